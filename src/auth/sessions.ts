@@ -1,0 +1,43 @@
+// Login, logout and session lookup. Tokens are random; only their SHA-256 is stored.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Deps } from '../server/deps.ts';
+import { AppError } from '../shared/errors.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import * as repo from './auth.repo.ts';
+
+export const SESSION_COOKIE = 'lx_session';
+export const SESSION_HOURS = 12;
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+let dummyHash: Promise<string> | null = null;
+
+export async function login(deps: Deps, input: { username: string; password: string }) {
+  const user = await repo.findUserByUsername(deps.db, input.username);
+  const now = deps.now();
+  if (!user || !user.active) {
+    // Same work as a real check, so timing does not reveal which usernames exist.
+    await verifyPassword(await (dummyHash ??= hashPassword('lianxin-dummy')), input.password);
+    throw new AppError('bad_credentials');
+  }
+  if (user.locked_until && user.locked_until > now) throw new AppError('account_locked');
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    const locked = await repo.recordLoginFailure(deps.db, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+    throw new AppError(locked ? 'account_locked' : 'bad_credentials');
+  }
+  await repo.recordLoginSuccess(deps.db, user.id);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  await repo.insertSession(deps.db, tokenHash(token), user.id, expiresAt);
+  const actor = await repo.findActorBySession(deps.db, tokenHash(token), now);
+  return { token, expiresAt, actor: actor! };
+}
+
+export async function logout(deps: Deps, token: string | undefined) {
+  if (token) await repo.deleteSession(deps.db, tokenHash(token));
+}
+
+export function actorForToken(deps: Deps, token: string) {
+  return repo.findActorBySession(deps.db, tokenHash(token), deps.now());
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { Role } from './enums.ts';
+
+export const LoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+export const MeResponse = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+  locale: z.string(),
+});
+export type Me = z.infer<typeof MeResponse>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const Page = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type Page = z.infer<typeof Page>;
+
+export function paged<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.object({ zh: z.string(), en: z.string() }),
+    detail: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
+});
+
+/** Text that is trimmed and free of NUL/control characters other than newline and tab. */
+export const Text = (max: number) =>
+  z.string().transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim()).pipe(z.string().max(max));

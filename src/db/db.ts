@@ -1,0 +1,50 @@
+// Opens the database: PGlite (embedded, data under the data dir) by default, PostgreSQL when a
+// URL is given. Both speak the same SQL; the same migrations serve both.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { DB } from './schema.ts';
+
+export type DbKind = 'pglite' | 'postgres';
+export interface Database {
+  db: Kysely<DB>;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const toNum = (v: string) => (v === null ? v : Number(v));
+const asIs = (v: string) => v;
+
+export async function openDatabase(opts: { url?: string; dataDir?: string; memory?: boolean }): Promise<Database> {
+  if (opts.url) {
+    const pg = await import('pg');
+    const types = pg.default.types;
+    types.setTypeParser(INT8, toNum);
+    types.setTypeParser(NUMERIC, toNum);
+    types.setTypeParser(DATE, asIs);
+    const pool = new pg.default.Pool({
+      connectionString: opts.url,
+      max: Number(process.env.LIANXIN_DB_POOL ?? 10),
+    });
+    pool.on('error', () => {}); // idle client errors are retried by the pool
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  let dataDir: string | undefined;
+  if (!opts.memory) {
+    const base = opts.dataDir ?? './data';
+    mkdirSync(base, { recursive: true });
+    dataDir = join(base, 'pglite');
+  }
+  const pg = new PGlite(dataDir, {
+    parsers: { [INT8]: toNum, [NUMERIC]: toNum, [DATE]: asIs },
+  });
+  await pg.waitReady;
+  const { PGliteDialect } = await import('./pglite-dialect.ts');
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pg) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

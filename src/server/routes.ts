@@ -1,0 +1,8 @@
+// Every capability's routes, registered in one list. Add a line per capability.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from './deps.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+
+export type RouteModule = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
+
+export const routeModules: RouteModule[] = [authRoutes];

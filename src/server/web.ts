@@ -1,0 +1,26 @@
+// Serves the built web app (web/dist) at / with SPA fallback, when it has been built.
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { errorBody } from '../shared/errors.ts';
+
+export const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function serveWeb(app: FastifyInstance) {
+  if (!existsSync(join(webDist, 'index.html'))) {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/html').send('<h1>Lianxin 连心桥</h1><p>Web app not built: run <code>npm run build</code>. API docs: <a href="/api/docs">/api/docs</a></p>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', immutable: false });
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0];
+    if (req.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/open311/') && !/\.[a-z0-9]+$/i.test(url)) {
+      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    }
+    return reply.status(404).send(errorBody('not_found', `${req.method} ${req.url}`));
+  });
+}
