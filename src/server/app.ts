@@ -1,5 +1,5 @@
 // Builds the HTTP server: one Fastify instance, zod everywhere, OpenAPI at /api/docs.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,11 +18,11 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean; web?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: opts.logger === false ? undefined : deps.log,
+    loggerInstance: (opts.logger === false ? undefined : deps.log) as FastifyBaseLogger | undefined,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     disableRequestLogging: process.env.LIANXIN_REQUEST_LOG !== '1',
-  }).withTypeProvider<ZodTypeProvider>();
+  }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
