@@ -1,0 +1,81 @@
+// Text normalisation applied to every citizen text before any NLP step (classifier, place
+// parsing, duplicates). The original text is kept for display; this form is for matching only.
+//   - HTML tags, comments, script/style bodies removed; entities decoded (&nbsp; → space)
+//   - control and zero-width characters removed
+//   - full-width letters, digits and punctuation (U+FF01–FF5E) → ASCII; ideographic space → space
+//   - traditional (Taiwan and Hong Kong variants) → simplified Chinese (opencc-js)
+//   - whitespace folded to single spaces and trimmed; latin letters lower-cased
+// It is idempotent on ordinary text: normalize(normalize(x)) === normalize(x).
+import { Converter } from 'opencc-js/t2cn';
+
+type Convert = (s: string) => string;
+let toSimplified: Convert | undefined;
+
+/** Built once per process: Taiwan (with phrases, 軟體 → 软件) then Hong Kong variants → mainland. */
+function converter(): Convert {
+  if (!toSimplified) {
+    const tw = Converter({ from: 'twp', to: 'cn' });
+    const hk = Converter({ from: 'hk', to: 'cn' });
+    toSimplified = (s) => hk(tw(s));
+  }
+  return toSimplified;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
+  middot: '·', hellip: '…', mdash: '—', ndash: '–', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
+  times: '×', divide: '÷', deg: '°', yen: '¥', copy: '©', reg: '®', laquo: '«', raquo: '»',
+};
+
+const RE_SCRIPT = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const RE_COMMENT = /<!--[\s\S]*?-->/g;
+// A tag starts with a letter (or /letter, !doctype); "a<b" or "1 < 2" in prose is left alone.
+const RE_TAG = /<\/?[a-zA-Z!][^<>]*>/g;
+const RE_ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g;
+// C0/C1 controls except tab/newline/CR (folded as whitespace later), zero-width and bidi marks, BOM.
+// eslint-disable-next-line no-control-regex
+const RE_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFFFC\uFFFD]/g;
+const RE_SPACE = /[\s\u3000\u00A0]+/g;
+const RE_FULLWIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const RE_HAS_HAN = /[\u3400-\u9FFF\uF900-\uFAFF]/;
+const RE_HTMLISH = /[<&]/;
+
+function decodeEntity(m: string, body: string): string {
+  if (body[0] === '#') {
+    const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    if (!Number.isFinite(cp) || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return ' ';
+    return String.fromCodePoint(cp);
+  }
+  return NAMED_ENTITIES[body.toLowerCase()] ?? m;
+}
+
+/** Strips markup: HTML tags and comments go, block tags become spaces, entities are decoded. */
+export function stripHtml(text: string): string {
+  if (!RE_HTMLISH.test(text)) return text;
+  // Entities first, so escaped markup from rich-text editors (&lt;p&gt;) goes with the tags.
+  return text
+    .replace(RE_ENTITY, decodeEntity)
+    .replace(RE_SCRIPT, ' ')
+    .replace(RE_COMMENT, ' ')
+    .replace(RE_TAG, ' ');
+}
+
+/** Full-width ASCII forms → ASCII; ideographic space → space. CJK punctuation (。、「」) is kept. */
+export function toHalfWidth(text: string): string {
+  return text.replace(RE_FULLWIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+/** Traditional (Taiwan/Hong Kong) → simplified; text with no Han characters is returned as is. */
+export function toSimplifiedChinese(text: string): string {
+  return RE_HAS_HAN.test(text) ? converter()(text) : text;
+}
+
+/** The matching form of a citizen text. Safe on any input (null/undefined give ''). */
+export function normalize(text: string | null | undefined): string {
+  if (!text) return '';
+  let s = stripHtml(String(text));
+  s = s.replace(RE_CONTROL, '');
+  s = toHalfWidth(s);
+  s = toSimplifiedChinese(s);
+  return s.replace(RE_SPACE, ' ').trim().toLowerCase();
+}
