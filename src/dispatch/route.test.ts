@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
+import { seedTestFixture, type Fixture } from '../test/fixture.ts';
+import { checkWhitelist, resolveRoute } from './route.ts';
+
+describe.each(DB_KINDS)('dispatch resolution on %s', (kind) => {
+  let t: TestDb;
+  let f: Fixture;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    f = await seedTestFixture(t.deps);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('sends a child category to the unit owning its level-1 ancestor', async () => {
+    const r = await resolveRoute(t.deps, { categoryCode: f.categories.propertyService, divisionCode: f.divisions.village1 });
+    expect(r).toMatchObject({ leadUnitId: f.units.zhujian, coUnitIds: [], ruleId: f.rules.construction, fallback: false });
+    expect(r.reason).toContain('柘荣县住房和城乡建设局');
+  });
+
+  it('prefers the deeper category and the deeper division, with co-units', async () => {
+    const inFuxi = await resolveRoute(t.deps, { categoryCode: f.categories.streetVending, divisionCode: f.divisions.village3 });
+    expect(inFuxi).toMatchObject({ leadUnitId: f.units.township2, coUnitIds: [f.units.chengguan], ruleId: f.rules.vendingFuxi });
+    const inShuangcheng = await resolveRoute(t.deps, { categoryCode: f.categories.streetVending, divisionCode: f.divisions.village1 });
+    expect(inShuangcheng).toMatchObject({ leadUnitId: f.units.chengguan, ruleId: f.rules.cityMgmt });
+  });
+
+  it('falls back to the nearest government when no rule owns the matter (兜底)', async () => {
+    const county = await resolveRoute(t.deps, { categoryCode: f.categories.constructionNoise, divisionCode: f.divisions.village2 });
+    expect(county).toMatchObject({ leadUnitId: f.units.countyGov, ruleId: null, fallback: true });
+    expect(county.reason).toContain('兜底');
+    const city = await resolveRoute(t.deps, { categoryCode: f.categories.constructionNoise, divisionCode: f.divisions.city });
+    expect(city).toMatchObject({ leadUnitId: f.units.cityGov, fallback: true });
+    const nowhere = await resolveRoute(t.deps, { categoryCode: f.categories.property });
+    expect(nowhere).toMatchObject({ leadUnitId: f.units.cityGov, fallback: true });
+  });
+
+  it('orders equally specific rules by priority and ignores inactive rules and units', async () => {
+    const [hi] = await t.db.insertInto('routing_rules')
+      .values({ category_code: f.categories.construction, division_code: f.divisions.county, lead_unit_id: f.units.chengguan, priority: 10 })
+      .returning('id').execute();
+    expect((await resolveRoute(t.deps, { categoryCode: f.categories.maintenanceFund, divisionCode: f.divisions.village4 })).ruleId).toBe(hi!.id);
+    await t.db.updateTable('routing_rules').set({ active: false }).where('id', '=', hi!.id).execute();
+    expect((await resolveRoute(t.deps, { categoryCode: f.categories.maintenanceFund, divisionCode: f.divisions.village4 })).leadUnitId).toBe(f.units.zhujian);
+    await t.db.updateTable('units').set({ active: false }).where('id', '=', f.units.renshe).execute();
+    const labour = await resolveRoute(t.deps, { categoryCode: f.categories.unpaidWages, divisionCode: f.divisions.township1 });
+    expect(labour).toMatchObject({ leadUnitId: f.units.countyGov, fallback: true });
+    await t.db.updateTable('units').set({ active: true }).where('id', '=', f.units.renshe).execute();
+  });
+
+  it('a rule for any category in a township beats the fallback but not a category rule', async () => {
+    const [any] = await t.db.insertInto('routing_rules')
+      .values({ category_code: null, division_code: f.divisions.township1, lead_unit_id: f.units.township1 })
+      .returning('id').execute();
+    expect(await resolveRoute(t.deps, { categoryCode: f.categories.busRoute, divisionCode: f.divisions.village1 }))
+      .toMatchObject({ leadUnitId: f.units.township1, ruleId: any!.id, fallback: false });
+    expect((await resolveRoute(t.deps, { categoryCode: f.categories.propertyService, divisionCode: f.divisions.village1 })).leadUnitId)
+      .toBe(f.units.zhujian);
+    await t.db.deleteFrom('routing_rules').where('id', '=', any!.id).execute();
+  });
+
+  it('refuses unknown codes', async () => {
+    await expect(resolveRoute(t.deps, { categoryCode: '9999', divisionCode: f.divisions.county })).rejects.toMatchObject({ code: 'unknown_category' });
+    await expect(resolveRoute(t.deps, { categoryCode: f.categories.bus, divisionCode: '110101' })).rejects.toMatchObject({ code: 'unknown_division' });
+  });
+
+  it('applies village whitelists through category ancestors', async () => {
+    expect(await checkWhitelist(t.deps, f.units.village1, f.categories.certificate)).toBe(true);
+    expect(await checkWhitelist(t.deps, f.units.village1, f.categories.propertyService)).toBe(false);
+    expect(await checkWhitelist(t.deps, f.units.village1, null)).toBe(false);
+    expect(await checkWhitelist(t.deps, f.units.zhujian, f.categories.certificate)).toBe(true);
+    await expect(checkWhitelist(t.deps, '00000000-0000-0000-0000-000000000001', '01')).rejects.toMatchObject({ code: 'unknown_unit' });
+  });
+});
