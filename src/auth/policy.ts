@@ -20,3 +20,101 @@ export function assertRole(actor: Actor | null, ...roles: Role[]): Actor {
 
 export const assertAdmin = (actor: Actor | null) => assertRole(actor, 'admin');
 export const assertStaff = (actor: Actor | null) => assertRole(actor, ...STAFF_ROLES);
+
+// ---- Tickets ----------------------------------------------------------------------------
+
+/** What the policy needs to know about a ticket. */
+export interface TicketAccess {
+  status: string;
+  leadUnitId: string | null;
+  divisionPath: string | null;
+  createdBy: string | null;
+  citizenUserId: string | null;
+  confidential: boolean;
+  /** Units linked to the ticket: lead, co-units, and former leads, with their tree paths. */
+  units: { unitId: string; role: string; path: string }[];
+}
+
+/** Which tickets an actor may list: translated into SQL by the tickets repository. */
+export type TicketScope =
+  | { kind: 'all' }
+  | { kind: 'division'; path: string }
+  | { kind: 'unit'; path: string }
+  | { kind: 'creator'; userId: string }
+  | { kind: 'none' };
+
+export function ticketScope(actor: Actor | null): TicketScope {
+  if (!actor) return { kind: 'none' };
+  switch (actor.role) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'agent':
+    case 'dispatcher':
+    case 'supervisor':
+      return actor.divisionPath ? { kind: 'division', path: actor.divisionPath } : { kind: 'all' };
+    case 'handler':
+    case 'leader':
+      return actor.unitPath ? { kind: 'unit', path: actor.unitPath } : { kind: 'none' };
+    case 'grid':
+    case 'citizen':
+      return { kind: 'creator', userId: actor.id };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+export function canSeeTicket(actor: Actor | null, t: TicketAccess): boolean {
+  const scope = ticketScope(actor);
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'division':
+      return t.divisionPath === null || t.divisionPath.startsWith(scope.path);
+    case 'unit':
+      return t.units.some((u) => u.path.startsWith(scope.path));
+    case 'creator':
+      return t.createdBy === scope.userId || t.citizenUserId === scope.userId;
+    default:
+      return false;
+  }
+}
+
+/** The actor's relation to the ticket as a unit member: its lead unit, a co-unit, or none. */
+export function unitRelation(actor: Actor, t: TicketAccess): 'lead' | 'co' | null {
+  if (!actor.unitId || (actor.role !== 'handler' && actor.role !== 'leader')) return null;
+  if (t.leadUnitId === actor.unitId) return 'lead';
+  if (t.units.some((u) => u.unitId === actor.unitId && u.role === 'co')) return 'co';
+  return null;
+}
+
+/** May this actor take an action whose rule allows `who`? (Status is checked by the lifecycle.) */
+export function mayAct(actor: Actor, who: readonly string[], t: TicketAccess): boolean {
+  if (!canSeeTicket(actor, t) && actor.role !== 'citizen') return false;
+  if (who.includes(actor.role) && actor.role !== 'handler' && actor.role !== 'leader') return true;
+  const rel = unitRelation(actor, t);
+  return (rel === 'lead' && who.includes('lead')) || (rel !== null && who.includes('co'));
+}
+
+/**
+ * Full citizen contact: the 12345 centre (which calls back) and the lead unit, unless the citizen
+ * asked for confidentiality (保密), in which case only the centre. Every such read is logged.
+ */
+export function contactVisible(actor: Actor | null, t: TicketAccess): boolean {
+  if (!actor) return false;
+  if (actor.role === 'agent' || actor.role === 'dispatcher' || actor.role === 'admin') return canSeeTicket(actor, t);
+  return !t.confidential && unitRelation(actor, t) === 'lead';
+}
+
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  const d = phone.replace(/\s/g, '');
+  return d.length <= 4 ? '*'.repeat(d.length) : d.length <= 7 ? `${d.slice(0, 1)}***${d.slice(-2)}` : `${d.slice(0, 3)}****${d.slice(-4)}`;
+}
+export function maskName(name: string | null): string | null {
+  if (!name) return name;
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
+}
+export function maskIdNumber(id: string | null): string | null {
+  return id ? `${id.slice(0, 3)}***********${id.slice(-4)}` : id;
+}

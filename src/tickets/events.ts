@@ -1,0 +1,119 @@
+// The append-only event log of a ticket. Every event carries the hash of the previous event of
+// the same ticket, so any later edit or deletion breaks the chain (`lianxin audit verify`).
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../auth/actor.ts';
+import { isSystem } from '../auth/actor.ts';
+import { AppError } from '../shared/errors.ts';
+
+export interface EventInput {
+  ticketId: string;
+  action: string;
+  /** Defaults to the ticket's current status (an event that does not move the ticket). */
+  toStatus?: string;
+  actor: Actor;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  attachments?: string[];
+  public?: boolean;
+  at?: Date;
+}
+
+/** JSON with object keys sorted at every depth, so the hash does not depend on storage order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export interface HashFields {
+  ticket_id: string;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_role: string;
+  actor_unit_id: string | null;
+  at: Date;
+  note: string | null;
+  data: unknown;
+  attachments: unknown;
+  public: boolean;
+  prev_hash: string | null;
+}
+
+export function eventHash(e: HashFields): string {
+  const body = canonicalJson({ ...e, at: new Date(e.at).toISOString() });
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** Builds the rows for a run of events that continue a chain at (seq, prevHash). Pure. */
+export function chainEvents(
+  head: { ticketId: string; seq: number; prevHash: string | null; status: string },
+  items: Omit<EventInput, 'ticketId'>[],
+  nowFallback: Date,
+) {
+  let prev = head.prevHash;
+  let status = head.status;
+  let seq = head.seq;
+  const rows = items.map((input) => {
+    seq += 1;
+    const fields: HashFields = {
+      ticket_id: head.ticketId,
+      seq,
+      action: input.action,
+      from_status: status,
+      to_status: input.toStatus ?? status,
+      actor_id: isSystem(input.actor) ? null : input.actor.id,
+      actor_role: isSystem(input.actor) ? 'system' : input.actor.role,
+      actor_unit_id: input.actor.unitId,
+      at: input.at ?? nowFallback,
+      note: input.note ?? null,
+      data: input.data ?? {},
+      attachments: input.attachments ?? [],
+      public: input.public ?? false,
+      prev_hash: prev,
+    };
+    const hash = eventHash(fields);
+    prev = hash;
+    status = fields.to_status;
+    return { ...fields, data: JSON.stringify(fields.data), attachments: JSON.stringify(fields.attachments), hash };
+  });
+  return { rows, lastHash: prev, seq, status };
+}
+
+/**
+ * Appends events inside the caller's transaction. Locks the ticket row, so concurrent appends to
+ * the same ticket serialise and the chain stays linear. Returns the new head.
+ */
+export async function appendEvents(trx: Transaction<DB> | Kysely<DB>, ticketId: string, items: Omit<EventInput, 'ticketId'>[], nowFallback: Date) {
+  const ticket = await trx
+    .selectFrom('tickets')
+    .select(['id', 'status', 'last_hash', 'event_count'])
+    .where('id', '=', ticketId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!ticket) throw new AppError('ticket_not_found');
+  const chain = chainEvents({ ticketId, seq: ticket.event_count, prevHash: ticket.last_hash, status: ticket.status }, items, nowFallback);
+  if (chain.rows.length === 0) return chain;
+  await trx.insertInto('ticket_events').values(chain.rows).execute();
+  await trx
+    .updateTable('tickets')
+    .set({ last_hash: chain.lastHash, event_count: chain.seq, status: chain.status, updated_at: chain.rows[chain.rows.length - 1].at })
+    .where('id', '=', ticketId)
+    .execute();
+  return chain;
+}
+
+/** Appends one event (see appendEvents). */
+export async function appendEvent(trx: Transaction<DB> | Kysely<DB>, input: EventInput, nowFallback?: Date) {
+  const { ticketId, ...item } = input;
+  const chain = await appendEvents(trx, ticketId, [item], input.at ?? nowFallback ?? new Date());
+  return { seq: chain.seq, hash: chain.lastHash!, at: chain.rows[0].at };
+}
