@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_KINDS, createTestDb, type TestDb } from '../../test/harness.ts';
+import { insertTestTicket } from '../dedupe/test-tickets.ts';
+import { nameForms } from './division-names.ts';
+import { extractLandmarks, learnLandmarks } from './landmarks.ts';
+import { invalidatePlaceIndex, parsePlace } from './parse-place.ts';
+import { PlaceIndex } from './place-index.ts';
+import { cityDivisions, loadCityDivisions } from './test-divisions.ts';
+
+describe('name forms', () => {
+  it('derives usual and short forms per level', () => {
+    const texts = (n: string, l: number) => nameForms(n, l).map((f) => f.text);
+    expect(texts('柘荣县', 3)).toEqual(['柘荣县', '柘荣']);
+    expect(texts('双城镇', 4)).toEqual(['双城镇', '双城']);
+    expect(texts('穆云畲族乡', 4)).toEqual(['穆云畲族乡', '穆云', '穆云乡']);
+    expect(texts('东源村委会', 5)).toEqual(['东源村委会', '东源村']);
+    expect(texts('城北社区居委会', 5)).toEqual(['城北社区居委会', '城北社区', '城北居委会']);
+    expect(texts('王庄村村民委员会', 5)).toContain('王庄村');
+    expect(texts('市辖区', 2)).toEqual([]);
+  });
+});
+
+describe('place index on the real 宁德市 tree', () => {
+  let idx: PlaceIndex;
+  beforeAll(() => {
+    idx = new PlaceIndex(cityDivisions('3509'));
+  });
+  const code = (text: string, ctx?: string) => idx.resolve(text, ctx)?.code ?? null;
+
+  it('parses full chains to the deepest division', () => {
+    expect(code('福建省宁德市蕉城区')).toBe('350902');
+    expect(code('蕉城区城南镇')).toBe('350902100');
+    expect(code('柘荣县东源乡东源村村口路灯坏了')).toBe('350926202206');
+  });
+  it('understands short names', () => {
+    expect(code('柘荣这边停水三天了')).toBe('350926');
+    expect(code('双城那边停水')).toBe('350926100');
+    expect(code('福安市穆云乡')).toBe('350981203');
+  });
+  it('disambiguates a duplicate village name by its county or by context', () => {
+    // 东源村 exists under 蕉城区, 柘荣县 and 福安市.
+    const r = idx.resolve('东源村的路灯坏了')!;
+    expect(r.ambiguous).toBe(true);
+    expect(r.code).toBe('3509');
+    expect(code('柘荣东源村路灯')).toBe('350926202206');
+    expect(code('福安东源村路灯')).toBe('350981105209');
+    expect(code('东源村路灯', '350902')).toBe('350902110202');
+  });
+  it('prefers the chain that most mentions agree on', () => {
+    const r = idx.resolve('蕉城区城南镇的问题')!;
+    expect(r.mentions.map((m) => m.text)).toEqual(['蕉城区', '城南镇']);
+    expect(r.confidence).toBe(1);
+  });
+  it('returns null when no place is mentioned', () => {
+    expect(idx.resolve('我想咨询一下社保缴费问题')).toBeNull();
+  });
+});
+
+describe('landmark extraction', () => {
+  it('finds 小区/学校/路 phrases and trims the words before them', () => {
+    expect(extractLandmarks('我家住在丽发新城小区，门口的东湖路路灯不亮')).toEqual(
+      expect.arrayContaining(['丽发新城小区', '东湖路']),
+    );
+    expect(extractLandmarks('实验小学门口')).toEqual(['实验小学']);
+    expect(extractLandmarks('双城街道的事')).toEqual([]);
+  });
+});
+
+describe.each(DB_KINDS)('parsePlace and landmarks on %s', (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    await loadCityDivisions(t.deps.db, '3509');
+  });
+  afterAll(async () => t?.close());
+
+  it('parses from the divisions table and rebuilds when divisions change', async () => {
+    expect((await parsePlace(t.deps, { text: '柘荣縣雙城鎮停電了' }))?.code).toBe('350926100');
+    expect(await parsePlace(t.deps, { text: '测试新区有问题' })).toBeNull();
+    await t.deps.db
+      .insertInto('divisions')
+      .values({ code: '350926100099', name: '测试新区社区居委会', level: 5, parent_code: '350926100', path: '/35/3509/350926/350926100/350926100099/' })
+      .execute();
+    invalidatePlaceIndex(t.deps.db);
+    expect((await parsePlace(t.deps, { text: '测试新区社区有问题' }))?.code).toBe('350926100099');
+  });
+
+  it('learns landmarks from history and uses them', async () => {
+    for (let i = 0; i < 4; i++) {
+      await insertTestTicket(t.deps.db, { title: `翠屏花园小区噪音${i}`, content: '晚上施工噪音大', division_code: '350926100001' });
+    }
+    await insertTestTicket(t.deps.db, { title: '翠屏花园小区停车', content: '乱停车', division_code: '350926100002' });
+    await insertTestTicket(t.deps.db, { title: '孤例广场', content: '只出现一次', division_code: '350926100001' });
+    const r = await learnLandmarks(t.deps);
+    expect(r.kept).toBeGreaterThanOrEqual(1);
+    const rows = await t.deps.db.selectFrom('nlp_landmarks').selectAll().execute();
+    const lm = rows.find((x) => x.phrase === '翠屏花园小区')!;
+    // 4 of 5 mentions are in 城北社区 (0.8), all 5 in 双城镇: the deepest confident division.
+    expect(lm.division_code).toBe('350926100001');
+    expect(rows.find((x) => x.phrase === '孤例广场')).toBeUndefined();
+    expect((await parsePlace(t.deps, { text: '翠屏花园小区门口垃圾没人清' }))?.code).toBe('350926100001');
+  });
+});

@@ -1,0 +1,72 @@
+// The forms under which a division is mentioned in citizen text: its official name, the usual
+// form (东源村委会 → 东源村, 城北社区居委会 → 城北社区) and, down to township level, the bare short
+// name (柘荣县 → 柘荣, 双城镇 → 双城, 穆云畲族乡 → 穆云). Bare names of villages are not indexed:
+// two-character village names (新村, 光明, 和平) are ordinary words far too often.
+
+export interface NameForm {
+  text: string;
+  /** 1 official name, 0.95 usual form, 0.7 bare short name. */
+  quality: number;
+}
+
+export const Q_FULL = 1;
+export const Q_USUAL = 0.95;
+export const Q_SHORT = 0.7;
+
+const SKIP = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+// 穆云畲族乡, 长阳土家族自治县, 恩施土家族苗族自治州
+const RE_ETHNIC = /^(.{2,}?)(?:[^族]{1,5}族)+(?:自治)?(乡|镇|县|州|旗)$/;
+const RE_VILLAGE = /(村民委员会|村委会)$/;
+const RE_RESIDENT = /(社区居民委员会|社区居委会|居民委员会|居委会)$/;
+
+function push(out: NameForm[], text: string, quality: number, minLen = 2) {
+  if (text.length < minLen) return;
+  const prev = out.find((f) => f.text === text);
+  if (prev) prev.quality = Math.max(prev.quality, quality);
+  else out.push({ text, quality });
+}
+
+/** All indexed forms of one division name at its level (1 province … 6 grid). */
+export function nameForms(name: string, level: number): NameForm[] {
+  const out: NameForm[] = [];
+  const n = name.trim();
+  if (!n || SKIP.has(n)) return out;
+  push(out, n, Q_FULL);
+
+  if (level >= 5) {
+    let m = RE_VILLAGE.exec(n);
+    if (m) {
+      const base = n.slice(0, m.index);
+      push(out, base.endsWith('村') ? base : `${base}村`, Q_USUAL, 3);
+      if (!base.endsWith('村')) push(out, `${base}村委会`, Q_USUAL, 3);
+      return out;
+    }
+    m = RE_RESIDENT.exec(n);
+    if (m) {
+      const base = n.slice(0, m.index);
+      push(out, `${base}社区`, Q_USUAL, 3);
+      push(out, `${base}居委会`, Q_USUAL, 3);
+      return out;
+    }
+    return out;
+  }
+
+  const ethnic = RE_ETHNIC.exec(n);
+  if (ethnic) {
+    push(out, ethnic[1], Q_SHORT);
+    push(out, ethnic[1] + ethnic[2], Q_USUAL);
+    return out;
+  }
+  if (level === 4) {
+    const m = /^(.+?)(街道办事处|街道|镇|乡)$/.exec(n);
+    if (m) {
+      push(out, m[1], Q_SHORT);
+      if (m[2] === '街道办事处') push(out, `${m[1]}街道`, Q_USUAL);
+      if (m[2] === '街道') push(out, `${m[1]}街道办`, Q_USUAL);
+    }
+    return out;
+  }
+  const m = /^(.+?)(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|地区|自治州|自治县|省|市|县|区|盟|旗)$/.exec(n);
+  if (m) push(out, m[1], level <= 2 ? Q_SHORT + 0.05 : Q_SHORT);
+  return out;
+}
