@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from './deps.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { calendarRoutes } from '../calendar/calendar.routes.ts';
+import { slaRoutes } from '../sla/sla.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
-export const routeModules: RouteModule[] = [authRoutes, calendarRoutes];
+export const routeModules: RouteModule[] = [authRoutes, calendarRoutes, slaRoutes];

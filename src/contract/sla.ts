@@ -1,0 +1,38 @@
+// Time-limit (SLA) policies: shared schemas for server, web and CLI.
+import { z } from 'zod';
+import { Page } from './common.ts';
+import { RequestType, Urgency } from './enums.ts';
+
+export const STAGES = ['dispatch', 'sign', 'reply', 'return_window', 'callback', 'redispatch'] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+export const PolicyUnit = z.enum(['hours', 'working_days']);
+export type PolicyUnit = z.infer<typeof PolicyUnit>;
+export const Light = z.enum(['green', 'yellow', 'red']);
+export type Light = z.infer<typeof Light>;
+
+export const TimeLimitPolicy = z.object({
+  id: z.string(),
+  stage: Stage,
+  urgency: Urgency.nullable(),
+  requestType: RequestType.nullable(),
+  amount: z.number(),
+  unit: PolicyUnit,
+  note: z.string().nullable(),
+});
+export type TimeLimitPolicy = z.infer<typeof TimeLimitPolicy>;
+
+const policyFields = {
+  stage: Stage,
+  urgency: Urgency.nullish(),
+  requestType: RequestType.nullish(),
+  /** Hours may be fractional (0.5 = 30 minutes); working days are whole. At most a year. */
+  amount: z.number().positive().max(8784),
+  unit: PolicyUnit,
+  note: z.string().trim().max(200).nullish(),
+};
+const wholeWorkingDays = (p: { amount: number; unit: string }) => p.unit !== 'working_days' || (Number.isInteger(p.amount) && p.amount <= 366);
+const wholeMsg = { message: 'working_days must be a whole number ≤ 366', path: ['amount'] };
+export const TimeLimitPolicyBody = z.object(policyFields).refine(wholeWorkingDays, wholeMsg);
+export const TimeLimitPolicyPatch = z.object({ amount: policyFields.amount, unit: PolicyUnit, note: policyFields.note }).refine(wholeWorkingDays, wholeMsg);
+export const TimeLimitPolicyListQuery = Page.extend({ stage: Stage.optional() });
