@@ -30,3 +30,14 @@ export const SYSTEM_ACTOR: Actor = {
   locale: 'zh',
 };
 export const isSystem = (a: Actor) => a.id === SYSTEM_ACTOR.id;
+
+/** A citizen without an account, proven by ticket number + phone. */
+export const ANONYMOUS_CITIZEN: Actor = {
+  ...SYSTEM_ACTOR,
+  id: '00000000-0000-0000-0000-000000000001',
+  username: 'citizen',
+  displayName: '群众',
+  role: 'citizen',
+};
+/** Actors that are not rows in the users table. */
+export const isVirtual = (a: Actor) => a.id === SYSTEM_ACTOR.id || a.id === ANONYMOUS_CITIZEN.id;

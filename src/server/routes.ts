@@ -2,9 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from './deps.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
+import { ticketRoutes } from '../tickets/tickets.routes.ts';
 import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { slaRoutes } from '../sla/sla.routes.ts';
+import { divisionRoutes } from '../divisions/divisions.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
-export const routeModules: RouteModule[] = [authRoutes, calendarRoutes, slaRoutes];
+export const routeModules: RouteModule[] = [authRoutes, ticketRoutes, calendarRoutes, slaRoutes, divisionRoutes];

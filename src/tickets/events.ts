@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { isSystem } from '../auth/actor.ts';
+import { isSystem, isVirtual } from '../auth/actor.ts';
 import { AppError } from '../shared/errors.ts';
 
 export interface EventInput {
@@ -70,7 +70,7 @@ export function chainEvents(
       action: input.action,
       from_status: status,
       to_status: input.toStatus ?? status,
-      actor_id: isSystem(input.actor) ? null : input.actor.id,
+      actor_id: isVirtual(input.actor) ? null : input.actor.id,
       actor_role: isSystem(input.actor) ? 'system' : input.actor.role,
       actor_unit_id: input.actor.unitId,
       at: input.at ?? nowFallback,

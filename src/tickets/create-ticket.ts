@@ -1,0 +1,172 @@
+// Intake: one function for every channel. Validates, numbers, routes, sets deadlines and writes
+// the ticket with its first events in one transaction; the caller acknowledges only after commit.
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../server/deps.ts';
+import type { Actor } from '../auth/actor.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import type { CreateTicketBody } from '../contract/tickets.ts';
+import type { Channel, Status } from '../contract/enums.ts';
+import type { NewTicket, Ticket } from '../db/schema.ts';
+import { AppError } from '../shared/errors.ts';
+import { resolveRoute } from '../dispatch/route.ts';
+import { nextTicketNumber } from './numbering.ts';
+import { attachmentsExist, categoryExists, divisionByCode, getTicket, setTicketUnits } from './tickets.repo.ts';
+import { chainEvents, type EventInput } from './events.ts';
+import { planDispatch, type DispatchPlan } from './dispatch-ticket.ts';
+import { stageDeadline, deadlinesView } from './deadlines.ts';
+import { intakeHooks } from './intake-hooks.ts';
+
+const STAFF_CHANNELS: Channel[] = ['hotline', 'web', 'h5', 'grid', 'mailbox', 'meeting', 'transfer110', 'open311', 'import'];
+const CENTER = new Set(['agent', 'dispatcher', 'admin']);
+
+function defaultChannel(actor: Actor | null): Channel {
+  if (!actor || actor.role === 'citizen') return 'web';
+  if (actor.role === 'grid') return 'grid';
+  return 'hotline';
+}
+
+export function deriveTitle(content: string): string {
+  const first = content.split(/[。！？!?\n]/).find((s) => s.trim().length > 0) ?? content;
+  const t = first.trim();
+  return [...t].length > 30 ? `${[...t].slice(0, 30).join('')}…` : t;
+}
+
+export interface CreatedTicket {
+  ticket: Ticket;
+  leadUnitName: string | null;
+  autoDispatched: boolean;
+}
+
+export async function createTicket(deps: Deps, actor: Actor | null, input: CreateTicketBody): Promise<CreatedTicket> {
+  const isCenter = !!actor && CENTER.has(actor.role);
+  const channel = input.channel ?? defaultChannel(actor);
+  if (!isCenter && input.channel && !['web', 'h5', 'grid', 'mailbox'].includes(input.channel)) throw new AppError('forbidden', 'channel');
+  if (!isCenter && (input.leadUnitId || input.receivedAt || input.mergeInto)) throw new AppError('forbidden');
+  if (input.solvedOnSite && actor?.role !== 'grid' && !isCenter) throw new AppError('forbidden');
+  if (!STAFF_CHANNELS.includes(channel)) throw new AppError('validation', 'channel');
+
+  // Validate references before taking a number.
+  if (input.divisionCode && !(await divisionByCode(deps.db, input.divisionCode))) throw new AppError('unknown_division', input.divisionCode);
+  if (input.categoryCode && !(await categoryExists(deps.db, input.categoryCode))) throw new AppError('unknown_category', input.categoryCode);
+  if (input.attachments?.length && !(await attachmentsExist(deps.db, input.attachments))) throw new AppError('validation', 'unknown attachment');
+  if (input.mergeInto) {
+    const master = await getTicket(deps.db, input.mergeInto);
+    if (!master || master.status === 'merged' || master.status === 'closed') throw new AppError('illegal_transition', 'master ticket is not open');
+  }
+
+  const now = deps.now();
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  const who = actor ?? SYSTEM_ACTOR;
+  const hints = await intakeHooks.analyze(deps, input);
+  const base = {
+    request_type: input.type ?? hints.requestType ?? 'help',
+    urgency: input.urgency ?? hints.urgency ?? 'general',
+    category_code: input.categoryCode ?? null,
+    division_code: input.divisionCode ?? hints.divisionCode ?? null,
+  };
+  const id = randomUUID();
+  const number = await nextTicketNumber(deps.db, receivedAt);
+  const dispatchDeadline = await stageDeadline(deps, base, 'dispatch', receivedAt);
+
+  // Decide what happens at intake: solved on the spot, merged, dispatched, or left for a dispatcher.
+  const events: Omit<EventInput, 'ticketId'>[] = [
+    { action: 'receive', toStatus: 'received', actor: who, at: receivedAt, public: true, attachments: input.attachments, data: { channel } },
+  ];
+  let plan: DispatchPlan | null = null;
+  let status: Status = 'received';
+  let autoDispatched = false;
+  let autoConfidence: number | null = null;
+  const extra: Partial<NewTicket> = {};
+
+  if (input.solvedOnSite) {
+    status = 'closed';
+    extra.closed_at = now;
+    extra.reply_text = input.content;
+    extra.resolved = true;
+    events.push({ action: 'direct_answer', toStatus: 'closed', actor: who, at: now, public: true, note: '现场处置办结 solved on site', data: { onSite: true } });
+  } else if (input.mergeInto) {
+    status = 'merged';
+    extra.master_id = input.mergeInto;
+    events.push({ action: 'merge', toStatus: 'merged', actor: who, at: now, public: true, data: { masterId: input.mergeInto } });
+  } else if (isCenter && input.leadUnitId) {
+    plan = await planDispatch(deps, deps.db, base, { leadUnitId: input.leadUnitId, coUnitIds: input.coUnitIds, at: now });
+    events.push({ action: 'dispatch', toStatus: 'dispatched', actor: who, at: now, public: true, data: { leadUnitId: plan.leadUnitId, coUnitIds: plan.coUnitIds, manual: true } });
+  } else {
+    // Route by rule when a person chose the category, or when the classifier is confident enough.
+    const staffCategory = !!actor && actor.role !== 'citizen' && !!input.categoryCode;
+    const category = staffCategory ? input.categoryCode! : hints.autoCategory?.code;
+    if (category) {
+      const route = await resolveRoute(deps, { categoryCode: category, divisionCode: base.division_code });
+      if (route.leadUnitId) {
+        try {
+          plan = await planDispatch(deps, deps.db, { ...base, category_code: category }, { leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds, at: now });
+        } catch (e) {
+          if (!(e instanceof AppError && e.code === 'not_whitelisted')) throw e;
+        }
+      }
+      if (plan) {
+        base.category_code = category;
+        autoDispatched = !staffCategory;
+        autoConfidence = autoDispatched ? hints.autoCategory!.confidence : null;
+        events.push({
+          action: autoDispatched ? 'auto_dispatch' : 'dispatch',
+          toStatus: 'dispatched',
+          actor: autoDispatched ? SYSTEM_ACTOR : who,
+          at: now,
+          public: true,
+          data: { leadUnitId: plan.leadUnitId, coUnitIds: plan.coUnitIds, ruleId: route.ruleId, fallback: route.fallback, confidence: autoConfidence ?? undefined },
+        });
+      }
+    }
+  }
+  if (plan) status = 'dispatched';
+
+  const chain = chainEvents({ ticketId: id, seq: 0, prevHash: null, status: 'received' }, events, now);
+  const values: NewTicket = {
+    id,
+    number,
+    channel,
+    ...base,
+    title: input.title || deriveTitle(input.content),
+    content: input.content,
+    address: input.address ?? null,
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    contact_name: input.contact.anonymous ? null : (input.contact.name ?? null),
+    contact_phone: input.contact.phone,
+    contact_id_number: input.contact.idNumber ?? null,
+    anonymous: input.contact.anonymous ?? false,
+    confidential: input.contact.confidential ?? false,
+    status,
+    received_at: receivedAt,
+    dispatch_deadline: dispatchDeadline,
+    auto_dispatched: autoDispatched,
+    auto_confidence: autoConfidence,
+    created_by: actor && actor.role !== 'citizen' ? actor.id : null,
+    citizen_user_id: actor?.role === 'citizen' ? actor.id : null,
+    last_hash: chain.lastHash,
+    event_count: chain.seq,
+    ...extra,
+    ...(plan?.patch ?? {}),
+  };
+
+  const ticket = await deps.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('tickets').values(values).returningAll().executeTakeFirstOrThrow();
+    await trx.insertInto('ticket_events').values(chain.rows).execute();
+    if (plan) await setTicketUnits(trx, id, plan.leadUnitId, plan.coUnitIds, now);
+    await intakeHooks.afterInsert(trx, row);
+    return row;
+  });
+  return { ticket, leadUnitName: plan?.leadUnitName ?? null, autoDispatched };
+}
+
+export function presentCreated(c: CreatedTicket) {
+  return {
+    id: c.ticket.id,
+    number: c.ticket.number,
+    status: c.ticket.status as Status,
+    deadlines: deadlinesView(c.ticket),
+    leadUnit: c.ticket.lead_unit_id ? { id: c.ticket.lead_unit_id, name: c.leadUnitName ?? '' } : null,
+    autoDispatched: c.autoDispatched,
+  };
+}

@@ -1,0 +1,82 @@
+// One ticket as the viewer may see it: summary, content, deadlines, units, timeline, and the
+// actions this viewer may take now. Full contact only where policy allows, and every such read is logged.
+import type { Deps } from '../server/deps.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { TicketDetail } from '../contract/tickets.ts';
+import type { Satisfaction, Status } from '../contract/enums.ts';
+import type { Ticket } from '../db/schema.ts';
+import { canSeeTicket, contactVisible, maskIdNumber, mayAct, type TicketAccess } from '../auth/policy.ts';
+import { AppError } from '../shared/errors.ts';
+import { LIFECYCLE } from './lifecycle.ts';
+import { deadlinesView } from './deadlines.ts';
+import { presentSummary, iso } from './present.ts';
+import * as repo from './tickets.repo.ts';
+
+export function allowedActions(actor: Actor, t: Ticket, access: TicketAccess, now: Date): string[] {
+  const out: string[] = [];
+  for (const [action, rule] of Object.entries(LIFECYCLE)) {
+    if (!rule.from.includes(t.status as Status) || !mayAct(actor, rule.who, access)) continue;
+    if (action === 'return' && t.return_deadline && now > t.return_deadline) continue;
+    if (action === 'extension_request' && (t.pending_extension || (t.reply_deadline && now >= t.reply_deadline))) continue;
+    if ((action === 'extension_approve' || action === 'extension_deny') && !t.pending_extension) continue;
+    if (action === 'pass_down' && !actor.unitId) continue;
+    out.push(action);
+  }
+  return out;
+}
+
+export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Promise<TicketDetail> {
+  const t = await repo.getTicket(deps.db, id);
+  if (!t) throw new AppError('ticket_not_found');
+  const access = await repo.loadAccess(deps.db, t);
+  if (!canSeeTicket(actor, access)) throw new AppError('ticket_not_found');
+  const showContact = contactVisible(actor, access);
+  if (showContact && (t.contact_phone || t.contact_name)) await repo.logPiiAccess(deps.db, actor.id, t.id);
+  const [labels, leadUnitName, coUnits, events] = await Promise.all([
+    repo.labelsFor(deps.db, t),
+    repo.unitName(deps.db, t.lead_unit_id),
+    repo.coUnits(deps.db, t.id),
+    repo.events(deps.db, t.id),
+  ]);
+  const attachmentIds = [...new Set(events.flatMap((e) => (e.attachments as string[]) ?? []))];
+  const attachments = await repo.attachmentsInfo(deps.db, attachmentIds);
+  const now = deps.now();
+  const pe = t.pending_extension;
+  return {
+    ...presentSummary({ ...t, category_name: labels.categoryName, division_name: labels.divisionName, lead_unit_name: leadUnitName }, now, showContact),
+    content: t.content,
+    address: t.address,
+    lat: t.lat,
+    lng: t.lng,
+    anonymous: t.anonymous,
+    confidential: t.confidential,
+    contactIdNumber: showContact ? t.contact_id_number : maskIdNumber(t.contact_id_number),
+    contactVisible: showContact,
+    masterId: t.master_id,
+    deadlines: deadlinesView(t),
+    coUnits,
+    replyText: t.reply_text,
+    resolved: t.resolved,
+    satisfaction: t.satisfaction as Satisfaction | null,
+    excludedFromRates: t.excluded_from_rates,
+    outOfScopeRule: t.out_of_scope_rule,
+    pendingExtension: pe ? { days: pe.days, reason: pe.reason, requestedAt: pe.requestedAt } : null,
+    autoConfidence: t.auto_confidence,
+    attachments,
+    events: events.map((e) => ({
+      seq: e.seq,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      at: iso(e.at)!,
+      actorName: e.actor_role === 'system' ? '系统' : (e.actor_name ?? null),
+      actorRole: e.actor_role,
+      unitName: e.unit_name ?? null,
+      note: e.note,
+      data: (e.data ?? {}) as Record<string, unknown>,
+      attachments: (e.attachments as string[]) ?? [],
+      public: e.public,
+    })),
+    allowedActions: allowedActions(actor, t, access, now),
+  };
+}

@@ -1,0 +1,99 @@
+// Ticket HTTP routes: parse, ask the policy (inside the domain functions), call, present.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../server/deps.ts';
+import {
+  CreateTicketBody, CreateTicketResponse, ListTicketsQuery, RateBody, TicketDetail, TicketSummary, TrackResponse, TransitionBody,
+} from '../contract/tickets.ts';
+import { paged } from '../contract/common.ts';
+import { Status } from '../contract/enums.ts';
+import { requireActor } from '../auth/auth.hook.ts';
+import { ticketScope } from '../auth/policy.ts';
+import { AppError } from '../shared/errors.ts';
+import { createTicket, presentCreated } from './create-ticket.ts';
+import { applyTransition } from './transition.ts';
+import { getTicketDetail } from './get-ticket.ts';
+import { rateTicket, trackTicket } from './track-ticket.ts';
+import { listBoard, listTickets } from './list.repo.ts';
+import { presentSummary } from './present.ts';
+import { anonymise } from './anonymise.ts';
+
+const IdParams = z.object({ id: z.string().uuid() });
+const NumberParams = z.object({ number: z.string().regex(/^[A-Z]{2}[0-9]{14}$/, 'invalid ticket number') });
+
+export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/tickets', { schema: { tags: ['tickets'], body: CreateTicketBody, response: { 201: CreateTicketResponse } } }, async (req, reply) => {
+    const created = await createTicket(deps, req.actor, req.body);
+    return reply.status(201).send(presentCreated(created));
+  });
+
+  r.get('/api/v1/tickets', { schema: { tags: ['tickets'], querystring: ListTicketsQuery, response: { 200: paged(TicketSummary) } } }, async (req) => {
+    const actor = requireActor(req);
+    const scope = ticketScope(actor);
+    if (scope.kind === 'none') throw new AppError('forbidden');
+    const now = deps.now();
+    const { items, total } = await listTickets(deps.db, { scope, query: req.query, unitId: actor.unitId, now });
+    return { items: items.map((t) => presentSummary(t, now)), total, page: req.query.page, pageSize: req.query.pageSize };
+  });
+
+  r.get('/api/v1/tickets/:id', { schema: { tags: ['tickets'], params: IdParams, response: { 200: TicketDetail } } }, async (req) =>
+    getTicketDetail(deps, requireActor(req), req.params.id),
+  );
+
+  r.post('/api/v1/tickets/:id/transitions', { schema: { tags: ['tickets'], params: IdParams, body: TransitionBody, response: { 200: TicketDetail } } }, async (req) => {
+    const actor = requireActor(req);
+    await applyTransition(deps, actor, req.params.id, req.body);
+    return getTicketDetail(deps, actor, req.params.id);
+  });
+
+  r.get('/api/v1/track/:number', {
+    schema: { tags: ['public'], params: NumberParams, querystring: z.object({ phone: z.string().regex(/^[0-9]{4}$/, 'last 4 digits of the phone') }), response: { 200: TrackResponse } },
+  }, async (req) => trackTicket(deps, req.params.number, req.query.phone));
+
+  r.post('/api/v1/track/:number/rate', { schema: { tags: ['public'], params: NumberParams, body: RateBody, response: { 200: TrackResponse } } }, async (req) =>
+    rateTicket(deps, req.params.number, req.body),
+  );
+
+  const BoardItem = z.object({
+    number: z.string(), title: z.string(), status: Status, categoryName: z.string().nullable(), divisionName: z.string().nullable(),
+    unitName: z.string().nullable(), receivedAt: z.string(), closedAt: z.string().nullable(), replyExcerpt: z.string().nullable(), satisfaction: z.string().nullable(),
+  });
+  r.get('/api/v1/board', {
+    schema: {
+      tags: ['public'],
+      querystring: z.object({
+        page: z.coerce.number().int().min(1).max(10000).default(1),
+        pageSize: z.coerce.number().int().min(1).max(100).default(20),
+        divisionCode: z.string().regex(/^[0-9]{2,12}$/).optional(),
+        categoryCode: z.string().regex(/^[0-9A-Za-z._-]{1,40}$/).optional(),
+        status: z.enum(['done', 'open']).optional(),
+      }),
+      response: { 200: paged(BoardItem) },
+    },
+  }, async (req) => {
+    const { items, total } = await listBoard(deps.db, req.query);
+    return {
+      items: items.map((t) => {
+        const reply = anonymise(t.reply_text);
+        return {
+          number: t.number.slice(0, 10) + '****' + t.number.slice(-2),
+          title: anonymise(t.title)!,
+          status: t.status as z.infer<typeof Status>,
+          categoryName: t.category_name,
+          divisionName: t.division_name,
+          unitName: t.unit_name,
+          receivedAt: new Date(t.received_at).toISOString(),
+          closedAt: t.closed_at ? new Date(t.closed_at).toISOString() : null,
+          replyExcerpt: reply ? ([...reply].length > 120 ? [...reply].slice(0, 120).join('') + '…' : reply) : null,
+          satisfaction: t.satisfaction,
+        };
+      }),
+      total,
+      page: req.query.page,
+      pageSize: req.query.pageSize,
+    };
+  });
+}

@@ -1,0 +1,59 @@
+// The citizen's view: a ticket by number + the last 4 digits of the phone it was filed with.
+// Only citizen-visible events, no names, no phone numbers, no internal notes.
+import type { Deps } from '../server/deps.ts';
+import type { TrackResponse } from '../contract/tickets.ts';
+import type { RequestType, Satisfaction, Status } from '../contract/enums.ts';
+import type { Ticket } from '../db/schema.ts';
+import { AppError } from '../shared/errors.ts';
+import { ANONYMOUS_CITIZEN } from '../auth/actor.ts';
+import { applyTransition } from './transition.ts';
+import { stageDeadline, iso } from './present.ts';
+import * as repo from './tickets.repo.ts';
+
+const CITIZEN = ANONYMOUS_CITIZEN;
+
+/** Public actions carry notes meant for the citizen; these actions' notes are shown. */
+const NOTE_SHOWN = new Set(['reply', 'direct_answer', 'out_of_scope', 'transfer', 'progress', 'extension_approve', 'reopen', 'close']);
+
+async function verified(deps: Deps, number: string, last4: string): Promise<Ticket> {
+  const t = await repo.getTicketByNumber(deps.db, number);
+  const phone = t?.contact_phone?.replace(/\D/g, '') ?? '';
+  // Same answer for "no such number" and "wrong phone": nothing is revealed either way.
+  if (!t || phone.length < 4 || phone.slice(-4) !== last4) throw new AppError('ticket_not_found');
+  return t;
+}
+
+export async function trackTicket(deps: Deps, number: string, last4: string): Promise<TrackResponse> {
+  const t = await verified(deps, number, last4);
+  const events = await repo.events(deps.db, t.id, true);
+  const { deadline } = stageDeadline(t);
+  return {
+    number: t.number,
+    title: t.title,
+    status: t.status as Status,
+    type: t.request_type as RequestType,
+    receivedAt: iso(t.received_at)!,
+    handlingUnit: await repo.unitName(deps.db, t.lead_unit_id),
+    deadline: iso(deadline),
+    replyText: t.reply_text,
+    canRate: t.status === 'replied',
+    satisfaction: t.satisfaction as Satisfaction | null,
+    events: events.map((e) => ({
+      action: e.action,
+      toStatus: e.to_status,
+      at: iso(e.at)!,
+      unitName: e.actor_role === 'system' || e.actor_role === 'citizen' ? null : (e.unit_name ?? null),
+      note: NOTE_SHOWN.has(e.action) ? e.note : null,
+    })),
+  };
+}
+
+export async function rateTicket(
+  deps: Deps,
+  number: string,
+  input: { phone: string; resolved: boolean; satisfaction: Satisfaction; comment?: string },
+): Promise<TrackResponse> {
+  const t = await verified(deps, number, input.phone);
+  await applyTransition(deps, CITIZEN, t.id, { action: 'callback', resolved: input.resolved, satisfaction: input.satisfaction, note: input.comment }, { citizenVerified: true });
+  return trackTicket(deps, number, input.phone);
+}
