@@ -1,0 +1,3 @@
+export default function BoardPage() {
+  return <div>todo</div>;
+}

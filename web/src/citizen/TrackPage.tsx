@@ -1,0 +1,3 @@
+export default function TrackPage() {
+  return <div>todo</div>;
+}

@@ -1,0 +1,70 @@
+// The staff ticket list: server-side pagination, light + time left, optional row selection.
+import type { ReactNode } from 'react';
+import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/index.js';
+import type { TicketSummary } from '../contract.ts';
+import type { Paged } from '../api/tickets.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { LightBadge, StatusTag, UrgencyTag } from './Tags.tsx';
+import { formatTime } from './time.ts';
+
+export type TicketColumn = 'number' | 'title' | 'status' | 'urgency' | 'type' | 'category' | 'division' | 'unit' | 'received' | 'light' | 'phone';
+
+export interface TicketTableProps {
+  data: Paged<TicketSummary> | undefined;
+  loading?: boolean;
+  columns?: TicketColumn[];
+  page: number;
+  pageSize: number;
+  onPage: (page: number, pageSize: number) => void;
+  onOpen?: (t: TicketSummary) => void;
+  selectedIds?: string[];
+  onSelect?: (ids: string[]) => void;
+  extra?: ColumnsType<TicketSummary>;
+  size?: 'small' | 'middle';
+  footer?: ReactNode;
+}
+
+const DEFAULT_COLS: TicketColumn[] = ['number', 'title', 'status', 'urgency', 'category', 'division', 'unit', 'received', 'light'];
+
+export function TicketTable(p: TicketTableProps) {
+  const { t, label } = useI18n();
+  const all: Record<TicketColumn, ColumnsType<TicketSummary>[number]> = {
+    number: {
+      title: t('field.number'), dataIndex: 'number', width: 170,
+      render: (v: string, r) => (p.onOpen ? <Typography.Link onClick={() => p.onOpen!(r)}>{v}</Typography.Link> : v),
+    },
+    title: { title: t('field.title'), dataIndex: 'title', ellipsis: true },
+    status: { title: t('field.status'), dataIndex: 'status', width: 100, render: (v: string) => <StatusTag status={v} /> },
+    urgency: { title: t('field.urgency'), dataIndex: 'urgency', width: 100, render: (v: string) => <UrgencyTag urgency={v} /> },
+    type: { title: t('field.type'), dataIndex: 'type', width: 80, render: (v: string) => label('requestType', v) },
+    category: { title: t('field.category'), dataIndex: 'categoryName', width: 120, ellipsis: true },
+    division: { title: t('field.division'), dataIndex: 'divisionName', width: 120, ellipsis: true },
+    unit: { title: t('field.unit'), dataIndex: 'leadUnitName', width: 140, ellipsis: true },
+    received: { title: t('field.receivedAt'), dataIndex: 'receivedAt', width: 140, render: (v: string) => formatTime(v) },
+    light: { title: t('field.timeLeft'), key: 'light', width: 170, render: (_, r) => <LightBadge light={r.light} deadline={r.deadline} /> },
+    phone: { title: t('field.phone'), dataIndex: 'contactPhone', width: 120 },
+  };
+  const cols = [...(p.columns ?? DEFAULT_COLS).map((c) => ({ ...all[c], key: c })), ...(p.extra ?? [])];
+  return (
+    <Table<TicketSummary>
+      rowKey="id"
+      size={p.size ?? 'middle'}
+      loading={p.loading}
+      dataSource={p.data?.items ?? []}
+      columns={cols}
+      scroll={{ x: 900 }}
+      onRow={p.onOpen ? (r) => ({ onDoubleClick: () => p.onOpen!(r) }) : undefined}
+      rowSelection={p.onSelect ? { selectedRowKeys: p.selectedIds ?? [], onChange: (keys) => p.onSelect!(keys.map(String)) } : undefined}
+      pagination={{
+        current: p.page,
+        pageSize: p.pageSize,
+        total: p.data?.total ?? 0,
+        showSizeChanger: true,
+        showTotal: (n) => t('common.total', { n }),
+        onChange: p.onPage,
+      }}
+      footer={p.footer ? () => p.footer : undefined}
+    />
+  );
+}

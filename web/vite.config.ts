@@ -1,0 +1,34 @@
+// Vite build of the web app: root web/, output web/dist, served by src/server/web.ts.
+// The zod contract in ../src/contract is imported through web/src/contract.ts (zod only; no server code).
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  plugins: [react()],
+  server: {
+    port: 5173,
+    fs: { allow: [here('..')] },
+    proxy: { '/api': 'http://127.0.0.1:3000', '/open311': 'http://127.0.0.1:3000' },
+  },
+  build: {
+    outDir: here('dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
+          if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
+          if (/node_modules\/zod\//.test(id)) return 'zod';
+          return undefined;
+        },
+      },
+    },
+  },
+});
