@@ -8,7 +8,8 @@ import type { Insertable } from 'kysely';
 import type { Deps } from '../server/deps.ts';
 import type { CategoriesTable, UnitsTable } from '../db/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { DEFAULT_POLICIES, DEFAULT_SCOPE_RULES } from '../orgs/defaults.ts';
+import { DEFAULT_SCOPE_RULES } from '../orgs/defaults.ts';
+import { seedDefaultPolicies } from '../sla/defaults.ts';
 
 export const FIXTURE_PASSWORD = 'Test-pass-1';
 
@@ -137,7 +138,7 @@ export async function seedTestFixture(deps: Deps): Promise<Fixture> {
     },
   ]).returning('id').execute();
 
-  await db.insertInto('time_limit_policies').values(DEFAULT_POLICIES).execute();
+  await seedDefaultPolicies(db);
   await db.insertInto('scope_rules').values(DEFAULT_SCOPE_RULES).execute();
 
   const hash = await hashPassword(FIXTURE_PASSWORD);
@@ -181,4 +182,16 @@ export async function seedTestFixture(deps: Deps): Promise<Fixture> {
 
 function levelOf(code: string): number {
   return { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 }[code.length] ?? 6;
+}
+
+/** Signs in through the API and returns the Cookie header value for app.inject. */
+export async function loginCookie(
+  app: { inject: (o: { method: 'POST'; url: string; payload: object }) => PromiseLike<{ statusCode: number; cookies: { name: string; value: string }[]; body: string }> },
+  username: string,
+  password = FIXTURE_PASSWORD,
+): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const c = res.cookies.find((k) => k.name === 'lx_session') ?? res.cookies[0]!;
+  return `${c.name}=${c.value}`;
 }

@@ -1,0 +1,24 @@
+// Divisions (行政区划) as the API shows them.
+import { z } from 'zod';
+import { Page, Text, paged } from './common.ts';
+
+export const DivisionCode = z.string().regex(/^\d{2,15}$/, 'a numeric division code');
+export const Division = z.object({
+  code: z.string(), name: z.string(), level: z.number().int(), parentCode: z.string().nullable(), path: z.string(),
+  lat: z.number().nullable(), lng: z.number().nullable(),
+});
+export const DivisionBrief = z.object({ code: z.string(), name: z.string(), level: z.number().int() });
+export const DivisionChild = Division.extend({ childCount: z.number().int() });
+export const DivisionDetail = Division.extend({
+  ancestors: z.array(DivisionBrief),
+  children: z.array(DivisionBrief.extend({ childCount: z.number().int() })),
+});
+export const DivisionChildrenQuery = z.object({ parent: DivisionCode.optional() });
+export const DivisionSearchQuery = Page.extend({ q: Text(50).pipe(z.string().min(1)), under: DivisionCode.optional() });
+export const DivisionPage = paged(Division);
+export const GridBody = z.object({
+  name: Text(50).pipe(z.string().min(1)),
+  lat: z.number().min(-90).max(90).nullish(),
+  lng: z.number().min(-180).max(180).nullish(),
+});
+export const GeoJsonBody = z.object({ type: z.enum(['Feature', 'FeatureCollection', 'Polygon', 'MultiPolygon']) }).passthrough();
