@@ -1,0 +1,130 @@
+// Duplicates at intake: open tickets in the same or a related place and the same category family,
+// received within the window, whose text is nearly the same (MinHash LSH candidates from the
+// ticket_signatures band index, verified on exact shingle sets). Repeat callers: the same phone
+// with a similar issue, closed tickets included.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Deps } from '../../server/deps.ts';
+import {
+  categoryParents, divisionPath, openTicketsSharingBands, ticketsByPhone, ticketsWithoutSignature, upsertSignature,
+  type CandidateRow,
+} from './dedupe.repo.ts';
+import { DUPLICATE_THRESHOLD, REPEAT_THRESHOLD, canonical, fingerprint, shingles, similarity, type Fingerprint } from './minhash.ts';
+
+/** The text a ticket is fingerprinted on. */
+export const ticketText = (t: { title: string; content: string }) => `${t.title} ${t.content}`;
+
+/** Stores the ticket's signature; call at intake (inside the intake transaction) with title + content. */
+export async function indexTicketText(trx: Kysely<DB>, ticketId: string, text: string): Promise<void> {
+  const f = fingerprint(text);
+  await upsertSignature(trx, { ticket_id: ticketId, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size });
+}
+
+/** Signs tickets that have no signature yet (history imports); returns how many were signed. */
+export async function indexMissingSignatures(deps: Pick<Deps, 'db'>, batch = 500): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const rows = await ticketsWithoutSignature(deps.db, batch);
+    if (!rows.length) return n;
+    for (const r of rows) await indexTicketText(deps.db, r.id, ticketText(r));
+    n += rows.length;
+  }
+}
+
+/** Related places: one contains the other, or both lie in the same township (level 4). */
+export function relatedPlaces(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const pa = a.split('/').filter(Boolean);
+  const pb = b.split('/').filter(Boolean);
+  let common = 0;
+  while (common < pa.length && common < pb.length && pa[common] === pb[common]) common++;
+  return common >= Math.min(pa.length, pb.length, 4);
+}
+
+const categoryCache = new WeakMap<Kysely<DB>, { at: number; root: Map<string, string> }>();
+async function categoryRoots(db: Kysely<DB>): Promise<Map<string, string>> {
+  const c = categoryCache.get(db);
+  if (c && Date.now() - c.at < 60_000) return c.root;
+  const rows = await categoryParents(db);
+  const parent = new Map(rows.map((r) => [r.code, r.parent_code]));
+  const root = new Map<string, string>();
+  for (const { code } of rows) {
+    let x = code;
+    for (let i = 0; i < 10 && parent.get(x); i++) x = parent.get(x)!;
+    root.set(code, x);
+  }
+  categoryCache.set(db, { at: Date.now(), root });
+  return root;
+}
+
+export interface FindDuplicatesInput {
+  text: string;
+  divisionCode?: string | null;
+  categoryCode?: string | null;
+  phone?: string | null;
+  windowDays?: number;
+  /** The ticket being checked, when it is already stored. */
+  excludeTicketId?: string | null;
+  limit?: number;
+  /** Set when `text` is already normalised. */
+  normalized?: boolean;
+  /** A fingerprint already computed for `text`. */
+  fingerprint?: Fingerprint;
+}
+
+export interface DuplicateHit {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+  divisionCode: string | null;
+  categoryCode: string | null;
+  receivedAt: Date;
+  similarity: number;
+}
+export interface DuplicateResult {
+  duplicates: DuplicateHit[];
+  repeatCaller: boolean;
+  /** The caller's earlier tickets about a similar issue (any status). */
+  repeatOf: DuplicateHit[];
+}
+
+const hit = (r: CandidateRow, s: number): DuplicateHit => ({
+  id: r.id, number: r.number, title: r.title, status: r.status, divisionCode: r.division_code, categoryCode: r.category_code,
+  receivedAt: new Date(r.received_at), similarity: Math.round(s * 1000) / 1000,
+});
+
+export async function findDuplicates(deps: Pick<Deps, 'db' | 'now'>, input: FindDuplicatesInput): Promise<DuplicateResult> {
+  const f = input.fingerprint ?? fingerprint(input.text, input.normalized);
+  const windowDays = input.windowDays ?? 30;
+  const limit = input.limit ?? 5;
+  const now = deps.now();
+  const [candidates, placePath, roots, byPhone] = await Promise.all([
+    f.shingles.size ? openTicketsSharingBands(deps.db, {
+      bands: f.bands, since: new Date(now.getTime() - windowDays * 86400_000), excludeId: input.excludeTicketId, limit: 200,
+    }) : Promise.resolve([]),
+    input.divisionCode ? divisionPath(deps.db, input.divisionCode) : Promise.resolve(null),
+    input.categoryCode ? categoryRoots(deps.db) : Promise.resolve(null),
+    input.phone ? ticketsByPhone(deps.db, {
+      phone: input.phone, since: new Date(now.getTime() - Math.max(windowDays, 180) * 86400_000), excludeId: input.excludeTicketId, limit: 50,
+    }) : Promise.resolve([]),
+  ]);
+  const sameFamily = (code: string | null) =>
+    !roots || !code || !input.categoryCode || (roots.get(code) ?? code) === (roots.get(input.categoryCode) ?? input.categoryCode);
+
+  const duplicates: DuplicateHit[] = [];
+  for (const c of candidates) {
+    if (!relatedPlaces(placePath, c.division_path) || !sameFamily(c.category_code)) continue;
+    const s = similarity(f.shingles, shingles(canonical(ticketText(c))));
+    if (s >= DUPLICATE_THRESHOLD) duplicates.push(hit(c, s));
+  }
+  duplicates.sort((a, b) => b.similarity - a.similarity);
+
+  const repeatOf: DuplicateHit[] = [];
+  for (const c of byPhone) {
+    const s = similarity(f.shingles, shingles(canonical(ticketText(c))));
+    if (s >= REPEAT_THRESHOLD) repeatOf.push(hit(c, s));
+  }
+  repeatOf.sort((a, b) => b.similarity - a.similarity);
+  return { duplicates: duplicates.slice(0, limit), repeatCaller: repeatOf.length > 0, repeatOf: repeatOf.slice(0, limit) };
+}
