@@ -6,7 +6,8 @@ import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
 import { seedTestFixture, FIXTURE_PASSWORD } from '../test/fixture.ts';
 import { choosePolicy } from './policies.ts';
 import { computeTicketDeadlines, deadlineFor } from './deadlines.ts';
-import { seedDefaultPolicies } from './defaults.ts';
+import { SLA_EXTRA_POLICIES, seedDefaultPolicies } from './defaults.ts';
+import { DEFAULT_POLICIES } from '../orgs/defaults.ts';
 import type { TimeLimitPolicy } from '../contract/sla.ts';
 
 const P = (id: string, urgency: string | null, requestType: string | null): TimeLimitPolicy =>
@@ -31,8 +32,10 @@ describe.each(DB_KINDS)('SLA deadlines on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestDb(kind);
     await seedTestFixture(t.deps);
-    expect(await seedDefaultPolicies(t.deps.db)).toBe(3); // the fixture has the shared set already
+    // The fixture seeds the defaults already; seeding again changes nothing.
     expect(await seedDefaultPolicies(t.deps.db)).toBe(0);
+    const n = await t.db.selectFrom('time_limit_policies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(DEFAULT_POLICIES.length + SLA_EXTRA_POLICIES.length);
     app = await buildApp(t.deps, { logger: false, web: false });
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: FIXTURE_PASSWORD } });
     const c = res.cookies.find((x) => x.name === 'lx_session')!;
