@@ -1,0 +1,105 @@
+// Hotspots over the tickets in the database (每月一题): cluster a period's tickets by topic within
+// each county, rank them, and turn one into a proactive case (未诉先办) whose members follow it.
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../auth/actor.ts';
+import type { Deps } from '../../server/deps.ts';
+import { AppError } from '../../shared/errors.ts';
+import { clusterDocs, type HotCluster } from './cluster.ts';
+import { caseMembers, divisionByCode, getCase, insertCase, listCases, ticketsForHotspots, ticketsInScope } from './hotspots.repo.ts';
+
+const MAX_TICKETS = 5000;
+
+export interface HotspotQuery {
+  divisionCode?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+export interface Hotspot extends Omit<HotCluster, 'members'> {
+  /** Stable id of the member set (changes when members change). */
+  key: string;
+  size: number;
+  members: { id: string; number: string; title: string; status: string }[];
+}
+
+/** The path an actor may look at, narrowed to `divisionCode` when given (403 outside it). */
+async function scopePath(deps: Deps, actor: Actor, divisionCode?: string | null): Promise<string | null> {
+  if (!divisionCode) return actor.divisionPath;
+  const d = await divisionByCode(deps.db, divisionCode);
+  if (!d) throw new AppError('unknown_division', divisionCode);
+  if (actor.divisionPath && !d.path.startsWith(actor.divisionPath)) throw new AppError('forbidden');
+  return d.path;
+}
+
+/** County bucket of a division path ('/35/3509/350926/…' → '350926'). */
+const countyOf = (path: string | null) => {
+  if (!path) return null;
+  const segs = path.split('/').filter(Boolean);
+  return segs[Math.min(2, segs.length - 1)] ?? null;
+};
+
+export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
+  const to = q.to ?? deps.now();
+  const from = q.from ?? new Date(to.getTime() - 30 * 86400_000);
+  if (from >= to) throw new AppError('validation', 'from must be before to');
+  const path = await scopePath(deps, actor, q.divisionCode);
+  const rows = await ticketsForHotspots(deps.db, { path, from, to, limit: MAX_TICKETS });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const clusters = clusterDocs(
+    rows.map((r) => ({ id: r.id, title: r.title, body: r.content, at: new Date(r.received_at), place: countyOf(r.division_path), support: r.support })),
+    { until: to, maxGapDays: Math.max(30, (to.getTime() - from.getTime()) / 86400_000) },
+  );
+  const start = (q.page - 1) * q.pageSize;
+  const items: Hotspot[] = clusters.slice(start, start + q.pageSize).map((c) => ({
+    ...c,
+    key: createHash('sha256').update([...c.members].sort().join(',')).digest('hex').slice(0, 16),
+    size: c.members.length,
+    members: c.members.map((id) => {
+      const r = byId.get(id)!;
+      return { id, number: r.number, title: r.title, status: r.status };
+    }),
+  }));
+  return { items, total: clusters.length, page: q.page, pageSize: q.pageSize, from, to, tickets: rows.length };
+}
+
+export interface CreateCaseInput {
+  title: string;
+  ticketIds: string[];
+  divisionCode?: string | null;
+  note?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  score?: Record<string, unknown>;
+}
+
+export async function createHotspotCase(deps: Deps, actor: Actor, input: CreateCaseInput) {
+  const ids = [...new Set(input.ticketIds)];
+  const path = await scopePath(deps, actor, input.divisionCode);
+  const found = await ticketsInScope(deps.db, ids);
+  if (found.length !== ids.length) throw new AppError('ticket_not_found');
+  if (path && found.some((t) => t.division_path && !t.division_path.startsWith(path))) throw new AppError('forbidden');
+  const c = await insertCase(
+    deps.db,
+    {
+      title: input.title, division_code: input.divisionCode ?? null, note: input.note ?? null, score: input.score ?? {},
+      period_from: input.from ?? null, period_to: input.to ?? null, created_by: actor.id,
+    },
+    ids,
+  );
+  return getHotspotCase(deps, actor, c.id);
+}
+
+export async function getHotspotCase(deps: Deps, actor: Actor, id: string) {
+  const c = await getCase(deps.db, id);
+  if (!c || (actor.divisionPath && c.division_path && !c.division_path.startsWith(actor.divisionPath))) throw new AppError('not_found');
+  const members = await caseMembers(deps.db, id);
+  const { division_path: _p, ...rest } = c;
+  return { ...rest, members };
+}
+
+export async function listHotspotCases(deps: Deps, actor: Actor, page: number, pageSize: number) {
+  const r = await listCases(deps.db, { path: actor.divisionPath, offset: (page - 1) * pageSize, limit: pageSize });
+  return { items: r.items.map((i) => ({ ...i, member_count: Number(i.member_count) })), total: r.total, page, pageSize };
+}
