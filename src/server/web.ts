@@ -15,11 +15,19 @@ export async function serveWeb(app: FastifyInstance) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', immutable: false });
-  app.setNotFoundHandler((req, reply) => {
+  await app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: false,
+    // Hashed bundle files never change; index.html is always revalidated.
+    cacheControl: false,
+    setHeaders: (reply, path) => reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  // SPA fallback as a catch-all GET route (the 404 handler belongs to the error module): any page
+  // path gets index.html; unknown API paths and missing files stay 404 with the usual error body.
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0];
-    if (req.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/open311/') && !/\.[a-z0-9]+$/i.test(url)) {
-      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    if (!url.startsWith('/api/') && !url.startsWith('/open311/') && !/\.[a-z0-9]+$/i.test(url)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send(errorBody('not_found', `${req.method} ${req.url}`));
   });

@@ -44,7 +44,7 @@ export const ticketsApi = {
   track: (number: string, phone: string) =>
     api.get<TrackResponse>(`/api/v1/track/${encodeURIComponent(number)}`, { phone }),
   rate: (number: string, body: RateInput) => api.post<unknown>(`/api/v1/track/${encodeURIComponent(number)}/rate`, body),
-  board: (q: { divisionCode?: string; categoryCode?: string; page?: number; pageSize?: number }) =>
+  board: (q: { divisionCode?: string; categoryCode?: string; status?: 'done' | 'open'; page?: number; pageSize?: number }) =>
     api.get<Paged<BoardItem>>('/api/v1/board', q),
   upload: (file: File) => {
     const fd = new FormData();

@@ -1,0 +1,58 @@
+// Parcel-tracking style progress: 受理 → 派单 → 签收 → 办理 → 答复 → 回访 → 办结.
+import { useI18n } from '../i18n/index.tsx';
+
+export const STEPS = ['received', 'dispatched', 'signed', 'handling', 'replied', 'callback', 'closed'] as const;
+
+/** Index of the step a status has reached. */
+export function stepOf(status: string, actions: string[] = []): number {
+  switch (status) {
+    case 'received':
+      return 0;
+    case 'dispatched':
+    case 'returned':
+      return 1;
+    case 'signed':
+      return 2;
+    case 'handling':
+      return actions.includes('progress') ? 3 : 2;
+    case 'replied':
+      return 4;
+    case 'callback':
+      return 5;
+    default:
+      return 6;
+  }
+}
+
+export function Progress({ status, actions }: { status: string; actions: string[] }) {
+  const { t } = useI18n();
+  const at = stepOf(status, actions);
+  return (
+    <ol aria-label={t('citizen.track.progress')} style={{ display: 'flex', listStyle: 'none', padding: 0, margin: '8px 0 16px' }}>
+      {STEPS.map((s, i) => {
+        const done = i <= at;
+        const current = i === at;
+        return (
+          <li key={s} aria-current={current ? 'step' : undefined} style={{ flex: 1, textAlign: 'center', position: 'relative', minWidth: 0 }}>
+            {i > 0 ? (
+              <span aria-hidden style={{ position: 'absolute', top: 11, right: '50%', width: '100%', height: 3, background: done ? '#c8102e' : '#e5e5e5' }} />
+            ) : null}
+            <span
+              aria-hidden
+              style={{
+                position: 'relative', display: 'inline-flex', width: 24, height: 24, borderRadius: 12, alignItems: 'center', justifyContent: 'center',
+                background: done ? '#c8102e' : '#fff', border: `3px solid ${done ? '#c8102e' : '#d9d9d9'}`, color: '#fff', fontSize: 12,
+                boxShadow: current ? '0 0 0 4px rgba(200,16,46,.2)' : undefined, boxSizing: 'border-box',
+              }}
+            >
+              {done ? '✓' : ''}
+            </span>
+            <div style={{ fontSize: 12, marginTop: 4, color: done ? '#c8102e' : '#888', fontWeight: current ? 700 : 400, overflowWrap: 'anywhere', lineHeight: 1.2 }}>
+              {t(`citizen.step.${s}`)}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
