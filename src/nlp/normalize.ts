@@ -65,9 +65,32 @@ export function toHalfWidth(text: string): string {
   return text.replace(RE_FULLWIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-/** Traditional (Taiwan/Hong Kong) → simplified; text with no Han characters is returned as is. */
+// Per character: does it change on its own? Most citizen text is already simplified, and a scan
+// with this cache is several times cheaper than running the converter over the whole text.
+const changes = new Map<number, boolean>();
+function hasTraditional(text: string): boolean {
+  const convert = converter();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    let v = changes.get(c);
+    if (v === undefined) {
+      const ch = text[i];
+      v = convert(ch) !== ch;
+      changes.set(c, v);
+    }
+    if (v) return true;
+  }
+  return false;
+}
+
+/**
+ * Traditional (Taiwan/Hong Kong) → simplified. Text with no character that converts on its own
+ * (plain simplified text) is returned unchanged, so Taiwan phrasing in simplified characters
+ * stays as typed.
+ */
 export function toSimplifiedChinese(text: string): string {
-  return RE_HAS_HAN.test(text) ? converter()(text) : text;
+  return RE_HAS_HAN.test(text) && hasTraditional(text) ? converter()(text) : text;
 }
 
 /** The matching form of a citizen text. Safe on any input (null/undefined give ''). */
