@@ -6,7 +6,9 @@ import { ticketRoutes } from '../tickets/tickets.routes.ts';
 import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { slaRoutes } from '../sla/sla.routes.ts';
 import { divisionRoutes } from '../divisions/divisions.routes.ts';
+import { orgRoutes } from '../orgs/orgs.routes.ts';
+import { peopleRoutes } from '../orgs/people.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
-export const routeModules: RouteModule[] = [authRoutes, ticketRoutes, calendarRoutes, slaRoutes, divisionRoutes];
+export const routeModules: RouteModule[] = [authRoutes, ticketRoutes, calendarRoutes, slaRoutes, divisionRoutes, orgRoutes, peopleRoutes];
