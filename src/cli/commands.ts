@@ -1,6 +1,7 @@
 // Each capability adds its CLI commands here, one line each.
 import type { Command } from 'commander';
 import { divisionsCli } from '../divisions/divisions.cli.ts';
+import { jobsCli } from '../jobs/jobs.cli.ts';
 
 export type CliModule = (program: Command) => void;
-export const cliCommands: CliModule[] = [divisionsCli];
+export const cliCommands: CliModule[] = [divisionsCli, jobsCli];
