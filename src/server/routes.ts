@@ -5,10 +5,12 @@ import { authRoutes } from '../auth/auth.routes.ts';
 import { ticketRoutes } from '../tickets/tickets.routes.ts';
 import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { slaRoutes } from '../sla/sla.routes.ts';
+import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { divisionRoutes } from '../divisions/divisions.routes.ts';
 import { orgRoutes } from '../orgs/orgs.routes.ts';
 import { peopleRoutes } from '../orgs/people.routes.ts';
+import { nlpRoutes } from '../nlp/nlp.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
-export const routeModules: RouteModule[] = [authRoutes, ticketRoutes, calendarRoutes, slaRoutes, divisionRoutes, orgRoutes, peopleRoutes];
+export const routeModules: RouteModule[] = [authRoutes, ticketRoutes, calendarRoutes, slaRoutes, jobsRoutes, divisionRoutes, orgRoutes, peopleRoutes, nlpRoutes];

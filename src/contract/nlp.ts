@@ -1,0 +1,109 @@
+// Request understanding: analyze, reply suggestions, hotspots and proactive cases. Times are ISO strings.
+import { z } from 'zod';
+import { Page, Text } from './common.ts';
+import { RequestType, Urgency } from './enums.ts';
+
+export const AnalyzeBody = z.object({
+  title: Text(200).optional(),
+  content: Text(20000).pipe(z.string().min(1)),
+  phone: z.string().trim().max(40).optional(),
+  divisionCode: z.string().trim().min(1).max(40).optional(),
+});
+export type AnalyzeBody = z.infer<typeof AnalyzeBody>;
+
+export const ReplySuggestion = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  title: z.string(),
+  replyText: z.string(),
+  resolved: z.boolean().nullable(),
+  satisfaction: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  similarity: z.number(),
+});
+
+export const AnalyzeResponse = z.object({
+  normalized: z.string(),
+  categories: z.array(z.object({ code: z.string(), name: z.string(), confidence: z.number() })),
+  units: z.array(z.object({ id: z.string(), name: z.string(), confidence: z.number() })),
+  requestType: RequestType,
+  urgency: z.object({ level: Urgency, cue: z.string().nullable(), suggest110: z.boolean() }),
+  terms: z.array(z.string()),
+  place: z.object({ code: z.string(), name: z.string(), path: z.string() }).nullable(),
+  duplicates: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), similarity: z.number() })),
+  repeatCaller: z.boolean(),
+  kb: z.array(z.object({ id: z.string(), title: z.string(), snippet: z.string() })),
+  replies: z.array(ReplySuggestion),
+  /** 'model' when a trained classifier answered, 'keywords' for the fallback. */
+  source: z.enum(['model', 'keywords']),
+});
+export type AnalyzeResponse = z.infer<typeof AnalyzeResponse>;
+
+export const ReplySuggestionsQuery = z.object({ ticketId: z.uuid() });
+export const ReplySuggestionsResponse = z.object({ items: z.array(ReplySuggestion) });
+
+export const HotspotsQuery = Page.extend({
+  divisionCode: z.string().trim().min(1).max(40).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+});
+
+const HotspotMember = z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.string() });
+export const Hotspot = z.object({
+  key: z.string(),
+  title: z.string(),
+  representativeId: z.string(),
+  terms: z.array(z.string()),
+  place: z.string().nullable(),
+  size: z.number().int(),
+  distinct: z.number().int(),
+  votes: z.number(),
+  growth: z.number(),
+  score: z.number(),
+  from: z.string(),
+  to: z.string(),
+  members: z.array(HotspotMember),
+});
+export const HotspotsResponse = z.object({
+  items: z.array(Hotspot),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  tickets: z.number().int(),
+});
+
+export const CreateHotspotCaseBody = z.object({
+  title: Text(200).pipe(z.string().min(1)),
+  ticketIds: z.array(z.uuid()).min(1).max(2000),
+  divisionCode: z.string().trim().min(1).max(40).optional(),
+  note: Text(2000).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  score: z.record(z.string(), z.unknown()).optional(),
+});
+
+const CaseBase = z.object({
+  id: z.string(),
+  title: z.string(),
+  division_code: z.string().nullable(),
+  status: z.string(),
+  note: z.string().nullable(),
+  score: z.unknown(),
+  period_from: z.string().nullable(),
+  period_to: z.string().nullable(),
+  created_by: z.string().nullable(),
+  created_at: z.string(),
+});
+export const HotspotCase = CaseBase.extend({
+  members: z.array(z.object({
+    id: z.string(), number: z.string(), title: z.string(), status: z.string(), division_code: z.string().nullable(), received_at: z.string(),
+  })),
+});
+export const HotspotCaseList = z.object({
+  items: z.array(CaseBase.extend({ member_count: z.number().int() })),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

@@ -1,0 +1,91 @@
+// Rule-based cues read from a normalised request text: urgency (with the "transfer to 110?"
+// prompt), request type, and the keyword fallback for categories used until a model is trained.
+import type { RequestType, Urgency } from '../contract/enums.ts';
+
+interface Cue {
+  level: Urgency;
+  suggest110: boolean;
+  words: string[];
+}
+const CUES: Cue[] = [
+  {
+    level: 'emergency', suggest110: true,
+    words: ['生命危险', '有人受伤', '火灾', '着火', '起火', '失火', '坠落', '坠楼', '跳楼', '溺水', '落水', '持刀', '砍人', '打架', '斗殴', '轻生', '自杀', '爆炸', '抢劫', '绑架'],
+  },
+  { level: 'emergency', suggest110: false, words: ['燃气泄漏', '煤气泄漏', '天然气泄漏', '液化气泄漏', '煤气味', '燃气味', '天然气味', '漏气', '触电', '电线掉落', '塌方', '倒塌'] },
+  { level: 'utility', suggest110: false, words: ['停水', '停电', '停气', '断水', '断电', '没水', '没有水', '没电', '没有电', '暖气', '供暖', '水管爆裂', '爆管', '水压低', '自来水'] },
+];
+const NEGATION = /(没有|并无|无|不是|未|不)$/;
+
+export interface UrgencyCue {
+  level: Urgency;
+  cue: string | null;
+  suggest110: boolean;
+}
+
+/** The most serious cue in the text; "没有生命危险" does not count. */
+export function urgencyCue(text: string): UrgencyCue {
+  for (const c of CUES) {
+    for (const w of c.words) {
+      let at = text.indexOf(w);
+      while (at >= 0) {
+        if (!NEGATION.test(text.slice(Math.max(0, at - 2), at))) return { level: c.level, cue: w, suggest110: c.suggest110 };
+        at = text.indexOf(w, at + w.length);
+      }
+    }
+  }
+  return { level: 'general', cue: null, suggest110: false };
+}
+
+const TYPE_RULES: [RequestType, RegExp][] = [
+  ['report', /举报|揭发|检举/],
+  ['praise', /表扬|感谢|点赞|锦旗|致谢/],
+  ['complaint', /投诉|扰民|不作为|乱收费|违规|违法|违建|拖欠|污染|噪音|刁难/],
+  ['suggestion', /建议|提议|希望能|希望政府|呼吁/],
+  ['consult', /咨询|请问|问一下|怎么办理|如何办理|是否可以|能否|什么时候|多少钱|哪里/],
+];
+
+export function requestTypeOf(text: string): RequestType {
+  for (const [t, re] of TYPE_RULES) if (re.test(text)) return t;
+  return 'help';
+}
+
+export interface CategoryRow {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+  keywords: string;
+}
+
+/**
+ * Keyword fallback: each category scores the length of its name and keywords found in the text,
+ * plus its ancestors' scores; confidence is the share of the best, capped (rules are not calibrated).
+ */
+export function keywordCategories(text: string, cats: CategoryRow[], k = 3): { code: string; name: string; confidence: number; terms: string[] }[] {
+  const byCode = new Map(cats.map((c) => [c.code, c]));
+  const own = new Map<string, { score: number; terms: string[] }>();
+  for (const c of cats) {
+    const words = [c.name, ...c.keywords.split(/[\s,，、;；]+/)].filter((w) => w.length >= 2);
+    const terms = [...new Set(words.filter((w) => text.includes(w)))];
+    if (terms.length) own.set(c.code, { score: terms.reduce((s, w) => s + w.length, 0), terms });
+  }
+  const total = new Map<string, { score: number; terms: string[] }>();
+  for (const c of cats) {
+    let score = 0;
+    const terms: string[] = [];
+    for (let x: CategoryRow | undefined = c, i = 0; x && i < 10; x = x.parent_code ? byCode.get(x.parent_code) : undefined, i++) {
+      const o = own.get(x.code);
+      if (o) {
+        score += o.score;
+        terms.push(...o.terms);
+      }
+    }
+    if (own.has(c.code)) total.set(c.code, { score: score + c.level * 0.01, terms });
+  }
+  const ranked = [...total.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, k);
+  const sum = ranked.reduce((s, [, v]) => s + v.score, 0);
+  return ranked.map(([code, v]) => ({
+    code, name: byCode.get(code)!.name, confidence: Math.round(Math.min(0.6, v.score / (sum || 1)) * 1000) / 1000, terms: [...new Set(v.terms)],
+  }));
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../server/app.ts';
+import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
+import { seedTestFixture, type Fixture } from '../test/fixture.ts';
+import { login, apiAs, type Api } from '../test/api.ts';
+import { insertTestTicket } from './dedupe/test-tickets.ts';
+import { indexTicketText } from './dedupe/find-duplicates.ts';
+
+const NOISE = '双城镇城北社区翠屏花园小区旁边工地夜间施工，噪音很大，每天到凌晨两点，严重影响居民休息';
+const HOT = [
+  '城北社区翠屏花园小区门口垃圾站臭气熏天，垃圾好几天没人清运',
+  '翠屏花园小区门口垃圾站垃圾堆积，几天没清运，气味很难闻',
+  '反映翠屏花园小区垃圾站垃圾无人清运，夏天臭气熏天',
+  '翠屏花园小区门口的垃圾站垃圾满了没人清运，苍蝇蚊子很多',
+];
+
+describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
+  let t: TestDb;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let fx: Fixture;
+  let agent: Api;
+  let supervisor: Api;
+  let handler: Api;
+  let noiseId: string;
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    fx = await seedTestFixture(t.deps);
+    app = await buildApp(t.deps, { logger: false, web: false });
+    [agent, supervisor, handler] = await Promise.all([
+      login(app, 'agent', fx.password), login(app, 'supervisor', fx.password), login(app, 'renshe', fx.password),
+    ]);
+    const day = 86400_000;
+    const now = t.deps.now().getTime();
+    noiseId = await insertTestTicket(t.deps.db, {
+      title: '工地夜间施工噪音', content: NOISE, division_code: fx.divisions.village1, contact_phone: '13900000002',
+      received_at: new Date(now - 2 * day),
+    });
+    await indexTicketText(t.deps.db, noiseId, `工地夜间施工噪音 ${NOISE}`);
+    await insertTestTicket(t.deps.db, {
+      title: '施工噪音扰民', content: '富溪镇前宅村工地晚上施工噪音扰民，影响休息', status: 'closed', division_code: fx.divisions.village4,
+      category_code: fx.categories.constructionNoise, reply_text: '经核查，已责令施工单位夜间停止施工并处罚款。', resolved: true,
+      satisfaction: 'satisfied', closed_at: new Date(now - 5 * day), received_at: new Date(now - 9 * day),
+    });
+    for (const [i, c] of HOT.entries()) {
+      await insertTestTicket(t.deps.db, { title: c.slice(0, 14), content: c, division_code: fx.divisions.village1, received_at: new Date(now - (i + 1) * day) });
+    }
+    await t.deps.db.insertInto('kb_articles').values({ title: '夜间施工噪音的处理', body: '夜间22时至次日6时禁止产生噪声的建筑施工作业……', keywords: '夜间施工 噪音' }).execute();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+
+  it('analyze needs a staff session and a non-empty content', async () => {
+    expect((await apiAs(app).post('/api/v1/nlp/analyze', { content: '停水了' })).status).toBe(401);
+    const r = await agent.post('/api/v1/nlp/analyze', { content: '   ' });
+    expect(r.status).toBe(400);
+  });
+
+  it('analyze returns category, place, urgency, duplicates, repeat caller, KB and replies', async () => {
+    const r = await agent.post('/api/v1/nlp/analyze', { title: '夜间施工', content: NOISE.replace('凌晨两点', '凌晨三点'), phone: '13900000002' });
+    expect(r.status).toBe(200);
+    const b = r.body;
+    expect(b.categories[0].code).toBe(fx.categories.constructionNoise);
+    expect(b.source).toBe('keywords');
+    expect(b.units.length).toBeGreaterThan(0);
+    expect(b.requestType).toBe('complaint');
+    expect(b.place).toMatchObject({ code: fx.divisions.village1 });
+    expect(b.urgency).toEqual({ level: 'general', cue: null, suggest110: false });
+    expect(b.duplicates.map((d: { id: string }) => d.id)).toEqual([noiseId]);
+    expect(b.repeatCaller).toBe(true);
+    expect(b.kb[0].title).toBe('夜间施工噪音的处理');
+    expect(b.replies[0].replyText).toContain('停止施工');
+    expect(b.replies[0].satisfaction).toBe('satisfied');
+    expect(b.terms).toEqual(expect.arrayContaining(['噪音']));
+  });
+
+  it('analyze reads urgency cues', async () => {
+    const gas = (await agent.post('/api/v1/nlp/analyze', { content: '楼道里有很浓的煤气味，怀疑燃气泄漏' })).body;
+    expect(gas.urgency).toMatchObject({ level: 'emergency', suggest110: false });
+    const fight = (await agent.post('/api/v1/nlp/analyze', { content: '楼下有人持刀打架，快来人' })).body;
+    expect(fight.urgency).toMatchObject({ level: 'emergency', suggest110: true });
+    const water = (await agent.post('/api/v1/nlp/analyze', { content: '柘荣县双城镇停水一天了' })).body;
+    expect(water.urgency).toMatchObject({ level: 'utility', cue: '停水' });
+    expect(water.place.code).toBe(fx.divisions.township1);
+    const calm = (await agent.post('/api/v1/nlp/analyze', { content: '老人摔倒了，没有生命危险，想咨询医保报销' })).body;
+    expect(calm.urgency.level).toBe('general');
+  });
+
+  it('suggests replies only for tickets the caller may see', async () => {
+    const ok = await agent.get(`/api/v1/nlp/reply-suggestions?ticketId=${noiseId}`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.items[0].replyText).toContain('停止施工');
+    expect((await handler.get(`/api/v1/nlp/reply-suggestions?ticketId=${noiseId}`)).status).toBe(404);
+    expect((await agent.get(`/api/v1/nlp/reply-suggestions?ticketId=${randomUUID()}`)).status).toBe(404);
+    expect((await agent.get('/api/v1/nlp/reply-suggestions?ticketId=nope')).status).toBe(400);
+  });
+
+  it('lists hotspots for supervisors and turns one into a proactive case', async () => {
+    expect((await agent.get('/api/v1/hotspots')).status).toBe(403);
+    const r = await supervisor.get(`/api/v1/hotspots?divisionCode=${fx.divisions.county}`);
+    expect(r.status).toBe(200);
+    const top = r.body.items[0];
+    expect(top.size).toBe(HOT.length);
+    expect(top.title).toContain('垃圾');
+    expect(top.place).toBe(fx.divisions.county);
+    expect((await supervisor.get('/api/v1/hotspots?divisionCode=999999')).status).toBe(422);
+
+    const c = await supervisor.post('/api/v1/hotspots/cases', {
+      title: top.title, ticketIds: top.members.map((m: { id: string }) => m.id), divisionCode: fx.divisions.village1, note: '未诉先办',
+    });
+    expect(c.status).toBe(200);
+    expect(c.body.members).toHaveLength(HOT.length);
+    const list = await supervisor.get('/api/v1/hotspots/cases');
+    expect(list.body.total).toBe(1);
+    expect(list.body.items[0].member_count).toBe(HOT.length);
+    const one = await supervisor.get(`/api/v1/hotspots/cases/${c.body.id}`);
+    expect(one.body.members.map((m: { id: string }) => m.id).sort()).toEqual(top.members.map((m: { id: string }) => m.id).sort());
+    const bad = await supervisor.post('/api/v1/hotspots/cases', { title: 'x', ticketIds: [randomUUID()] });
+    expect(bad.status).toBe(404);
+  });
+});

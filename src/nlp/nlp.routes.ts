@@ -1,0 +1,96 @@
+// Routes of request understanding: analyze, reply suggestions, hotspots and proactive cases,
+// and two admin maintenance calls (relearn landmarks, sign imported tickets).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../server/deps.ts';
+import { requireActor } from '../auth/auth.hook.ts';
+import { assertAdmin, assertRole, assertStaff, canSeeTicket } from '../auth/policy.ts';
+import {
+  AnalyzeBody, AnalyzeResponse, CreateHotspotCaseBody, HotspotCase, HotspotCaseList, HotspotsQuery, HotspotsResponse,
+  ReplySuggestionsQuery, ReplySuggestionsResponse,
+} from '../contract/nlp.ts';
+import { Page } from '../contract/common.ts';
+import { AppError } from '../shared/errors.ts';
+import { loadAccess } from '../tickets/tickets.repo.ts';
+import { analyzeRequest } from './analyze.ts';
+import { learnLandmarks } from './address/landmarks.ts';
+import { indexMissingSignatures, ticketText } from './dedupe/find-duplicates.ts';
+import { createHotspotCase, findHotspots, getHotspotCase, listHotspotCases } from './hotspots/hotspots.ts';
+import { suggestReplies } from './replies/reply-suggestions.ts';
+import { ticketForSuggestions } from './nlp.repo.ts';
+
+const HOTSPOT_ROLES = ['supervisor', 'dispatcher', 'admin'] as const;
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+const isoOr = (d: Date | string) => new Date(d).toISOString();
+
+function presentCase<T extends { period_from: Date | null; period_to: Date | null; created_at: Date }>(c: T) {
+  return { ...c, period_from: iso(c.period_from), period_to: iso(c.period_to), created_at: isoOr(c.created_at) };
+}
+
+export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/nlp/analyze', { schema: { tags: ['nlp'], body: AnalyzeBody, response: { 200: AnalyzeResponse } } }, async (req) => {
+    assertStaff(requireActor(req));
+    return analyzeRequest(deps, req.body);
+  });
+
+  r.get('/api/v1/nlp/reply-suggestions', {
+    schema: { tags: ['nlp'], querystring: ReplySuggestionsQuery, response: { 200: ReplySuggestionsResponse } },
+  }, async (req) => {
+    const actor = assertStaff(requireActor(req));
+    const t = await ticketForSuggestions(deps.db, req.query.ticketId);
+    if (!t || !canSeeTicket(actor, await loadAccess(deps.db, t))) throw new AppError('ticket_not_found');
+    const items = await suggestReplies(deps, { text: ticketText(t), categoryCode: t.category_code, excludeTicketId: t.id, limit: 5 });
+    return { items: items.map((i) => ({ ...i, closedAt: iso(i.closedAt) })) };
+  });
+
+  r.get('/api/v1/hotspots', { schema: { tags: ['nlp'], querystring: HotspotsQuery, response: { 200: HotspotsResponse } } }, async (req) => {
+    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const q = req.query;
+    const res = await findHotspots(deps, actor, {
+      divisionCode: q.divisionCode, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined,
+      page: q.page, pageSize: q.pageSize,
+    });
+    return {
+      ...res,
+      from: isoOr(res.from),
+      to: isoOr(res.to),
+      items: res.items.map((h) => ({ ...h, from: isoOr(h.from), to: isoOr(h.to) })),
+    };
+  });
+
+  r.post('/api/v1/hotspots/cases', { schema: { tags: ['nlp'], body: CreateHotspotCaseBody, response: { 200: HotspotCase } } }, async (req) => {
+    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const b = req.body;
+    const c = await createHotspotCase(deps, actor, {
+      ...b, from: b.from ? new Date(b.from) : null, to: b.to ? new Date(b.to) : null,
+    });
+    return { ...presentCase(c), members: c.members.map((m) => ({ ...m, received_at: isoOr(m.received_at) })) };
+  });
+
+  r.get('/api/v1/hotspots/cases', { schema: { tags: ['nlp'], querystring: Page, response: { 200: HotspotCaseList } } }, async (req) => {
+    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const res = await listHotspotCases(deps, actor, req.query.page, req.query.pageSize);
+    return { ...res, items: res.items.map(presentCase) };
+  });
+
+  r.get('/api/v1/hotspots/cases/:id', {
+    schema: { tags: ['nlp'], params: z.object({ id: z.uuid() }), response: { 200: HotspotCase } },
+  }, async (req) => {
+    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const c = await getHotspotCase(deps, actor, req.params.id);
+    return { ...presentCase(c), members: c.members.map((m) => ({ ...m, received_at: isoOr(m.received_at) })) };
+  });
+
+  r.post('/api/v1/nlp/landmarks/learn', { schema: { tags: ['nlp'] } }, async (req) => {
+    assertAdmin(requireActor(req));
+    return learnLandmarks(deps);
+  });
+
+  r.post('/api/v1/nlp/signatures/reindex', { schema: { tags: ['nlp'] } }, async (req) => {
+    assertAdmin(requireActor(req));
+    return { signed: await indexMissingSignatures(deps) };
+  });
+}

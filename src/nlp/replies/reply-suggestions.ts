@@ -1,0 +1,75 @@
+// Reply suggestions: for a ticket being handled, the replies given to the most similar closed
+// tickets, with how they ended (resolved, satisfaction). The index of closed tickets is built
+// per process and rebuilt when closed tickets change (checked at most every 30 s).
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Deps } from '../../server/deps.ts';
+import { closedRepliesVersion, closedWithReplies, type ClosedReplyRow } from './replies.repo.ts';
+import { TfIdfIndex } from './reply-index.ts';
+
+const CHECK_EVERY_MS = 30_000;
+const MAX_DOCS = 50_000;
+/** Below this cosine a past reply is not about the same matter. */
+export const MIN_REPLY_SIMILARITY = 0.15;
+
+interface Cached {
+  index: TfIdfIndex;
+  rows: Map<string, ClosedReplyRow>;
+  version: string;
+  checkedAt: number;
+}
+const cache = new WeakMap<Kysely<DB>, Cached>();
+
+export function invalidateReplyIndex(db: Kysely<DB>): void {
+  const c = cache.get(db);
+  if (c) c.checkedAt = -Infinity;
+}
+
+async function replyIndex(db: Kysely<DB>): Promise<Cached> {
+  const c = cache.get(db);
+  if (c && Date.now() - c.checkedAt < CHECK_EVERY_MS) return c;
+  const version = await closedRepliesVersion(db);
+  if (c && c.version === version) {
+    c.checkedAt = Date.now();
+    return c;
+  }
+  const rows = await closedWithReplies(db, MAX_DOCS);
+  const next: Cached = {
+    index: new TfIdfIndex(rows.map((r) => ({ id: r.id, text: `${r.title} ${r.content}`, categoryCode: r.category_code }))),
+    rows: new Map(rows.map((r) => [r.id, r])),
+    version,
+    checkedAt: Date.now(),
+  };
+  cache.set(db, next);
+  return next;
+}
+
+export interface ReplySuggestion {
+  ticketId: string;
+  number: string;
+  title: string;
+  replyText: string;
+  resolved: boolean | null;
+  satisfaction: string | null;
+  closedAt: Date | null;
+  similarity: number;
+}
+
+export async function suggestReplies(
+  deps: Pick<Deps, 'db'>,
+  input: { text: string; categoryCode?: string | null; excludeTicketId?: string; limit?: number },
+): Promise<ReplySuggestion[]> {
+  const { index, rows } = await replyIndex(deps.db);
+  const hits = index.query(input.text, (input.limit ?? 5) * 2, { categoryCode: input.categoryCode, exclude: input.excludeTicketId });
+  return hits
+    .filter((h) => h.similarity >= MIN_REPLY_SIMILARITY)
+    .slice(0, input.limit ?? 5)
+    .map((h) => {
+      const r = rows.get(h.doc.id)!;
+      return {
+        ticketId: r.id, number: r.number, title: r.title, replyText: r.reply_text, resolved: r.resolved,
+        satisfaction: r.satisfaction, closedAt: r.closed_at ? new Date(r.closed_at) : null,
+        similarity: Math.round(h.similarity * 1000) / 1000,
+      };
+    });
+}
