@@ -13,6 +13,9 @@ export function jobsCli(program: Command) {
     .option('--poll <ms>', 'poll interval in milliseconds (default $LIANXIN_WORKER_POLL_MS or 2000)')
     .action(async (o: { poll?: string }) => {
       const { deps, close } = await openDeps();
+      if (deps.dbKind === 'pglite') {
+        deps.log.warn('PGlite is embedded in one process: `lianxin serve` already runs the worker; run `lianxin worker` separately only against PostgreSQL (DATABASE_URL)');
+      }
       const stop = await startWorker(deps, { pollMs: o.poll ? Number(o.poll) : undefined });
       deps.log.info(`worker running on ${deps.dbKind} (jobs: ${buildRegistry().names().join(', ')}); Ctrl-C to stop`);
       const shutdown = async () => {

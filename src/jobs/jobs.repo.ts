@@ -128,3 +128,26 @@ export async function jobCounts(db: Db): Promise<Record<string, number>> {
   const rows = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+export async function listJobs(db: Db, q: { status?: string; name?: string; limit: number; offset: number }) {
+  let base = db.selectFrom('jobs');
+  if (q.status) base = base.where('status', '=', q.status);
+  if (q.name) base = base.where('name', '=', q.name);
+  const [items, count] = await Promise.all([
+    base.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+/** Puts a failed job back in the queue with fresh attempts; false when it is not failed. */
+export async function retryFailedJob(db: Db, id: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ status: 'pending', attempts: 0, run_at: now, finished_at: null, locked_by: null, locked_until: null })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .returning('id')
+    .executeTakeFirst();
+  return !!r;
+}

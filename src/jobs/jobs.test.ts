@@ -6,7 +6,7 @@ import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
 import type { Deps } from '../server/deps.ts';
 import { JobRegistry, backoffMs, defineJob } from './registry.ts';
 import { claimJobs, enqueue, getJob, jobCounts } from './jobs.repo.ts';
-import { drain, enqueueScheduled, runOnce, scheduleKey } from './worker.ts';
+import { drain, enqueueScheduled, runOnce, scheduleKey, startWorker } from './worker.ts';
 import { secondNode } from './testing.ts';
 
 describe.each(DB_KINDS)('job queue on %s', (kind) => {
@@ -145,5 +145,16 @@ describe.each(DB_KINDS)('job queue on %s', (kind) => {
     expect(await jobCounts(t.db)).toEqual({ done: 200 });
     const attempts = await t.db.selectFrom('jobs').select('attempts').where('attempts', '!=', 1).execute();
     expect(attempts).toEqual([]);
+  });
+
+  it('startWorker schedules periodic jobs, runs them, and stops cleanly', async () => {
+    await clear();
+    at('2026-03-02T11:00:10+08:00');
+    const stop = await startWorker(t.deps, { registry, pollMs: 20, workerId: 'poller' });
+    for (let i = 0; i < 500 && !ran.some((r) => r.i === -1); i++) await new Promise((r) => setTimeout(r, 20));
+    await stop();
+    expect(ran).toEqual([{ name: 'test.count', i: -1, by: 'poller' }]);
+    const jobs = await t.db.selectFrom('jobs').select(['unique_key', 'status']).execute();
+    expect(jobs).toEqual([{ unique_key: 'test.count:2026-03-02T03:00', status: 'done' }]);
   });
 });

@@ -7,7 +7,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 export const SWEEP_TICKET_COLS = [
   'id', 'number', 'title', 'status', 'lead_unit_id', 'dispatched_at', 'replied_at', 'sign_deadline', 'reply_deadline',
-  'callback_deadline', 'overdue',
+  'callback_deadline', 'overdue', 'supervise_level',
 ] as const;
 
 /**
@@ -24,6 +24,7 @@ export async function findCandidates(db: Db, spec: AlertSpec, now: Date, limit: 
   const r = await sql<{ id: string }>`
     select t.id from tickets t
     where t.status in (${sql.join(spec.statuses)}) and ${deadline} is not null and ${due}
+      ${spec.supervisedOnly ? sql`and t.supervise_level > 0` : sql``}
       and not exists (select 1 from ticket_alerts a where a.ticket_id = t.id and a.kind = ${spec.kind} and a.deadline = ${deadline})
     order by ${deadline}, t.id
     limit ${limit}`.execute(db);

@@ -81,7 +81,7 @@ describe.each(DB_KINDS)('SLA sweep on %s', (kind) => {
 
     const [a, b] = await Promise.all([runSlaSweep(t.deps), runSlaSweep(node2.deps)]);
     const total = Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof typeof a] + b[k as keyof typeof b]]));
-    expect(total).toEqual({ remind_sign: 1, remind_reply: 1, overdue_sign: 1, overdue_reply: 1, callback_task: 1 });
+    expect(total).toEqual({ remind_sign: 1, remind_reply: 1, overdue_sign: 1, overdue_reply: 1, callback_task: 1, remind_supervised: 0 });
 
     expect(await alerts(remindSign)).toEqual(['remind_sign']);
     expect(await alerts(green)).toEqual([]);
@@ -144,5 +144,16 @@ describe.each(DB_KINDS)('SLA sweep on %s', (kind) => {
     const notified = await t.db.selectFrom('notifications').select('ticket_id').where('ticket_id', 'in', ids).execute();
     expect(notified.length).toBe(50);
     await expectChainsIntact();
+  });
+
+  it('reminds supervised tickets when half the reply time is gone', async () => {
+    const plain = await ticket('handling', { dispatched_at: ago(60), reply_deadline: new Date(now.getTime() + 40 * H) });
+    const supervised = await ticket('handling', { dispatched_at: ago(60), reply_deadline: new Date(now.getTime() + 40 * H) });
+    await t.db.updateTable('tickets').set({ supervise_level: 1 }).where('id', '=', supervised).execute();
+    const r = await runSlaSweep(t.deps, { now });
+    expect(r.remind_supervised).toBe(1);
+    expect(await alerts(plain)).toEqual([]);
+    expect(await alerts(supervised)).toEqual(['remind_supervised']);
+    expect((await notes(supervised))[0].body).toContain('督办');
   });
 });

@@ -4,6 +4,8 @@
 //                                 (dispatched → sign deadline; signed/handling → reply deadline):
 //                                 tickets.overdue = true
 //   callback_task               a replied ticket's callback deadline is near: the centre calls back
+//   remind_supervised           督办 / 挂牌督办 tickets get an extra reminder when half the reply
+//                               time is gone
 // Exactly once across nodes: for each ticket the sweep locks the row, re-checks, and claims the
 // alert (ticket_id, kind, deadline) with insert … on conflict do nothing. Only the transaction
 // that inserted it writes the notification and the chained ticket event, in the same commit.
@@ -16,7 +18,7 @@ import { toShanghaiIso } from '../calendar/shanghai.ts';
 import { YELLOW_FRACTION } from './light.ts';
 import { claimAlert, findCandidates, insertNotification, lockTicket, markOverdue } from './sweep.repo.ts';
 
-export type AlertKind = 'remind_sign' | 'remind_reply' | 'overdue_sign' | 'overdue_reply' | 'callback_task';
+export type AlertKind = 'remind_sign' | 'remind_reply' | 'overdue_sign' | 'overdue_reply' | 'callback_task' | 'remind_supervised';
 type DeadlineCol = 'sign_deadline' | 'reply_deadline' | 'callback_deadline';
 
 export interface AlertSpec {
@@ -28,6 +30,8 @@ export interface AlertSpec {
   when: 'near' | 'past';
   fraction: number;
   action: 'remind' | 'overdue';
+  /** Only tickets under supervision (督办, supervise_level > 0). */
+  supervisedOnly?: boolean;
   /** Who is told: the lead unit, or the centre (unit_id null). */
   notify: 'unit' | 'center';
   text: (number: string, deadline: string) => string;
@@ -56,6 +60,11 @@ export const ALERT_SPECS: AlertSpec[] = [
     kind: 'callback_task', statuses: ['replied'], deadline: 'callback_deadline', start: 'replied_at', when: 'near', fraction: YELLOW_FRACTION,
     action: 'remind', notify: 'center', text: (n, d) => `回访任务：工单 ${n} 已答复，请于 ${d} 前完成回访。`,
   },
+  {
+    kind: 'remind_supervised', statuses: ['dispatched', 'signed', 'handling'], deadline: 'reply_deadline', start: 'dispatched_at', when: 'near',
+    fraction: 0.5, supervisedOnly: true, action: 'remind', notify: 'unit',
+    text: (n, d) => `督办提醒：工单 ${n} 为督办件，答复时限 ${d} 已过半，请加快办理。`,
+  },
 ];
 
 type LockedTicket = NonNullable<Awaited<ReturnType<typeof lockTicket>>>;
@@ -63,6 +72,7 @@ type LockedTicket = NonNullable<Awaited<ReturnType<typeof lockTicket>>>;
 /** The same test as the candidate query, on the locked row. */
 export function alertDue(spec: AlertSpec, t: LockedTicket, now: Date): Date | null {
   if (!spec.statuses.includes(t.status)) return null;
+  if (spec.supervisedOnly && !(t.supervise_level > 0)) return null;
   const deadline = t[spec.deadline];
   if (!deadline) return null;
   const dl = new Date(deadline).getTime();
