@@ -6,7 +6,6 @@ import { ticketRoutes } from '../tickets/tickets.routes.ts';
 import { calendarRoutes } from '../calendar/calendar.routes.ts';
 import { slaRoutes } from '../sla/sla.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
-import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { divisionRoutes } from '../divisions/divisions.routes.ts';
 import { orgRoutes } from '../orgs/orgs.routes.ts';
 import { peopleRoutes } from '../orgs/people.routes.ts';
@@ -14,4 +13,4 @@ import { nlpRoutes } from '../nlp/nlp.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
-export const routeModules: RouteModule[] = [authRoutes, ticketRoutes, calendarRoutes, slaRoutes, jobsRoutes, jobsRoutes, divisionRoutes, orgRoutes, peopleRoutes, nlpRoutes];
+export const routeModules: RouteModule[] = [authRoutes, ticketRoutes, calendarRoutes, slaRoutes, jobsRoutes, divisionRoutes, orgRoutes, peopleRoutes, nlpRoutes];
