@@ -1,0 +1,110 @@
+// Text → sparse TF-IDF vectors. Features are character n-grams inside runs of letters/digits
+// (so they never span punctuation) plus word tokens from the segmenter; digit runs collapse to
+// "0" so phone numbers and dates do not flood the vocabulary. The vocabulary keeps features seen
+// in at least `minDf` training texts (at most `maxFeatures`, most frequent first); see corpus.ts.
+import { normalize } from '../normalize.ts';
+import { segment } from '../segment.ts';
+
+export interface FeatureOptions {
+  /** character n-gram orders, e.g. [1, 3] for 1–3-grams */
+  charNgram: [number, number];
+  /** add segmenter word tokens */
+  words: boolean;
+  minDf: number;
+  maxFeatures: number;
+  sublinearTf: boolean;
+  /** only the first maxChars characters of a (normalised) text are used; bounds the time per text */
+  maxChars?: number;
+}
+
+export const DEFAULT_FEATURES: FeatureOptions = {
+  charNgram: [1, 3],
+  words: true,
+  minDf: 2,
+  maxFeatures: 300_000,
+  sublinearTf: true,
+  maxChars: 1500,
+};
+
+/** A sparse vector: strictly increasing indices with their values. */
+export interface SparseVec {
+  idx: Int32Array;
+  val: Float64Array;
+}
+
+const RE_RUN = /[\p{L}\p{N}]+/gu;
+const RE_DIGITS = /\p{Nd}+/gu;
+
+/** Feature strings with their counts. Char n-grams are bare; word tokens are prefixed "w:". */
+export function featureCounts(text: string, opts: FeatureOptions, out = new Map<string, number>()): Map<string, number> {
+  let norm = normalize(text);
+  if (opts.maxChars && norm.length > opts.maxChars) norm = norm.slice(0, opts.maxChars);
+  norm = norm.replace(RE_DIGITS, '0');
+  const [lo, hi] = opts.charNgram;
+  for (const m of norm.matchAll(RE_RUN)) {
+    const chars = Array.from(m[0]);
+    for (let i = 0; i < chars.length; i++) {
+      let g = '';
+      for (let n = 1; n <= hi && i + n <= chars.length; n++) {
+        g += chars[i + n - 1];
+        if (n >= lo) out.set(g, (out.get(g) ?? 0) + 1);
+      }
+    }
+  }
+  if (opts.words) {
+    for (const w of segment(norm)) {
+      if (w.length < 2) continue; // single characters are already char 1-grams
+      const f = 'w:' + w;
+      out.set(f, (out.get(f) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+export interface Vocabulary {
+  terms: string[];
+  index: Map<string, number>;
+  idf: Float64Array;
+}
+
+export function vocabularyFrom(terms: string[], idf: Float64Array): Vocabulary {
+  const index = new Map<string, number>();
+  terms.forEach((t, i) => index.set(t, i));
+  return { terms, index, idf };
+}
+
+/** TF-IDF (sublinear tf optional), l2-normalised; features outside the vocabulary are dropped. */
+export function vectorize(counts: Map<string, number>, vocab: Vocabulary, opts: FeatureOptions): SparseVec {
+  const pairs: [number, number][] = [];
+  for (const [f, c] of counts) {
+    const j = vocab.index.get(f);
+    if (j === undefined) continue;
+    const tf = opts.sublinearTf ? 1 + Math.log(c) : c;
+    pairs.push([j, tf * vocab.idf[j]]);
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  let norm = 0;
+  for (const [, v] of pairs) norm += v * v;
+  norm = Math.sqrt(norm) || 1;
+  const idx = new Int32Array(pairs.length);
+  const val = new Float64Array(pairs.length);
+  pairs.forEach(([j, v], i) => {
+    idx[i] = j;
+    val[i] = v / norm;
+  });
+  return { idx, val };
+}
+
+export function fieldsOf(text: string | string[]): string[] {
+  return Array.isArray(text) ? text.map((t) => t ?? '') : [text ?? ''];
+}
+
+/** Feature counts of one example: all fields joined, plus the first field on its own. */
+export function exampleCounts(text: string | string[], features: FeatureOptions, headline: boolean): Map<string, number> {
+  const fields = fieldsOf(text);
+  const counts = featureCounts(fields.join(' '), features);
+  if (headline && fields.length > 1 && fields[0]) {
+    for (const [f, c] of featureCounts(fields[0], features)) counts.set('t:' + f, c);
+  }
+  return counts;
+}

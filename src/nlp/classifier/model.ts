@@ -1,0 +1,115 @@
+// The serialised classifier (plain JSON, stored in nlp_models.model or a file) and prediction:
+// calibrated confidence, ranked candidates and the terms that drove the decision.
+import { exampleCounts, vectorize, vocabularyFrom, type FeatureOptions, type SparseVec, type Vocabulary } from './features.ts';
+import { softmax } from './calibrate.ts';
+import type { ModelMetrics } from './train.ts';
+
+export const MODEL_FORMAT = 'lianxin-linear-svm/1';
+
+export interface ClassifierModel {
+  format: typeof MODEL_FORMAT;
+  labels: string[];
+  features: FeatureOptions;
+  headline: boolean;
+  terms: string[];
+  idf: number[];
+  /** per class: one weight per term, then the bias */
+  weights: number[][];
+  temperature: number;
+  metrics: ModelMetrics;
+}
+
+/** A model ready to predict: vocabulary index and weights laid out feature-major. */
+export interface LoadedModel {
+  json: ClassifierModel;
+  labels: string[];
+  vocab: Vocabulary;
+  /** weight of term j for class k at j*K + k */
+  w: Float32Array;
+  bias: Float64Array;
+}
+
+export interface Candidate {
+  label: string;
+  confidence: number;
+}
+
+export interface Prediction {
+  label: string;
+  confidence: number;
+  candidates: Candidate[];
+  /** the terms present in the text that pushed most towards the predicted label */
+  explain: { term: string; weight: number }[];
+}
+
+export function isClassifierModel(x: unknown): x is ClassifierModel {
+  const m = x as ClassifierModel;
+  return !!m && typeof m === 'object' && m.format === MODEL_FORMAT && Array.isArray(m.labels) && Array.isArray(m.terms) && Array.isArray(m.weights);
+}
+
+export function loadModel(json: ClassifierModel): LoadedModel {
+  if (!isClassifierModel(json)) throw new Error('not a Lianxin classifier model');
+  const K = json.labels.length;
+  const D = json.terms.length;
+  const w = new Float32Array(D * K);
+  const bias = new Float64Array(K);
+  json.weights.forEach((row, k) => {
+    for (let j = 0; j < D; j++) w[j * K + k] = row[j];
+    bias[k] = row[D];
+  });
+  return { json, labels: json.labels, vocab: vocabularyFrom(json.terms, Float64Array.from(json.idf)), w, bias };
+}
+
+function decision(m: LoadedModel, x: SparseVec): Float64Array {
+  const K = m.labels.length;
+  const s = Float64Array.from(m.bias);
+  for (let t = 0; t < x.idx.length; t++) {
+    const base = x.idx[t] * K;
+    const v = x.val[t];
+    for (let k = 0; k < K; k++) s[k] += m.w[base + k] * v;
+  }
+  return s;
+}
+
+function displayTerm(f: string): string {
+  return f.startsWith('t:') || f.startsWith('w:') ? f.slice(2) : f;
+}
+
+/** The top terms for class k: largest positive contributions, longer terms preferred to their parts. */
+function explain(m: LoadedModel, x: SparseVec, k: number, n: number): { term: string; weight: number }[] {
+  const K = m.labels.length;
+  const contrib: { term: string; weight: number }[] = [];
+  for (let t = 0; t < x.idx.length; t++) {
+    const c = m.w[x.idx[t] * K + k] * x.val[t];
+    if (c > 0) contrib.push({ term: displayTerm(m.vocab.terms[x.idx[t]]), weight: c });
+  }
+  const merged = new Map<string, number>();
+  for (const c of contrib) merged.set(c.term, (merged.get(c.term) ?? 0) + c.weight);
+  const sorted = [...merged].sort((a, b) => b[1] - a[1]);
+  const out: { term: string; weight: number }[] = [];
+  for (const [term, weight] of sorted) {
+    if (out.length >= n) break;
+    if ([...term].length < 2 && sorted.length > n) continue;
+    if (out.some((o) => o.term.includes(term))) continue;
+    // a longer term replaces the parts of it already chosen ("出租" → "出租车")
+    const parts = out.filter((o) => term.includes(o.term));
+    for (const p of parts) out.splice(out.indexOf(p), 1);
+    out.push({ term, weight: Math.round(weight * 1e4) / 1e4 });
+  }
+  return out;
+}
+
+/** Classifies one text (or its fields, in the order used for training). */
+export function classify(m: LoadedModel, text: string | string[], topK = 3, explainTerms = 5): Prediction {
+  const counts = exampleCounts(text, m.json.features, m.json.headline);
+  const x = vectorize(counts, m.vocab, m.json.features);
+  const p = softmax(decision(m, x), m.json.temperature);
+  const order = p.map((_, k) => k).sort((a, b) => p[b] - p[a]);
+  const best = order[0];
+  return {
+    label: m.labels[best],
+    confidence: p[best],
+    candidates: order.slice(0, Math.max(1, topK)).map((k) => ({ label: m.labels[k], confidence: p[k] })),
+    explain: explainTerms > 0 ? explain(m, x, best, explainTerms) : [],
+  };
+}

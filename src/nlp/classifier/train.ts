@@ -1,0 +1,145 @@
+// Training: TF-IDF character n-grams → χ² selection → one-vs-rest linear SVM, with k-fold
+// out-of-fold predictions on the training history to calibrate the confidence (temperature),
+// choose the auto-dispatch threshold and report cross-validated quality. Generic over labels:
+// the same trainer learns categories, request types and units.
+import { DEFAULT_FEATURES, exampleCounts, type FeatureOptions } from './features.ts';
+import { DEFAULT_SVM, scores, trainOvr, type SvmOptions, type Weights } from './linear.ts';
+import { foldVector, foldVocab, intern, type Corpus, type FoldVocab } from './corpus.ts';
+import { fitTemperature, softmax } from './calibrate.ts';
+import { chooseThreshold, type ThresholdChoice } from './threshold.ts';
+import { evaluate, stratifiedFolds, type ClassReport } from './metrics.ts';
+import { MODEL_FORMAT, type ClassifierModel } from './model.ts';
+
+export interface Example {
+  /** one text, or several fields (e.g. title, body); with several, the first also gets features of its own */
+  text: string | string[];
+  label: string;
+}
+
+export interface TrainOptions {
+  features: FeatureOptions;
+  /** first field (title) also featurised on its own, prefixed "t:" */
+  headline: boolean;
+  /** share of the vocabulary kept by χ² selection (1 keeps all) */
+  selectFraction: number;
+  /** at most this many features kept after selection (bounds model size for many classes) */
+  maxSelected: number;
+  svm: SvmOptions;
+  /** folds for out-of-fold calibration and threshold (0 or 1: skip; then no threshold) */
+  cvFolds: number;
+  targetPrecision: number;
+  minSupport: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = {
+  features: { ...DEFAULT_FEATURES, words: false },
+  headline: true,
+  selectFraction: 0.3,
+  maxSelected: 60_000,
+  svm: DEFAULT_SVM,
+  cvFolds: 5,
+  targetPrecision: 0.95,
+  minSupport: 20,
+  seed: 42,
+};
+
+export interface ModelMetrics {
+  examples: number;
+  classes: number;
+  cvFolds: number;
+  cvMacroF1?: number;
+  cvAccuracy?: number;
+  perClass?: ClassReport[];
+  temperature: number;
+  threshold?: ThresholdChoice;
+  trainSeconds: number;
+}
+
+export type Progress = (done: number, total: number, phase: string) => void;
+
+interface Fit {
+  vocab: FoldVocab;
+  weights: Weights;
+}
+
+function fit(corpus: Corpus, docs: number[], y: number[], K: number, o: TrainOptions, onClass?: () => void): Fit {
+  const vocab = foldVocab(corpus, docs, y, K, o.features, o.selectFraction, o.maxSelected);
+  const xs = docs.map((i) => foldVector(corpus, i, vocab, o.features));
+  const weights = trainOvr(xs, y, K, vocab.idf.length, o.svm, onClass);
+  return { vocab, weights };
+}
+
+/** Trains a classifier. Throws on fewer than two distinct labels. */
+export function trainClassifier(examples: Example[], options: Partial<TrainOptions> = {}, onProgress?: Progress): ClassifierModel {
+  const o: TrainOptions = { ...DEFAULT_TRAIN, ...options };
+  const started = performance.now();
+  const kept = examples.filter((e) => e.label !== undefined && e.label !== null && String(e.label) !== '');
+  const labels = [...new Set(kept.map((e) => String(e.label)))].sort();
+  if (labels.length < 2) throw new Error(`need at least two distinct labels, got ${labels.length}`);
+  const K = labels.length;
+  const at = new Map(labels.map((l, i) => [l, i]));
+  const y = kept.map((e) => at.get(String(e.label))!);
+  const n = kept.length;
+
+  const folds = o.cvFolds >= 2 && n >= 2 * o.cvFolds ? o.cvFolds : 0;
+  const total = n + (folds + 1) * K;
+  let done = 0;
+  const tick = (phase: string, step = 1) => {
+    done += step;
+    onProgress?.(done, total, phase);
+  };
+
+  const maps: Map<string, number>[] = [];
+  for (const e of kept) {
+    maps.push(exampleCounts(e.text, o.features, o.headline));
+    if (maps.length % 100 === 0 || maps.length === n) tick('features', maps.length % 100 || 100);
+  }
+  const corpus = intern(maps);
+  maps.length = 0;
+
+  let temperature = 1;
+  const metrics: ModelMetrics = { examples: n, classes: K, cvFolds: folds, temperature, trainSeconds: 0 };
+  if (folds) {
+    const fold = stratifiedFolds(kept.map((e) => String(e.label)), folds, o.seed);
+    const oof: Float64Array[] = new Array(n);
+    for (let f = 0; f < folds; f++) {
+      const tr: number[] = [];
+      for (let i = 0; i < n; i++) if (fold[i] !== f) tr.push(i);
+      const m = fit(corpus, tr, tr.map((i) => y[i]), K, o, () => tick(`cross-validation ${f + 1}/${folds}`));
+      for (let i = 0; i < n; i++) if (fold[i] === f) oof[i] = scores(m.weights, foldVector(corpus, i, m.vocab, o.features));
+    }
+    temperature = fitTemperature(oof, y);
+    const predicted: string[] = [];
+    const held = oof.map((s, i) => {
+      const p = softmax(s, temperature);
+      let b = 0;
+      for (let k = 1; k < K; k++) if (p[k] > p[b]) b = k;
+      predicted.push(labels[b]);
+      return { confidence: p[b], correct: b === y[i] };
+    });
+    const report = evaluate(kept.map((e) => String(e.label)), predicted, labels);
+    Object.assign(metrics, {
+      temperature,
+      cvMacroF1: report.macroF1,
+      cvAccuracy: report.accuracy,
+      perClass: report.perClass,
+      threshold: chooseThreshold(held, o.targetPrecision, o.minSupport),
+    });
+  }
+
+  const all = Array.from({ length: n }, (_, i) => i);
+  const final = fit(corpus, all, y, K, o, () => tick('final model'));
+  metrics.trainSeconds = (performance.now() - started) / 1000;
+  return {
+    format: MODEL_FORMAT,
+    labels,
+    features: o.features,
+    headline: o.headline,
+    terms: Array.from(final.vocab.termIds, (j) => corpus.terms[j]),
+    idf: Array.from(final.vocab.idf, (v) => Math.round(v * 1e6) / 1e6),
+    weights: final.weights.map((w) => Array.from(w, (v) => Math.round(v * 1e5) / 1e5)),
+    temperature,
+    metrics,
+  };
+}
