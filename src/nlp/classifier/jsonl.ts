@@ -1,0 +1,53 @@
+// Labelled JSONL files for training and evaluation: one JSON object per line, text in the fields
+// named by --text (joined), label in the field named by --label.
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Example } from './train.ts';
+
+export function parseFieldList(s: string | undefined, fallback: string[]): string[] {
+  const list = (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return list.length ? list : fallback;
+}
+
+function asText(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+}
+
+export function rowText(row: Record<string, unknown>, fields: string[]): string[] {
+  return fields.map((f) => asText(row[f]));
+}
+
+/** Reads a whole JSONL file; blank lines are skipped, a bad line is an error naming its number. */
+export function readJsonl(file: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const v = JSON.parse(line);
+        if (v && typeof v === 'object' && !Array.isArray(v)) out.push(v);
+        else throw new Error('not an object');
+      } catch (e) {
+        throw new Error(`${file}:${i + 1}: not a JSON object (${(e as Error).message})`);
+      }
+    });
+  return out;
+}
+
+/** Examples from rows; rows without a label are left out. */
+export function examplesFrom(rows: Record<string, unknown>[], textFields: string[], labelField: string): Example[] {
+  const out: Example[] = [];
+  for (const r of rows) {
+    const label = asText(r[labelField]);
+    if (label) out.push({ text: rowText(r, textFields), label });
+  }
+  return out;
+}
+
+/** Lines of a stream, one at a time (for predicting on large files without loading them). */
+export function lines(input: NodeJS.ReadableStream | string): AsyncIterable<string> {
+  const stream = typeof input === 'string' ? createReadStream(input, 'utf8') : input;
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}
