@@ -1,7 +1,7 @@
 // Hotspots over a JSONL file of messages ({id, title, time, body, support}), e.g.
 // ../shared/data/wenzheng2020/messages-with-votes.jsonl. Prints the top clusters and, with
 // --write, rewrites the generated part of docs/hotspots.md.
-//   npx tsx scripts/hotspots.ts FILE.jsonl [--top 10] [--threshold 0.3] [--write]
+//   npx tsx scripts/hotspots.ts FILE.jsonl [--top 10] [--members 6] [--threshold 0.25] [--merge 0.4] [--write]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { clusterDocs, type HotDoc } from '../src/nlp/hotspots/cluster.ts';
 
@@ -23,6 +23,7 @@ function parseTime(s: string): Date {
   return new Date(Date.UTC(+y, +mo - 1, +d, +h - 8, +mi, +se));
 }
 const top = Number(opt('top') ?? 10);
+const perCluster = Number(opt('members') ?? 6);
 const byId = new Map<string, { title: string; time: string; support: number }>();
 const docs: HotDoc[] = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => {
   const m = JSON.parse(l);
@@ -30,8 +31,12 @@ const docs: HotDoc[] = readFileSync(file, 'utf8').split('\n').filter(Boolean).ma
   return { id: String(m.id), title: m.title, body: m.body, at: parseTime(m.time), support: m.support ?? 0 };
 });
 const t0 = performance.now();
-const clusters = clusterDocs(docs, opt('threshold') ? { threshold: Number(opt('threshold')) } : {});
+const clusters = clusterDocs(docs, {
+  ...(opt('threshold') ? { threshold: Number(opt('threshold')) } : {}),
+  ...(opt('merge') ? { mergeThreshold: Number(opt('merge')) } : {}),
+});
 const ms = performance.now() - t0;
+const clean = (t: string) => t.replace(/[\u200b-\u200f\ufeff]/g, '').replace(/\|/g, '/');
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 const lines: string[] = [];
@@ -40,14 +45,14 @@ lines.push('');
 lines.push('| # | size (distinct) | votes | period | representative title | top terms |');
 lines.push('|---|---|---|---|---|---|');
 clusters.slice(0, top).forEach((c, i) => {
-  lines.push(`| ${i + 1} | ${c.members.length} (${c.distinct}) | ${c.votes} | ${day(c.from)} – ${day(c.to)} | ${c.title.replace(/\|/g, '/')} | ${c.terms.join(' ')} |`);
+  lines.push(`| ${i + 1} | ${c.members.length} (${c.distinct}) | ${c.votes} | ${day(c.from)} – ${day(c.to)} | ${clean(c.title)} | ${c.terms.join(' ')} |`);
 });
 lines.push('');
-lines.push('Member titles of the top clusters (first 6 each):');
+lines.push(`Member titles of the top clusters (first ${perCluster} each):`);
 lines.push('');
 clusters.slice(0, top).forEach((c, i) => {
-  lines.push(`${i + 1}. **${c.title}**`);
-  for (const id of c.members.slice(0, 6)) lines.push(`   - ${byId.get(id)!.title}`);
+  lines.push(`${i + 1}. **${clean(c.title)}**`);
+  for (const id of c.members.slice(0, perCluster)) lines.push(`   - ${clean(byId.get(id)!.title)}`);
 });
 const out = lines.join('\n');
 console.log(out);

@@ -2,7 +2,7 @@
 // counted twice), star clustering on cosine similarity within the same place bucket and time
 // gap, then clusters with near-identical centroids merged. Each cluster gets its most central
 // member as representative, its top terms, and a score from volume, support votes and growth.
-import { canonical } from '../dedupe/minhash.ts';
+import { DUPLICATE_THRESHOLD, canonical, shingles, similarity } from '../dedupe/minhash.ts';
 
 export interface HotDoc {
   id: string;
@@ -30,12 +30,12 @@ export interface ClusterOptions {
   growthDays: number;
 }
 export const DEFAULT_CLUSTER: ClusterOptions = {
-  threshold: 0.3, mergeThreshold: 0.5, maxGapDays: 90, minSize: 3, maxDfShare: 0.04, termsPerDoc: 40, growthDays: 30,
+  threshold: 0.25, mergeThreshold: 0.4, maxGapDays: 90, minSize: 3, maxDfShare: 0.04, termsPerDoc: 40, growthDays: 30,
 };
 
 export interface HotCluster {
   members: string[];
-  /** Members that are not near-identical re-posts of another member. */
+  /** Members that are not near-duplicate re-posts of another member (same test as intake dedupe). */
   distinct: number;
   representativeId: string;
   title: string;
@@ -156,14 +156,17 @@ export function clusterDocs(docs: HotDoc[], options: Partial<ClusterOptions> = {
   const out = groups.map((g, gi): HotCluster => {
     const c = cents[gi];
     const rep = g.reduce((best, m) => (dot(vecs[m], c) > dot(vecs[best], c) ? m : best), g[0]);
-    const kept: number[] = [];
-    for (const m of g) if (!kept.some((k) => dot(vecs[k], vecs[m]) >= 0.9)) kept.push(m);
+    const kept: Set<number>[] = [];
+    for (const m of g) {
+      const sh = shingles(canonical(`${docs[m].title} ${docs[m].body}`));
+      if (!kept.some((k) => similarity(k, sh) >= DUPLICATE_THRESHOLD)) kept.push(sh);
+    }
     const times = g.map((m) => docs[m].at.getTime());
     const recent = times.filter((t) => t > until - gMs && t <= until).length;
     const before = times.filter((t) => t > until - 2 * gMs && t <= until - gMs).length;
     const growth = recent === 0 ? 0 : Math.min(3, (recent - before) / Math.max(1, before));
     const votes = g.reduce((s, m) => s + (docs[m].support ?? 0), 0);
-    const score = kept.length * (1 + Math.log10(1 + votes)) * (1 + 0.5 * Math.max(0, growth));
+    const score = g.length * (1 + Math.log10(1 + votes)) * (1 + 0.5 * Math.max(0, growth));
     return {
       members: g.map((m) => docs[m].id),
       distinct: kept.length,

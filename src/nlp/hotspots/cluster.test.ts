@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { clusterDocs, type HotDoc } from './cluster.ts';
+
+const day = (n: number) => new Date(Date.UTC(2026, 5, 1) + n * 86400_000);
+const doc = (id: string, title: string, body: string, at: number, extra: Partial<HotDoc> = {}): HotDoc => ({ id, title, body, at: day(at), ...extra });
+
+// Two real shared problems and background noise of unrelated requests.
+const DOCS: HotDoc[] = [
+  doc('a1', '丽发新城小区附近搅拌站噪音扰民', '暮云街道丽发新城小区旁边的搅拌站日夜施工，噪音和粉尘严重', 1, { support: 10 }),
+  doc('a2', '投诉丽发新城附近搅拌站噪音', '丽发新城附近违建搅拌站噪音扰民，晚上睡不着', 3),
+  doc('a3', '丽发新城搅拌站污染环境', '丽发新城小区附近水泥搅拌站粉尘污染，噪音大', 5),
+  doc('a4', '丽发新城小区附近搅拌站何时搬走', '搅拌站就在丽发新城小区旁边，噪音粉尘严重', 20),
+  doc('b1', '伊景园滨河苑捆绑销售车位', '伊景园滨河苑开发商强制捆绑销售车位，不买车位不给交房', 2),
+  doc('b2', '伊景园滨河苑车位捆绑销售合法吗', '伊景园滨河苑要求购房必须买车位，捆绑销售', 4),
+  doc('b3', '反对伊景园滨河苑捆绑车位', '伊景园滨河苑开发商捆绑车位销售侵害业主权益', 6),
+  doc('n1', '咨询社保缴费基数', '灵活就业人员养老保险怎么缴费', 2),
+  doc('n2', '公交班次太少', '富溪镇到县城的公交一天只有两班', 3),
+  doc('n3', '路灯不亮', '城北社区门口路灯坏了两周', 4),
+  doc('n4', '孩子入学咨询', '户口在蕉城区，小学怎么报名', 5),
+  doc('n5', '菜市场缺斤少两', '猪肉摊位缺斤少两', 6),
+];
+
+describe('hotspot clustering', () => {
+  it('groups the shared problems, leaves the noise out, ranks by volume and votes', () => {
+    const cs = clusterDocs(DOCS, { maxDfShare: 0.5 });
+    expect(cs).toHaveLength(2);
+    expect(cs[0].members.sort()).toEqual(['a1', 'a2', 'a3', 'a4']);
+    expect(cs[0].votes).toBe(10);
+    expect(cs[0].title).toContain('搅拌站');
+    expect(cs[0].terms.join(' ')).toContain('搅拌');
+    expect(cs[1].members.sort()).toEqual(['b1', 'b2', 'b3']);
+    expect(cs[1].distinct).toBe(3);
+    expect(cs[0].from).toEqual(day(1));
+    expect(cs[0].to).toEqual(day(20));
+  });
+  it('keeps places and time apart', () => {
+    const split = DOCS.map((d) => (d.id === 'a4' || d.id === 'a3' ? { ...d, place: 'other' } : { ...d, place: 'here' }));
+    const cs = clusterDocs(split, { maxDfShare: 0.5 });
+    expect(cs.map((c) => c.members.sort())).toEqual([['b1', 'b2', 'b3']]);
+    const far = clusterDocs(DOCS, { maxDfShare: 0.5, maxGapDays: 1 });
+    expect(far).toEqual([]);
+  });
+  it('measures growth over the last period', () => {
+    const cs = clusterDocs(DOCS, { maxDfShare: 0.5, until: day(7), growthDays: 3 });
+    const b = cs.find((c) => c.members.includes('b1'))!;
+    // b3 on day 6 is in the last 3 days (4,7]; b1, b2 before it: growth (1 − 2) / 2 < 0 → 0 bonus.
+    expect(b.growth).toBeLessThanOrEqual(0);
+  });
+});
