@@ -6,6 +6,7 @@ import { seedTestFixture, type Fixture } from '../test/fixture.ts';
 import { eventHash } from '../tickets/events.ts';
 import { secondNode } from '../jobs/testing.ts';
 import { runSlaSweep } from './sweep.ts';
+import { startWorker } from '../jobs/worker.ts';
 
 const H = 3600_000;
 
@@ -155,5 +156,22 @@ describe.each(DB_KINDS)('SLA sweep on %s', (kind) => {
     expect(await alerts(plain)).toEqual([]);
     expect(await alerts(supervised)).toEqual(['remind_supervised']);
     expect((await notes(supervised))[0].body).toContain('督办');
+  });
+
+  it('two nodes running the real worker schedule one sweep per minute and fire once', async () => {
+    t.clock.set(new Date(now.getTime() + 2000 * H));
+    const id = await ticket('dispatched', { dispatched_at: ago(-1990), sign_deadline: new Date(now.getTime() + 1999 * H) });
+    const stops = await Promise.all([
+      startWorker(t.deps, { pollMs: 20, workerId: 'node-a' }),
+      startWorker(node2.deps, { pollMs: 20, workerId: 'node-b' }),
+    ]);
+    const bucketJobs = () => t.db.selectFrom('jobs').select(['unique_key', 'status', 'locked_by']).where('name', '=', 'sla.sweep').execute();
+    for (let i = 0; i < 500 && (await bucketJobs()).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && (await bucketJobs()).some((j) => j.status !== 'done'); i++) await new Promise((r) => setTimeout(r, 20));
+    await Promise.all(stops.map((stop) => stop()));
+    const jobs = await bucketJobs();
+    expect(jobs.map((j) => [j.unique_key, j.status])).toEqual([[`sla.sweep:${t.clock.now.toISOString().slice(0, 16)}`, 'done']]);
+    expect(await alerts(id)).toEqual(['overdue_sign']);
+    expect((await events(id)).map((e) => e.action)).toEqual(['overdue']);
   });
 });
