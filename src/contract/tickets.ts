@@ -62,7 +62,7 @@ export const TransitionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('redispatch'), leadUnitId: z.string().uuid(), coUnitIds: z.array(z.string().uuid()).max(10).optional(), note: Text(2000).optional(), basis: Text(2000).optional() }),
   z.object({ action: z.literal('sign'), note: Text(2000).optional() }),
   z.object({ action: z.literal('progress'), note: Text(2000).pipe(z.string().min(1)), attachments: z.array(z.string().uuid()).max(9).optional(), public: z.boolean().optional() }),
-  z.object({ action: z.literal('pass_down'), unitId: z.string().uuid(), note: Text(2000).optional() }),
+  z.object({ action: z.literal('pass_down'), unitId: z.string().uuid(), note: Text(2000).optional(), basis: Text(2000).optional() }),
   z.object({ action: z.literal('reply'), text: Text(5000).pipe(z.string().min(2)), attachments: z.array(z.string().uuid()).max(9).optional() }),
   z.object({ action: z.literal('return'), reason: Text(2000).pipe(z.string().min(2)), basis: Text(2000).optional() }),
   z.object({ action: z.literal('extension_request'), days: z.number().int().min(1).max(60), reason: Text(2000).pipe(z.string().min(2)) }),

@@ -20,7 +20,7 @@ export const passDown: Handler<'pass_down'> = async ({ deps, trx, t, actor, body
   if (!actor.unitPath || target.id === actor.unitId || !target.path.startsWith(actor.unitPath)) {
     throw new AppError('forbidden', 'can only pass down to a sub-unit');
   }
-  const plan = await planDispatch(deps, trx, t, { leadUnitId: target.id, at: now });
+  const plan = await planDispatch(deps, trx, t, { leadUnitId: target.id, basis: body.basis, at: now });
   await setTicketUnits(trx, t.id, target.id, [], now);
   // The citizen's reply deadline does not move when a unit passes the work down.
   const { reply_deadline: _keep, ...patch } = plan.patch;

@@ -1,0 +1,23 @@
+// A tiny HTTP client over app.inject for tests: keeps a session cookie per user.
+import type { FastifyInstance } from 'fastify';
+
+export interface Api {
+  get(url: string): Promise<{ status: number; body: any }>;
+  post(url: string, payload?: unknown): Promise<{ status: number; body: any }>;
+}
+
+export function apiAs(app: FastifyInstance, cookie?: string): Api {
+  const headers = cookie ? { cookie } : {};
+  const wrap = (res: { statusCode: number; body: string }) => ({ status: res.statusCode, body: res.body ? JSON.parse(res.body) : null });
+  return {
+    get: async (url) => wrap(await app.inject({ method: 'GET', url, headers })),
+    post: async (url, payload) => wrap(await app.inject({ method: 'POST', url, headers, payload: (payload ?? {}) as object })),
+  };
+}
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<Api> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const c = res.cookies.find((k) => k.name === 'lx_session')!;
+  return apiAs(app, `lx_session=${c.value}`);
+}

@@ -1,0 +1,242 @@
+// Walks tickets through every path of the lifecycle over HTTP, on PGlite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../server/app.ts';
+import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
+import { seedTestFixture, type Fixture } from '../test/fixture.ts';
+import { apiAs, login, type Api } from '../test/api.ts';
+import { verifyChains } from './verify-chains.ts';
+import { loadCalendar } from '../calendar/load-calendar.ts';
+
+describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let fx: Fixture;
+  let anon: Api, agent: Api, dispatcher: Api, supervisor: Api, zhujian: Api, chengguan: Api, xiangzhen: Api, leader: Api;
+  const phone = '13905930001';
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    t.clock.set('2026-09-21T09:00:00+08:00'); // a Monday, well before National Day
+    fx = await seedTestFixture(t.deps);
+    app = await buildApp(t.deps, { logger: false, web: false });
+    anon = apiAs(app);
+    [agent, dispatcher, supervisor, zhujian, chengguan, xiangzhen, leader] = await Promise.all(
+      ['agent', 'dispatcher', 'supervisor', 'zhujian', 'chengguan', 'xiangzhen', 'zhujian_leader'].map((u) => login(app, u, fx.password)),
+    );
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+
+  const act = (who: Api, id: string, body: object) => who.post(`/api/v1/tickets/${id}/transitions`, body);
+  const newTicket = async (who: Api, extra: object = {}) => {
+    const res = await who.post('/api/v1/tickets', { content: '小区电梯经常停运，物业不处理，老人上下楼很困难。', contact: { phone, name: '王先生' }, ...extra });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { id: string; number: string; status: string; deadlines: Record<string, string | null>; leadUnit: { id: string } | null };
+  };
+
+  it('citizen intake without a category waits for a dispatcher; numbers are dated and sequential', async () => {
+    const a = await newTicket(anon, { divisionCode: fx.divisions.village1 });
+    const b = await newTicket(anon, { divisionCode: fx.divisions.village1 });
+    expect(a.status).toBe('received');
+    expect(a.number).toMatch(/^LX20260921\d{6}$/);
+    expect(Number(b.number.slice(-6))).toBe(Number(a.number.slice(-6)) + 1);
+    expect(a.deadlines.dispatch).not.toBeNull();
+    const queue = await dispatcher.get('/api/v1/tickets?queue=dispatch');
+    expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(a.id);
+    const d = await act(dispatcher, a.id, { action: 'dispatch', leadUnitId: fx.units.township1 });
+    expect(d.status).toBe(200);
+    expect(d.body.status).toBe('dispatched');
+    expect(d.body.deadlines.sign).not.toBeNull();
+  });
+
+  it('main path: agent intake routed by rule → sign → progress → reply → callback → close', async () => {
+    const tk = await newTicket(agent, { categoryCode: fx.categories.propertyService, divisionCode: fx.divisions.township1, type: 'complaint' });
+    expect(tk.status).toBe('dispatched');
+    expect(tk.leadUnit?.id).toBe(fx.units.zhujian);
+    expect((await act(zhujian, tk.id, { action: 'sign' })).body.status).toBe('signed');
+    expect((await act(zhujian, tk.id, { action: 'progress', note: '已约谈物业公司' })).body.status).toBe('handling');
+    const replied = await act(zhujian, tk.id, { action: 'reply', text: '经核查，电梯已维修并恢复运行，物业已承诺每月检修。' });
+    expect(replied.body.status).toBe('replied');
+    expect(replied.body.deadlines.callback).not.toBeNull();
+    expect((await act(agent, tk.id, { action: 'callback', resolved: true, satisfaction: 'satisfied' })).body.status).toBe('callback');
+    const closed = await act(agent, tk.id, { action: 'close' });
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.events.map((e: { action: string }) => e.action)).toEqual(['receive', 'dispatch', 'sign', 'progress', 'reply', 'callback', 'close']);
+    // Closed is final: signing again is an illegal transition.
+    const again = await act(zhujian, tk.id, { action: 'sign' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('illegal_transition');
+    expect(again.body.error.message.zh).toBeTruthy();
+  });
+
+  it('return → redispatch, extension approve/deny, unsatisfied rating reopens, satisfied closes', async () => {
+    const tk = await newTicket(agent, { categoryCode: fx.categories.streetVending, divisionCode: fx.divisions.township1, type: 'complaint' });
+    expect(tk.leadUnit?.id).toBe(fx.units.chengguan);
+    const ret = await act(chengguan, tk.id, { action: 'return', reason: '属物业管理范围，非城管职责' });
+    expect(ret.body.status).toBe('returned');
+    expect((await dispatcher.get('/api/v1/tickets?queue=dispatch')).body.items.some((i: { id: string }) => i.id === tk.id)).toBe(true);
+    // The unit that returned it can no longer act on it.
+    expect((await act(chengguan, tk.id, { action: 'sign' })).status).toBeGreaterThanOrEqual(403);
+    const re = await act(dispatcher, tk.id, { action: 'redispatch', leadUnitId: fx.units.zhujian, note: '转住建局' });
+    expect(re.body.status).toBe('dispatched');
+    expect(re.body.returnCount).toBe(1);
+    await act(zhujian, tk.id, { action: 'sign' });
+    const before = (await zhujian.get(`/api/v1/tickets/${tk.id}`)).body.deadlines.reply as string;
+    expect((await act(zhujian, tk.id, { action: 'extension_request', days: 3, reason: '需协调多部门现场核查' })).status).toBe(200);
+    expect((await act(zhujian, tk.id, { action: 'extension_request', days: 2, reason: '再次申请' })).body.error.code).toBe('extension_pending');
+    // A handler cannot approve their own request; the centre can.
+    expect((await act(zhujian, tk.id, { action: 'extension_approve' })).status).toBe(403);
+    const ok = await act(dispatcher, tk.id, { action: 'extension_approve', note: '同意' });
+    const cal = await loadCalendar(t.deps);
+    expect(ok.body.deadlines.reply).toBe(cal.addWorkingDays(new Date(before), 3).toISOString());
+    await act(zhujian, tk.id, { action: 'extension_request', days: 5, reason: '再延' });
+    const denied = await act(supervisor, tk.id, { action: 'extension_deny', note: '不同意' });
+    expect(denied.body.deadlines.reply).toBe(ok.body.deadlines.reply);
+    expect(denied.body.pendingExtension).toBeNull();
+    await act(zhujian, tk.id, { action: 'reply', text: '已协调清理占道摊点。' });
+    // Citizen rates unsatisfied through the public tracking page → reopened to the same unit.
+    const rated = await anon.post(`/api/v1/track/${tk.number}/rate`, { phone: phone.slice(-4), resolved: false, satisfaction: 'unsatisfied' });
+    expect(rated.status).toBe(200);
+    expect(rated.body.status).toBe('dispatched');
+    const after = (await zhujian.get(`/api/v1/tickets/${tk.id}`)).body;
+    expect(after.reopenCount).toBe(1);
+    expect(after.leadUnitId).toBe(fx.units.zhujian);
+    await act(zhujian, tk.id, { action: 'sign' });
+    await act(zhujian, tk.id, { action: 'reply', text: '已再次清理并安排巡查。' });
+    const good = await anon.post(`/api/v1/track/${tk.number}/rate`, { phone: phone.slice(-4), resolved: true, satisfaction: 'basic' });
+    expect(good.body.status).toBe('callback');
+    expect((await act(dispatcher, tk.id, { action: 'close' })).body.status).toBe('closed');
+  });
+
+  it('return is refused after the return window; extension refused after the deadline', async () => {
+    const tk = await newTicket(agent, { categoryCode: fx.categories.streetVending, divisionCode: fx.divisions.township1 });
+    const d = (await chengguan.get(`/api/v1/tickets/${tk.id}`)).body;
+    try {
+      t.clock.set(new Date(new Date(d.deadlines.returnWindow).getTime() + 60_000));
+      const cg = await login(app, 'chengguan', fx.password); // sessions expire; sign in again at the new time
+      const late = await act(cg, tk.id, { action: 'return', reason: '不属于本单位' });
+      expect(late.status).toBe(409);
+      expect(late.body.error.code).toBe('return_window_closed');
+      await act(cg, tk.id, { action: 'sign' });
+      t.clock.set(new Date(new Date(d.deadlines.reply).getTime() + 60_000));
+      const cg2 = await login(app, 'chengguan', fx.password);
+      const ext = await act(cg2, tk.id, { action: 'extension_request', days: 2, reason: '来不及' });
+      expect(ext.body.error.code).toBe('deadline_passed');
+    } finally {
+      t.clock.set('2026-09-21T10:00:00+08:00');
+    }
+  });
+
+  it('merge: duplicates follow the master to closure; supervise, summon, pass down', async () => {
+    const master = await newTicket(agent, { categoryCode: fx.categories.propertyService, divisionCode: fx.divisions.township1 });
+    const dup = await newTicket(anon, { divisionCode: fx.divisions.township1 });
+    const m = await act(dispatcher, dup.id, { action: 'merge', masterId: master.id });
+    expect(m.body.status).toBe('merged');
+    expect((await act(dispatcher, master.id, { action: 'merge', masterId: master.id })).status).toBe(409);
+    expect((await act(supervisor, master.id, { action: 'supervise', level: 2 })).body.superviseLevel).toBe(2);
+    expect((await act(zhujian, master.id, { action: 'supervise', level: 1 })).status).toBe(403);
+    const s = await act(zhujian, master.id, { action: 'summon', unitIds: [fx.units.chengguan] });
+    expect(s.body.coUnits.map((u: { id: string }) => u.id)).toContain(fx.units.chengguan);
+    // The co-unit now sees the ticket.
+    expect((await chengguan.get(`/api/v1/tickets/${master.id}`)).status).toBe(200);
+    await act(zhujian, master.id, { action: 'sign' });
+    await act(zhujian, master.id, { action: 'reply', text: '已处理。' });
+    await act(agent, master.id, { action: 'callback', resolved: true, satisfaction: 'satisfied' });
+    await act(agent, master.id, { action: 'close' });
+    const child = (await dispatcher.get(`/api/v1/tickets/${dup.id}`)).body;
+    expect(child.status).toBe('closed');
+    expect(child.replyText).toBe('已处理。');
+
+    // Pass down from a township to one of its villages needs the whitelist or a basis.
+    const tw = await newTicket(agent, { categoryCode: fx.categories.community, divisionCode: fx.divisions.village1 });
+    await act(dispatcher, tw.id, { action: 'redispatch', leadUnitId: fx.units.township1 });
+    const down = await act(xiangzhen, tw.id, { action: 'pass_down', unitId: fx.units.village1 });
+    expect(down.status).toBe(200);
+    expect(down.body.leadUnitId).toBe(fx.units.village1);
+    const tw2 = await newTicket(agent, { categoryCode: fx.categories.propertyService, divisionCode: fx.divisions.village1, leadUnitId: fx.units.township1 });
+    expect((await act(xiangzhen, tw2.id, { action: 'pass_down', unitId: fx.units.village1 })).body.error.code).toBe('not_whitelisted');
+    expect((await act(xiangzhen, tw2.id, { action: 'pass_down', unitId: fx.units.village1, basis: '镇党委会议纪要〔2026〕12号' })).status).toBe(200);
+    expect((await act(xiangzhen, tw2.id, { action: 'pass_down', unitId: fx.units.zhujian })).status).toBe(403);
+  });
+
+  it('direct answer, out of scope with a rule, transfer to 110, reopen, exclusion', async () => {
+    const a = await newTicket(agent, {});
+    const ans = await act(agent, a.id, { action: 'direct_answer', text: '社保卡补办请携带身份证到县行政服务中心社保窗口办理。' });
+    expect(ans.body.status).toBe('closed');
+    const b = await newTicket(agent, {});
+    expect((await act(agent, b.id, { action: 'out_of_scope', ruleCode: 'nope' })).body.error.code).toBe('unknown_rule');
+    const rules = await t.deps.db.selectFrom('scope_rules').select('code').execute();
+    const oos = await act(agent, b.id, { action: 'out_of_scope', ruleCode: rules[0].code });
+    expect(oos.body.status).toBe('closed');
+    expect(oos.body.excludedFromRates).toBe(true);
+    const c = await newTicket(agent, {});
+    expect((await act(agent, c.id, { action: 'transfer', target: '110' })).body.status).toBe('closed');
+    const r = await act(dispatcher, a.id, { action: 'reopen', reason: '群众再次来电反映未解决' });
+    expect(r.body.status).toBe('received');
+    const ex = await act(supervisor, a.id, { action: 'exclude', reason: '诉求不合理，经审核不计入考核' });
+    expect(ex.body.excludedFromRates).toBe(true);
+  });
+
+  it('access: another unit gets 404 and cannot act; lists are scoped; contact masked; /track needs the phone', async () => {
+    const tk = await newTicket(agent, { categoryCode: fx.categories.propertyService, divisionCode: fx.divisions.township1, contact: { phone: '13812345678', name: '李四', confidential: false } });
+    expect((await chengguan.get(`/api/v1/tickets/${tk.id}`)).status).toBe(404);
+    expect((await act(chengguan, tk.id, { action: 'sign' })).status).toBe(404);
+    expect((await anon.get(`/api/v1/tickets/${tk.id}`)).status).toBe(401);
+    const list = await chengguan.get('/api/v1/tickets?pageSize=200');
+    expect(list.body.items.some((i: { id: string }) => i.id === tk.id)).toBe(false);
+    // Lists mask the phone; the lead unit's detail shows it and the read is logged.
+    const zl = await zhujian.get('/api/v1/tickets?pageSize=200');
+    expect(zl.body.items.find((i: { id: string }) => i.id === tk.id).contactPhone).toBe('138****5678');
+    const detail = (await zhujian.get(`/api/v1/tickets/${tk.id}`)).body;
+    expect(detail.contactPhone).toBe('13812345678');
+    const logged = await t.deps.db.selectFrom('pii_access_log').selectAll().where('ticket_id', '=', tk.id).execute();
+    expect(logged.length).toBe(1);
+    // The supervisor sees the ticket but not the phone.
+    expect((await supervisor.get(`/api/v1/tickets/${tk.id}`)).body.contactPhone).toBe('138****5678');
+    // The unit leader sees it (same unit), a parent-unit-less handler of another unit does not.
+    expect((await leader.get(`/api/v1/tickets/${tk.id}`)).status).toBe(200);
+    expect((await anon.get(`/api/v1/track/${tk.number}?phone=0000`)).status).toBe(404);
+    const tr = await anon.get(`/api/v1/track/${tk.number}?phone=5678`);
+    expect(tr.status).toBe(200);
+    expect(JSON.stringify(tr.body)).not.toContain('13812345678');
+    expect(JSON.stringify(tr.body)).not.toContain('李四');
+  });
+
+  it('bad input → 4xx with zh/en messages, never 5xx', async () => {
+    const cases: [object, number][] = [
+      [{}, 400],
+      [{ content: 'x'.repeat(10), contact: {} }, 400],
+      [{ content: 123, contact: { phone: '13900000000' } }, 400],
+      [{ content: 'x'.repeat(6000), contact: { phone: '13900000000' } }, 400],
+      [{ content: '路灯坏了很久没人修', contact: { phone: '13900000000' }, divisionCode: '999999' }, 422],
+      [{ content: '路灯坏了很久没人修', contact: { phone: '13900000000' }, categoryCode: '9999' }, 422],
+      [{ content: '路灯坏了很久没人修', contact: { phone: '13900000000' }, type: 'rant' }, 400],
+      [{ content: '路灯坏了很久没人修', contact: { phone: '13900000000' }, lat: 'north' }, 400],
+    ];
+    for (const [body, status] of cases) {
+      const res = await anon.post('/api/v1/tickets', body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect(res.body.error.message.en).toBeTruthy();
+    }
+    const huge = await app.inject({ method: 'POST', url: '/api/v1/tickets', payload: { content: 'x'.repeat(1_100_000), contact: { phone: '139' } } });
+    expect(huge.statusCode).toBe(413);
+    const bad = await agent.post('/api/v1/tickets/00000000-0000-0000-0000-000000000000/transitions', { action: 'fly' });
+    expect(bad.status).toBe(400);
+    expect((await agent.post('/api/v1/tickets/not-a-uuid/transitions', { action: 'sign' })).status).toBe(400);
+    expect((await agent.get('/api/v1/tickets?pageSize=100000')).status).toBe(400);
+  });
+
+  it('every event chain verifies; tampering is detected', async () => {
+    const ok = await verifyChains(t.deps);
+    expect(ok.tickets).toBeGreaterThan(10);
+    expect(ok.problems).toEqual([]);
+    await sql`update ticket_events set note = 'tampered' where seq = 2 and ticket_id = (select id from tickets where event_count >= 3 order by number limit 1)`.execute(t.deps.db);
+    const bad = await verifyChains(t.deps);
+    expect(bad.problems.length).toBeGreaterThan(0);
+    expect(bad.problems[0].problem).toMatch(/hash/);
+  });
+});
