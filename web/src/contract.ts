@@ -5,3 +5,5 @@ export * from '../../src/contract/common.ts';
 export * from '../../src/contract/auth.ts';
 export * from '../../src/contract/tickets.ts';
 export * from '../../src/contract/divisions.ts';
+export * from '../../src/contract/orgs.ts';
+export * from '../../src/contract/nlp.ts';

@@ -1,5 +1,7 @@
 // Reference data: divisions, units, categories, out-of-scope rules (shapes read defensively).
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Category as CategorySchema, ScopeRule as ScopeRuleSchema, Unit as UnitSchema } from '../contract.ts';
 import { api, itemsOf } from './client.ts';
 
 export interface Division {
@@ -7,25 +9,12 @@ export interface Division {
   name: string;
   level?: string | number;
 }
-export interface Unit {
+export type Unit = z.infer<typeof UnitSchema>;
+export type Category = z.infer<typeof CategorySchema>;
+export type ScopeRule = z.infer<typeof ScopeRuleSchema>;
+export interface UnitRef {
   id: string;
   name: string;
-  parentId?: string | null;
-  kind?: string;
-  divisionCode?: string | null;
-}
-export interface Category {
-  code: string;
-  name: string;
-  parentCode?: string | null;
-  level?: number;
-}
-export interface ScopeRule {
-  code: string;
-  name?: string;
-  title?: string;
-  description?: string;
-  target?: string | null;
 }
 
 export const fetchDivisions = async (parent?: string) =>
@@ -40,10 +29,11 @@ export function useDivisions(parent: string | undefined, enabled = true) {
   });
 }
 
-export function useUnits(enabled = true) {
+/** Units matching a search text (server-side), first 50. */
+export function useUnits(q = '', enabled = true) {
   return useQuery({
-    queryKey: ['units'],
-    queryFn: async () => itemsOf<Unit>(await api.get<unknown>('/api/v1/units', { pageSize: 200 })),
+    queryKey: ['units', q],
+    queryFn: async () => itemsOf<Unit>(await api.get<unknown>('/api/v1/units', { q: q || undefined, pageSize: 50 })),
     enabled,
     staleTime: 10 * 60_000,
   });
@@ -52,7 +42,7 @@ export function useUnits(enabled = true) {
 export function useCategories(enabled = true) {
   return useQuery({
     queryKey: ['categories'],
-    queryFn: async () => itemsOf<Category>(await api.get<unknown>('/api/v1/categories')),
+    queryFn: async () => itemsOf<Category>(await api.get<unknown>('/api/v1/categories', { flat: true })),
     enabled,
     staleTime: 30 * 60_000,
     retry: false,

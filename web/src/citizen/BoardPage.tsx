@@ -3,35 +3,18 @@ import { useState } from 'react';
 import { Alert, Card, Empty, List, Pagination, Segmented, Space, TreeSelect, Typography } from 'antd';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { ticketsApi } from '../api/tickets.ts';
-import { useCategories, type Category } from '../api/refdata.ts';
+import { useCategories } from '../api/refdata.ts';
+import { categoryTree } from '../components/categoryTree.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { DivisionPicker } from '../components/DivisionPicker.tsx';
 import { StatusTag } from '../components/Tags.tsx';
 import { formatDate } from '../components/time.ts';
 
-interface TreeNode {
-  value: string;
-  title: string;
-  children: TreeNode[];
-}
-
-function categoryTree(cats: Category[]): TreeNode[] {
-  const byCode = new Map<string, TreeNode>();
-  for (const c of cats) byCode.set(c.code, { value: c.code, title: c.name, children: [] });
-  const roots: TreeNode[] = [];
-  for (const c of cats) {
-    const node = byCode.get(c.code)!;
-    const parent = c.parentCode ? byCode.get(c.parentCode) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  return roots;
-}
-
 const PAGE_SIZE = 10;
 
 export default function BoardPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const errorText = useErrorText();
   const [divisionCode, setDivision] = useState<string>();
   const [categoryCode, setCategory] = useState<string>();
@@ -69,7 +52,7 @@ export default function BoardPage() {
             allowClear
             style={{ width: '100%' }}
             placeholder={t('field.category')}
-            treeData={categoryTree(cats.data)}
+            treeData={categoryTree(cats.data, locale)}
             value={categoryCode}
             onChange={reset(setCategory)}
             showSearch
