@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { divisionsCli } from '../divisions/divisions.cli.ts';
 import { jobsCli } from '../jobs/jobs.cli.ts';
+import { nlpCli } from '../nlp/train-cli.ts';
 
 export type CliModule = (program: Command) => void;
-export const cliCommands: CliModule[] = [divisionsCli, jobsCli];
+export const cliCommands: CliModule[] = [divisionsCli, jobsCli, nlpCli];

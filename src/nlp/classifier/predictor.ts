@@ -1,0 +1,75 @@
+// The trained models behind request analysis and auto-dispatch. `installClassifierPredictor()`
+// plugs them into analyze.ts (which falls back to keywords while no model is trained);
+// `autoDispatchDecision` says whether the unit model is confident enough to dispatch alone.
+import type { Deps } from '../../server/deps.ts';
+import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
+import { setPredictor, type Prediction as AnalyzePrediction, type Predictor } from '../analyze.ts';
+import { activeModel } from './active-model.ts';
+import { classify } from './model.ts';
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const nameOf = (metrics: Record<string, unknown>, label: string) =>
+  ((metrics.labelNames ?? {}) as Record<string, string>)[label] ?? label;
+
+export const classifierPredictor: Predictor = async (deps, text) => {
+  const cat = await activeModel(deps, 'category');
+  if (!cat) return null;
+  const [detail, unit, rtype] = await Promise.all([
+    activeModel(deps, 'category_detail'),
+    activeModel(deps, 'unit'),
+    activeModel(deps, 'request_type'),
+  ]);
+  const p = classify(cat.model, text, 3);
+  let categories = p.candidates.map((c) => ({ code: c.label, name: nameOf(cat.metrics, c.label), confidence: round(c.confidence) }));
+  if (detail) {
+    // a deeper category first when the detail model agrees with the level-1 decision
+    const d = classify(detail.model, text, 1, 0);
+    const l1 = ((detail.metrics.labelLevel1 ?? {}) as Record<string, string>)[d.label];
+    if (d.label !== p.label && l1 === p.label && d.confidence >= 0.5) {
+      categories = [{ code: d.label, name: nameOf(detail.metrics, d.label), confidence: round(d.confidence) }, ...categories];
+    }
+  }
+  const out: AnalyzePrediction = { categories, terms: p.explain.map((e) => e.term) };
+  if (unit) {
+    out.units = classify(unit.model, text, 3, 0).candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));
+  }
+  if (rtype) {
+    const r = classify(rtype.model, text, 1, 0);
+    if (r.confidence >= 0.5 && (REQUEST_TYPES as readonly string[]).includes(r.label)) out.requestType = r.label as RequestType;
+  }
+  return out;
+};
+
+/** Makes request analysis use the trained models (call once at start-up). */
+export function installClassifierPredictor(): void {
+  setPredictor(classifierPredictor);
+}
+
+export interface AutoDispatchDecision {
+  /** true: dispatch to candidates[0] with no human */
+  auto: boolean;
+  confidence: number;
+  threshold: number | null;
+  modelVersion: number;
+  candidates: { unitId: string; name: string; confidence: number }[];
+}
+
+/**
+ * The unit model's decision for a (normalised) ticket text: auto when its confidence reaches the
+ * threshold chosen on held-out history for ≥ 95% precision; otherwise the top 3 for the
+ * dispatcher queue. Null when no unit model is trained.
+ */
+export async function autoDispatchDecision(deps: Pick<Deps, 'db'>, text: string): Promise<AutoDispatchDecision | null> {
+  const unit = await activeModel(deps, 'unit');
+  if (!unit) return null;
+  const p = classify(unit.model, text, 3, 0);
+  const th = (unit.metrics.threshold ?? null) as { threshold: number | null } | null;
+  const threshold = th?.threshold ?? null;
+  return {
+    auto: threshold !== null && p.confidence >= threshold,
+    confidence: round(p.confidence),
+    threshold,
+    modelVersion: unit.version,
+    candidates: p.candidates.map((c) => ({ unitId: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) })),
+  };
+}

@@ -1,0 +1,125 @@
+// Retraining from the deployment's own history: closed tickets with their *final* category and
+// lead unit (after any redispatch, so every dispatcher correction is a training example).
+// Kinds: category (level 1), category_detail (the deepest level with enough examples, else
+// level 1), unit (lead unit, for auto-dispatch) and request_type. Each becomes a new active
+// version in nlp_models when there is enough history.
+import type { Deps } from '../../server/deps.ts';
+import { categoryTree, closedTicketHistory, insertModel, unitNames, type HistoryRow } from '../models.repo.ts';
+import { trainClassifier, type Example, type Progress, type TrainOptions } from './train.ts';
+
+export const MODEL_KINDS = ['category', 'category_detail', 'unit', 'request_type'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
+export interface RetrainOptions {
+  kinds?: ModelKind[];
+  /** fewest labelled tickets needed to train a kind (default 50) */
+  minExamples?: number;
+  /** a deeper category is its own class only with at least this many tickets (default 20) */
+  minPerClass?: number;
+  train?: Partial<TrainOptions>;
+  onProgress?: (kind: ModelKind, ...p: Parameters<Progress>) => void;
+}
+
+export interface RetrainResult {
+  kind: ModelKind;
+  examples: number;
+  classes: number;
+  version?: number;
+  cvMacroF1?: number;
+  threshold?: number | null;
+  coverage?: number;
+  skipped?: string;
+}
+
+type Cat = { code: string; name: string; level: number; parentCode: string | null };
+
+/** Ancestors of a category from level 1 down to itself. */
+export function categoryChain(code: string, byCode: Map<string, Cat>): string[] {
+  const chain: string[] = [];
+  const seen = new Set<string>();
+  let c = byCode.get(code);
+  while (c && !seen.has(c.code)) {
+    seen.add(c.code);
+    chain.unshift(c.code);
+    c = c.parentCode ? byCode.get(c.parentCode) : undefined;
+  }
+  return chain;
+}
+
+/** Per ticket: the deepest ancestor whose class has at least minPerClass tickets (level 1 always). */
+export function detailLabels(chains: string[][], minPerClass: number): string[] {
+  const count = new Map<string, number>();
+  for (const ch of chains) for (const c of ch) count.set(c, (count.get(c) ?? 0) + 1);
+  return chains.map((ch) => {
+    let label = ch[0];
+    for (const c of ch.slice(1)) if ((count.get(c) ?? 0) >= minPerClass) label = c;
+    return label;
+  });
+}
+
+function labelled(history: HistoryRow[], labels: (string | null | undefined)[]): Example[] {
+  const out: Example[] = [];
+  history.forEach((h, i) => {
+    const label = labels[i];
+    // The analyzer sees title and content joined, so models are trained on the same text.
+    if (label) out.push({ text: `${h.title} ${h.content}`, label });
+  });
+  return out;
+}
+
+export async function retrainFromDb(deps: Deps, opts: RetrainOptions = {}): Promise<RetrainResult[]> {
+  const kinds = opts.kinds ?? [...MODEL_KINDS];
+  const minExamples = opts.minExamples ?? 50;
+  const minPerClass = opts.minPerClass ?? 20;
+  const history = await closedTicketHistory(deps.db);
+  const cats = await categoryTree(deps.db);
+  const byCode = new Map(cats.map((c) => [c.code, c]));
+  const names = new Map<string, string>(cats.map((c) => [c.code, c.name]));
+  const chains = history.map((h) => (h.categoryCode ? categoryChain(h.categoryCode, byCode) : []));
+  const results: RetrainResult[] = [];
+
+  for (const kind of kinds) {
+    let examples: Example[];
+    let labelNames = names;
+    const level1 = new Map<string, string>();
+    if (kind === 'category') examples = labelled(history, chains.map((c) => c[0]));
+    else if (kind === 'category_detail') {
+      const withChain = chains.map((c, i) => ({ c, i })).filter((x) => x.c.length > 0);
+      const det = detailLabels(withChain.map((x) => x.c), minPerClass);
+      const labels: (string | undefined)[] = new Array(history.length);
+      withChain.forEach((x, j) => {
+        labels[x.i] = det[j];
+        level1.set(det[j], x.c[0]);
+      });
+      examples = labelled(history, labels);
+    } else if (kind === 'unit') {
+      examples = labelled(history, history.map((h) => h.leadUnitId));
+      labelNames = await unitNames(deps.db);
+    } else examples = labelled(history, history.map((h) => h.requestType));
+
+    const classes = new Set(examples.map((e) => e.label)).size;
+    if (examples.length < minExamples || classes < 2) {
+      results.push({ kind, examples: examples.length, classes, skipped: `needs ≥ ${minExamples} labelled closed tickets in ≥ 2 classes` });
+      continue;
+    }
+    const model = trainClassifier(examples, { headline: false, ...opts.train }, (d, t, phase) => opts.onProgress?.(kind, d, t, phase));
+    const metrics: Record<string, unknown> = {
+      ...model.metrics,
+      labelNames: Object.fromEntries(model.labels.map((l) => [l, labelNames.get(l) ?? l])),
+      ...(level1.size ? { labelLevel1: Object.fromEntries(model.labels.map((l) => [l, level1.get(l) ?? l])) } : {}),
+    };
+    const row = await insertModel(deps.db, { kind, model, metrics, trainedOn: examples.length, activate: true });
+    const th = model.metrics.threshold;
+    results.push({
+      kind,
+      examples: examples.length,
+      classes,
+      version: row.version,
+      cvMacroF1: model.metrics.cvMacroF1,
+      threshold: th?.threshold,
+      coverage: th?.coverage,
+    });
+    deps.log.info({ kind, version: row.version, examples: examples.length, classes, cvMacroF1: model.metrics.cvMacroF1 }, 'nlp model trained');
+  }
+  return results;
+}

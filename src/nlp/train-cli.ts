@@ -1,0 +1,152 @@
+// `lianxin nlp train` (from a labelled JSONL file, or --from-db from closed tickets),
+// `lianxin nlp predict` (JSONL in, JSONL out with prediction and confidence) and `lianxin nlp models`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { Presets, SingleBar } from 'cli-progress';
+import { examplesFrom, lines, parseFieldList, readJsonl, rowText } from './classifier/jsonl.ts';
+import { classify, isClassifierModel, loadModel } from './classifier/model.ts';
+import { trainClassifier } from './classifier/train.ts';
+import { MODEL_KINDS, type ModelKind } from './classifier/train-from-db.ts';
+
+function progressBar(label: string) {
+  const bar = new SingleBar(
+    { format: `${label} {bar} {percentage}% | {phase}`, hideCursor: true, stream: process.stderr, clearOnComplete: false },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done: number, total: number, phase: string) {
+      if (!process.stderr.isTTY) return;
+      if (!started) {
+        bar.start(total, 0, { phase });
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(done, { phase });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+const num = (v: string | undefined, name: string, min: number, max: number): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number in [${min}, ${max}]`);
+  return n;
+};
+
+async function trainFromFile(o: { data: string; text?: string; label: string; out: string; folds?: string; targetPrecision?: string }) {
+  const fields = parseFieldList(o.text, ['title', 'body']);
+  const examples = examplesFrom(readJsonl(o.data), fields, o.label);
+  const bar = progressBar('training');
+  const model = trainClassifier(
+    examples,
+    { cvFolds: num(o.folds, 'folds', 0, 20) ?? 5, targetPrecision: num(o.targetPrecision, 'target-precision', 0.5, 1) ?? 0.95 },
+    (d, t, phase) => bar.update(d, t, phase),
+  );
+  bar.stop();
+  writeFileSync(o.out, JSON.stringify({ ...model, textFields: fields }));
+  const m = model.metrics;
+  const th = m.threshold;
+  console.error(
+    `trained on ${m.examples} examples, ${m.classes} classes in ${m.trainSeconds.toFixed(1)} s → ${o.out}` +
+      (m.cvMacroF1 !== undefined ? `\n${m.cvFolds}-fold CV: macro-F1 ${m.cvMacroF1.toFixed(4)}, accuracy ${m.cvAccuracy!.toFixed(4)}` : '') +
+      (th ? `\nauto threshold for ${th.targetPrecision * 100}% precision: ${th.threshold === null ? 'none reached' : `${th.threshold.toFixed(3)} (coverage ${(th.coverage * 100).toFixed(1)}%)`}` : ''),
+  );
+}
+
+async function trainFromDatabase(o: { kinds?: string; minExamples?: string }) {
+  const { openDeps } = await import('../server/start.ts');
+  const { retrainFromDb } = await import('./classifier/train-from-db.ts');
+  const kinds = o.kinds ? (parseFieldList(o.kinds, []) as ModelKind[]) : undefined;
+  for (const k of kinds ?? []) if (!(MODEL_KINDS as readonly string[]).includes(k)) throw new Error(`unknown kind ${k}; kinds: ${MODEL_KINDS.join(', ')}`);
+  const { deps, close } = await openDeps();
+  const bar = progressBar('training');
+  try {
+    const results = await retrainFromDb(deps, { kinds, minExamples: num(o.minExamples, 'min-examples', 2, 1e9), onProgress: (kind, d, t, phase) => bar.update(d, t, `${kind}: ${phase}`) });
+    bar.stop();
+    for (const r of results) {
+      console.log(
+        r.skipped
+          ? `${r.kind}: skipped (${r.examples} examples, ${r.classes} classes; ${r.skipped})`
+          : `${r.kind}: version ${r.version} active; ${r.examples} examples, ${r.classes} classes; CV macro-F1 ${r.cvMacroF1?.toFixed(4) ?? '-'}; auto threshold ${r.threshold?.toFixed(3) ?? 'none'} (coverage ${((r.coverage ?? 0) * 100).toFixed(1)}%)`,
+      );
+    }
+  } finally {
+    bar.stop();
+    await close();
+  }
+}
+
+async function predict(o: { model: string; text?: string; top?: string }) {
+  const json = JSON.parse(readFileSync(o.model, 'utf8'));
+  if (!isClassifierModel(json)) throw new Error(`${o.model} is not a Lianxin classifier model`);
+  const fields = parseFieldList(o.text, (json as { textFields?: string[] }).textFields ?? ['title', 'body']);
+  const top = num(o.top, 'top', 1, json.labels.length);
+  const model = loadModel(json);
+  let n = 0;
+  for await (const line of lines(process.stdin)) {
+    n++;
+    if (!line.trim()) continue;
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new Error(`stdin line ${n}: not JSON`);
+    }
+    if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error(`stdin line ${n}: not a JSON object`);
+    const p = classify(model, rowText(row, fields), top ?? 1, 0);
+    const out: Record<string, unknown> = { ...row, prediction: p.label, confidence: Math.round(p.confidence * 1e4) / 1e4 };
+    if (top) out.candidates = p.candidates.map((c) => ({ label: c.label, confidence: Math.round(c.confidence * 1e4) / 1e4 }));
+    if (!process.stdout.write(JSON.stringify(out) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+  }
+}
+
+export function nlpCli(program: Command) {
+  const nlp = program.commands.find((c) => c.name() === 'nlp') ?? program.command('nlp').description('request understanding: classifier training and prediction');
+
+  nlp
+    .command('train')
+    .description('train a classifier from a labelled JSONL file (--data … --out …) or from closed tickets (--from-db)')
+    .option('--data <file>', 'labelled JSONL file')
+    .option('--text <fields>', 'comma-separated text fields, joined (default title,body)')
+    .option('--label <field>', 'label field', 'label')
+    .option('--out <file>', 'where to write the model (JSON)')
+    .option('--folds <k>', 'cross-validation folds for calibration and threshold (default 5; 0 skips)')
+    .option('--target-precision <p>', 'precision required of auto decisions (default 0.95)')
+    .option('--from-db', 'train category/unit/request-type models from closed tickets and activate them')
+    .option('--kinds <list>', `with --from-db: which of ${MODEL_KINDS.join(', ')}`)
+    .option('--min-examples <n>', 'with --from-db: fewest labelled tickets per model (default 50)')
+    .action(async (o) => {
+      if (o.fromDb) return trainFromDatabase(o);
+      if (!o.data || !o.out) throw new Error('nlp train needs --data FILE.jsonl and --out MODEL (or --from-db)');
+      return trainFromFile(o);
+    });
+
+  nlp
+    .command('predict')
+    .description('read JSONL on stdin, write each line plus prediction and confidence to stdout')
+    .requiredOption('--model <file>', 'a model written by nlp train')
+    .option('--text <fields>', 'comma-separated text fields (default: those used in training)')
+    .option('--top <k>', 'also add the k best candidates')
+    .action(predict);
+
+  nlp
+    .command('models')
+    .description('list trained models in the database')
+    .action(async () => {
+      const { openDeps } = await import('../server/start.ts');
+      const { listModels } = await import('./models.repo.ts');
+      const { deps, close } = await openDeps();
+      try {
+        for (const m of await listModels(deps.db)) {
+          const f1 = m.metrics.cvMacroF1 as number | undefined;
+          console.log(`${m.kind.padEnd(16)} v${m.version}${m.active ? ' (active)' : ''}  trained on ${m.trainedOn}  CV macro-F1 ${f1?.toFixed(4) ?? '-'}  ${m.createdAt.toISOString()}`);
+        }
+      } finally {
+        await close();
+      }
+    });
+}
