@@ -1,5 +1,7 @@
 // Texts of the shared components (ticket actions, ticket view).
 export const zh = {
+  'filters.q': '编号 / 关键词',
+  'filters.overdue': '只看超期',
   'act.btn.sign': '签收',
   'act.btn.reply': '答复',
   'act.btn.dispatch': '派单',
@@ -68,6 +70,8 @@ export const zh = {
   'ticket.result': '回访结果',
 };
 export const en: typeof zh = {
+  'filters.q': 'Number / words',
+  'filters.overdue': 'Overdue only',
   'act.btn.sign': 'Sign for',
   'act.btn.reply': 'Reply',
   'act.btn.dispatch': 'Dispatch',

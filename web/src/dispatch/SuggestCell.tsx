@@ -1,0 +1,43 @@
+// Per-row suggested unit (from analyze on the title): one click dispatches there.
+import { Button, Tooltip, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { AnalyzeResponse, TicketSummary } from '../contract.ts';
+import { api, ApiError } from '../api/client.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+let unavailable = false;
+
+export function useRowSuggestion(tk: Pick<TicketSummary, 'id' | 'title' | 'divisionCode'>) {
+  return useQuery({
+    queryKey: ['analyze-row', tk.id],
+    queryFn: async () => {
+      try {
+        return await api.post<AnalyzeResponse>('/api/v1/nlp/analyze', { content: tk.title, divisionCode: tk.divisionCode ?? undefined });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) unavailable = true;
+        return null;
+      }
+    },
+    enabled: !unavailable,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export function SuggestCell({ ticket, onPick }: { ticket: TicketSummary; onPick: (unit: { id: string; name: string }) => void }) {
+  const { t } = useI18n();
+  const q = useRowSuggestion(ticket);
+  const units = (q.data?.units ?? []).filter((u) => u.id !== ticket.leadUnitId).slice(0, 2);
+  if (!units.length) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      {units.map((u) => (
+        <Tooltip key={u.id} title={t('dispatch.quick', { unit: u.name })}>
+          <Button size="small" onClick={() => onPick(u)} data-testid="quick-dispatch" style={{ textAlign: 'left' }}>
+            ★ {u.name} {Math.round(u.confidence * 100)}%
+          </Button>
+        </Tooltip>
+      ))}
+    </div>
+  );
+}
