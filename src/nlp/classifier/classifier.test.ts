@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { classify, isClassifierModel, loadModel } from './model.ts';
+import { trainClassifier } from './train.ts';
+import { HELD_OUT, TRAIN } from './fixtures.test-data.ts';
+
+const examples = TRAIN.map((r) => ({ text: [r.title, r.body], label: r.label }));
+const model = trainClassifier(examples, { cvFolds: 4, minSupport: 5 });
+const loaded = loadModel(JSON.parse(JSON.stringify(model)));
+
+describe('text classifier', () => {
+  it('predicts held-out texts it never saw', () => {
+    for (const r of HELD_OUT) {
+      const p = classify(loaded, [r.title, r.body]);
+      expect(p.label, r.title).toBe(r.label);
+      expect(p.confidence).toBeGreaterThan(0.25);
+    }
+  });
+
+  it('gives calibrated candidates that sum to at most 1, best first', () => {
+    const p = classify(loaded, ['噪音', '晚上工地施工噪音很大'], 4);
+    expect(p.candidates).toHaveLength(4);
+    expect(p.candidates[0].label).toBe('noise');
+    expect(p.candidates[0].confidence).toBe(p.confidence);
+    for (let i = 1; i < 4; i++) expect(p.candidates[i].confidence).toBeLessThanOrEqual(p.candidates[i - 1].confidence);
+    expect(p.candidates.reduce((a, c) => a + c.confidence, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('explains a decision with terms present in the text', () => {
+    const text = '小区停水了，自来水什么时候恢复供水';
+    const p = classify(loaded, text);
+    expect(p.label).toBe('water');
+    expect(p.explain.length).toBeGreaterThan(0);
+    for (const e of p.explain) {
+      expect(text).toContain(e.term);
+      expect(e.weight).toBeGreaterThan(0);
+    }
+    expect(p.explain.map((e) => e.term).join(' ')).toMatch(/水/);
+  });
+
+  it('classifies traditional and full-width input like simplified', () => {
+    const simp = classify(loaded, ['公交车班次太少', '等公交车要很久，希望增加班次']);
+    const trad = classify(loaded, ['公交車班次太少', '等公交車要很久，希望增加班次！']);
+    expect(trad.label).toBe('traffic');
+    expect(trad.confidence).toBeCloseTo(simp.confidence, 2);
+  });
+
+  it('serialises to plain JSON and predicts the same after a round trip', () => {
+    const json = JSON.stringify(model);
+    expect(isClassifierModel(JSON.parse(json))).toBe(true);
+    const direct = loadModel(model);
+    for (const r of HELD_OUT) {
+      const a = classify(direct, [r.title, r.body]);
+      const b = classify(loaded, [r.title, r.body]);
+      expect(b.label).toBe(a.label);
+      expect(b.confidence).toBeCloseTo(a.confidence, 4);
+    }
+  });
+
+  it('records cross-validated metrics and a temperature', () => {
+    const m = model.metrics;
+    expect(m.examples).toBe(TRAIN.length);
+    expect(m.classes).toBe(4);
+    expect(m.cvFolds).toBe(4);
+    expect(m.cvMacroF1).toBeGreaterThan(0.7);
+    expect(m.temperature).toBeGreaterThan(0);
+    expect(m.threshold).toBeDefined();
+    expect(model.labels).toEqual(['education', 'noise', 'traffic', 'water']);
+  });
+
+  it('is deterministic', () => {
+    const again = trainClassifier(examples, { cvFolds: 0 });
+    const first = trainClassifier(examples, { cvFolds: 0 });
+    expect(again.weights).toEqual(first.weights);
+  });
+
+  it('needs at least two labels and ignores unlabelled rows', () => {
+    expect(() => trainClassifier([{ text: '停水', label: 'water' }, { text: '没水', label: 'water' }])).toThrow(/two distinct labels/);
+    const m = trainClassifier([...examples, { text: '无标签', label: '' }], { cvFolds: 0 });
+    expect(m.metrics.examples).toBe(TRAIN.length);
+  });
+
+  it('rejects things that are not models', () => {
+    expect(isClassifierModel({ labels: [] })).toBe(false);
+    expect(() => loadModel({} as never)).toThrow();
+  });
+});
