@@ -1,0 +1,236 @@
+// A few hundred demo tickets over the last 90 days, walked through the real domain functions
+// (createTicket, applyTransition) on a simulated clock, so every event has a realistic time
+// and every state of the lifecycle is represented: old tickets are mostly closed, recent ones
+// still with the units, some returned, extended, merged, supervised, reopened or overdue.
+import type { Deps } from '../server/deps.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Ticket } from '../db/schema.ts';
+import type { TransitionBody } from '../contract/tickets.ts';
+import { createTicket } from '../tickets/create-ticket.ts';
+import { applyTransition } from '../tickets/transition.ts';
+import { resolveRoute } from '../dispatch/route.ts';
+import { loadCalendar } from '../calendar/load-calendar.ts';
+import { loadPolicies } from '../sla/policies.ts';
+import { unitCodeFor } from '../orgs/generate-units.ts';
+import { actorsByUsername, ticketsByStatus } from './demo.repo.ts';
+import type { DemoOrg, DemoPlace } from './seed-org.ts';
+import { GRID_VILLAGE, ZHERONG } from './seed-org.ts';
+import { CITY_PROPER, KB_ARTICLES } from './org.data.ts';
+import {
+  ESTATES, ISSUES, OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, ROADS, SCENIC, SHOPS, SURNAMES, TEMPLATES, WORKS, type TicketTemplate,
+} from './tickets.data.ts';
+
+const HOUR = 3600_000;
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoTicketStats {
+  created: number;
+  byStatus: Record<string, number>;
+  failures: number;
+}
+
+export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: number; seed?: number; now?: Date } = {}): Promise<DemoTicketStats> {
+  const rng = mulberry32(opts.seed ?? 20261123);
+  const real = opts.now ?? deps.now();
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+  const between = (a: number, b: number) => a + rng() * (b - a);
+  const int = (a: number, b: number) => Math.floor(between(a, b + 1));
+  const actors = await actorsByUsername(deps.db);
+  const A = (u: string) => actors.get(u)!;
+  const agent = A('agent'), dispatcher = A('dispatcher'), supervisor = A('supervisor'), grid = A('grid');
+  let clock = real;
+  const sim: Deps = { ...deps, now: () => clock };
+  const stats: DemoTicketStats = { created: 0, byStatus: {}, failures: 0 };
+
+  // Places: communities (社区) for town matters, villages (村) for rural ones; weight 柘荣县 and 蕉城区.
+  const byCounty = (code: string, kind: '社区' | '村') => org.villages.filter((v) => v.county === code && v.name.endsWith(kind));
+  const pickPlace = (where: TicketTemplate['where']): DemoPlace => {
+    const kind = where === 'town' ? '社区' : '村';
+    const r = rng();
+    const county = r < 0.4 ? ZHERONG : r < 0.7 ? CITY_PROPER : pick(org.counties).code;
+    const list = byCounty(county, kind);
+    return pick(list.length ? list : org.villages);
+  };
+  const fill = (text: string, place: DemoPlace) => {
+    const street = org.places.get(place.parent!)!;
+    const county = org.places.get(place.county)!;
+    const vars: Record<string, string> = {
+      estate: pick(ESTATES), road: pick(ROADS), road2: pick(ROADS), shop: pick(SHOPS), work: pick(WORKS), scenic: pick(SCENIC),
+      issue: pick(ISSUES), village: place.name, street: street.name, county: county.name, addr: `${int(1, 120)}号附近`,
+      n: String(int(2, 12)), days: String(int(5, 90)), amt: String(int(2, 60) * 1000), bus: String(int(1, 32)), year: String(int(2012, 2021)),
+    };
+    return text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+  };
+  const contact = () => ({
+    phone: `1${pick(['3', '5', '8', '7'])}${String(int(0, 999_999_999)).padStart(9, '0')}`,
+    name: `${pick(SURNAMES)}${pick(['先生', '女士'])}`,
+    confidential: rng() < 0.05,
+  });
+
+  // One transition at a simulated time; false when that time is still in the future or the
+  // transition is refused (the ticket then stays where it is).
+  let at = real;
+  const act = async (actor: Actor | undefined, t: Ticket, hours: number, body: TransitionBody): Promise<Ticket | null> => {
+    const next = new Date(at.getTime() + hours * HOUR);
+    if (!actor || next > real) return null;
+    at = next;
+    clock = next;
+    try {
+      await warm();
+      return await applyTransition(sim, actor, t.id, body);
+    } catch (e) {
+      stats.failures++;
+      deps.log.debug({ err: e, action: body.action }, 'demo transition refused');
+      return null;
+    }
+  };
+  // The calendar and policy caches reload through deps.db; on PGlite (one connection) a reload
+  // from inside a transition's transaction would wait for itself, so keep them warm outside.
+  const warm = async () => {
+    await loadCalendar(sim);
+    await loadPolicies(sim);
+  };
+  const handlerFor = (t: Ticket) => (t.lead_unit_id ? actors.get(org.handlerOf.get(t.lead_unit_id) ?? '') : undefined);
+
+  /** sign → progress → (extension) → reply → callback → close, with reopen on unhappy callbacks. */
+  const work = async (t0: Ticket, tpl: TicketTemplate, o: { stallAt?: string; extension?: boolean; duplicate?: () => Promise<void> }) => {
+    let t: Ticket | null = t0;
+    for (let round = 0; round < 3 && t; round++) {
+      if (o.stallAt === 'dispatched') return;
+      t = await act(handlerFor(t), t, between(0.3, 18), { action: 'sign' });
+      if (!t || o.stallAt === 'signed') return;
+      if (round === 0 && o.duplicate) await o.duplicate();
+      if (rng() < 0.4 || o.stallAt === 'handling') t = (await act(handlerFor(t), t, between(1, 30), { action: 'progress', note: pick(PROGRESS_NOTES) })) ?? t;
+      if (o.stallAt === 'handling') return;
+      if (o.extension && round === 0 && t.reply_deadline) {
+        const hrs = Math.max(0.5, Math.min(between(10, 40), (new Date(t.reply_deadline).getTime() - at.getTime()) / HOUR - 1));
+        const req = await act(handlerFor(t), t, hrs, { action: 'extension_request', days: pick([3, 5, 10]), reason: '需协调多个部门现场会商，申请延期办理。' });
+        if (!req) return;
+        const decision: TransitionBody = rng() < 0.8 ? { action: 'extension_approve', note: '同意延期' } : { action: 'extension_deny', note: '时限内可以办结，不予延期' };
+        t = (await act(dispatcher, req, between(1, 6), decision)) ?? req;
+      }
+      const quick = tpl.type === 'consult' ? [2, 40] : tpl.urgency === 'emergency' || tpl.urgency === 'utility' ? [1, 10] : [24, 160];
+      const reply = fill(tpl.reply, pickPlace(tpl.where));
+      t = await act(handlerFor(t), t, between(quick[0]!, quick[1]!), { action: 'reply', text: reply });
+      if (!t || o.stallAt === 'replied') return;
+      const r = rng();
+      const happy = round > 0 || r < 0.85;
+      const satisfaction = happy ? (r < 0.62 || round > 0 ? 'satisfied' : 'basic') : 'unsatisfied';
+      t = await act(agent, t, between(3, 40), { action: 'callback', resolved: happy || rng() < 0.3, satisfaction, note: happy ? '群众表示认可' : '群众表示问题仍未解决' });
+      if (!t) return;
+      if (t.status === 'callback') {
+        if (rng() < 0.9) await act(agent, t, between(0.1, 2), { action: 'close', note: '回访完毕，办结' });
+        return;
+      }
+      // Unhappy callback → reopened to the same unit; go round again.
+    }
+  };
+
+  const count = opts.count ?? 260;
+  for (let i = 0; i < count; i++) {
+    const ageDays = Math.pow(rng(), 0.85) * 90;
+    const day = new Date(real.getTime() - ageDays * 24 * HOUR);
+    // Office hours in Asia/Shanghai (UTC+8): 08:00–21:00.
+    const received = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 0, 0, 0) + between(0, 13) * HOUR);
+    if (received > real) received.setTime(received.getTime() - 24 * HOUR);
+    at = received;
+    clock = received;
+    const s = rng();
+    try {
+      await warm();
+      if (s < 0.03) {
+        const oos = pick(OUT_OF_SCOPE);
+        const place = pickPlace('town');
+        const { ticket } = await createTicket(sim, agent, { content: oos.text, divisionCode: place.code, contact: contact(), channel: 'hotline', type: 'help' });
+        stats.created++;
+        await act(agent, ticket, between(0.05, 0.3), { action: 'out_of_scope', ruleCode: oos.rule, note: '已告知诉求人通过相应法定途径解决' });
+        continue;
+      }
+      const tpl = pick(TEMPLATES);
+      const place = tpl.where === 'village' && s > 0.97 ? org.places.get(GRID_VILLAGE)! : pickPlace(tpl.where);
+      const content = fill(pick(tpl.texts), place);
+      const base = { content, type: tpl.type, urgency: tpl.urgency ?? 'general', divisionCode: place.code, contact: contact() } as const;
+      if (s < 0.09 && tpl.type === 'consult') {
+        // Answered on the phone from the knowledge base.
+        const { ticket } = await createTicket(sim, agent, { ...base, channel: 'hotline' });
+        stats.created++;
+        const kb = KB_ARTICLES.find((k) => k.category && tpl.cat.startsWith(k.category));
+        await act(agent, ticket, between(0.05, 0.2), { action: 'direct_answer', text: kb?.body ?? fill(tpl.reply, place) });
+        continue;
+      }
+      if (s < 0.14 && tpl.where === 'village') {
+        // A grid worker reports from patrol; simple matters are solved on the spot.
+        const onSite = rng() < 0.4;
+        const { ticket } = await createTicket(sim, grid, {
+          ...base, divisionCode: GRID_VILLAGE, categoryCode: tpl.cat, channel: 'grid', solvedOnSite: onSite, contact: { phone: '13905930000', name: '网格员' },
+        });
+        stats.created++;
+        if (!onSite && ticket.status === 'dispatched') await work(ticket, tpl, {});
+        continue;
+      }
+      let ticket: Ticket;
+      if (s < 0.27) {
+        // Submitted by a citizen on the web or H5: waits for a dispatcher.
+        ({ ticket } = await createTicket(sim, null, { ...base, categoryCode: tpl.cat, channel: rng() < 0.5 ? 'web' : 'h5' }));
+        stats.created++;
+        if (ageDays < 3 && rng() < 0.5) continue; // still in the dispatcher's queue
+        const route = await resolveRoute(sim, { categoryCode: tpl.cat, divisionCode: place.code });
+        const dispatched = route.leadUnitId
+          ? await act(dispatcher, ticket, between(0.3, 20), { action: 'dispatch', leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds })
+          : null;
+        if (!dispatched) continue;
+        ticket = dispatched;
+      } else {
+        ({ ticket } = await createTicket(sim, agent, { ...base, categoryCode: tpl.cat, channel: 'hotline' }));
+        stats.created++;
+        if (ticket.status !== 'dispatched') continue;
+      }
+      const r = rng();
+      if (r < 0.09) {
+        // Sent to the wrong owner: returned with a reason, redispatched to the township (属地).
+        const back = await act(handlerFor(ticket), ticket, between(1, 8), { action: 'return', reason: pick(RETURN_REASONS) });
+        if (!back) continue;
+        const street = org.unitByCode.get(unitCodeFor.street(place.parent!))?.id;
+        const target = street && street !== ticket.lead_unit_id ? street : org.unitByCode.get(unitCodeFor.government(place.county))!.id;
+        if (rng() < 0.15) continue; // still waiting for the dispatcher
+        const again = await act(dispatcher, back, between(0.5, 4), { action: 'redispatch', leadUnitId: target, note: '根据退单理由改派属地', basis: '属地管理原则' });
+        if (again) await work(again, tpl, {});
+        continue;
+      }
+      const stallAt = r < 0.25 ? pick(['dispatched', 'signed', 'handling', 'handling', 'replied']) : undefined;
+      let dupe: (() => Promise<void>) | undefined;
+      if (r > 0.93) {
+        const master = ticket;
+        dupe = async () => {
+          const next = new Date(at.getTime() + between(0.5, 5) * HOUR);
+          if (next > real) return;
+          at = next;
+          clock = next;
+          await warm();
+          await createTicket(sim, agent, { ...base, content: `再次反映：${content}`, contact: contact(), categoryCode: tpl.cat, channel: 'hotline', mergeInto: master.id });
+          stats.created++;
+        };
+      }
+      await work(ticket, tpl, { stallAt, extension: r > 0.25 && r < 0.33, duplicate: dupe });
+      // Supervisors mark some of what is still open after a few days (督办 / 挂牌督办).
+      if (stallAt && ageDays > 4 && rng() < 0.5) {
+        await act(supervisor, ticket, between(24, 72), { action: 'supervise', level: rng() < 0.2 ? 2 : 1, note: '超期未办结，请加快办理' });
+      }
+    } catch (e) {
+      stats.failures++;
+      deps.log.debug({ err: e }, 'demo ticket failed');
+    }
+  }
+  stats.byStatus = await ticketsByStatus(deps.db);
+  return stats;
+}
