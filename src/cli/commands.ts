@@ -1,8 +1,9 @@
 // Each capability adds its CLI commands here, one line each.
 import type { Command } from 'commander';
 import { divisionsCli } from '../divisions/divisions.cli.ts';
+import { demoCli } from '../demo/demo.cli.ts';
 import { jobsCli } from '../jobs/jobs.cli.ts';
 import { nlpCli } from '../nlp/train-cli.ts';
 
 export type CliModule = (program: Command) => void;
-export const cliCommands: CliModule[] = [divisionsCli, jobsCli, nlpCli];
+export const cliCommands: CliModule[] = [divisionsCli, demoCli, jobsCli, nlpCli];

@@ -112,8 +112,9 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
       if (round === 0 && o.duplicate) await o.duplicate();
       if (rng() < 0.4 || o.stallAt === 'handling') t = (await act(handlerFor(t), t, between(1, 30), { action: 'progress', note: pick(PROGRESS_NOTES) })) ?? t;
       if (o.stallAt === 'handling') return;
-      if (o.extension && round === 0 && t.reply_deadline) {
-        const hrs = Math.max(0.5, Math.min(between(10, 40), (new Date(t.reply_deadline).getTime() - at.getTime()) / HOUR - 1));
+      const left = t.reply_deadline ? (new Date(t.reply_deadline).getTime() - at.getTime()) / HOUR : 0;
+      if (o.extension && round === 0 && left > 2) {
+        const hrs = Math.min(between(10, 40), left - 1);
         const req = await act(handlerFor(t), t, hrs, { action: 'extension_request', days: pick([3, 5, 10]), reason: '需协调多个部门现场会商，申请延期办理。' });
         if (!req) return;
         const decision: TransitionBody = rng() < 0.8 ? { action: 'extension_approve', note: '同意延期' } : { action: 'extension_deny', note: '时限内可以办结，不予延期' };
