@@ -88,7 +88,7 @@ describe.each(DB_KINDS)('calendar API on %s', (kind) => {
   });
   it('sees overrides written by another node after invalidation', async () => {
     await t.deps.db.insertInto('holiday_overrides').values({ day: '2026-03-02', kind: 'holiday', note: 'other node' }).execute();
-    invalidateCalendar(t.deps); // what the TTL does on its own after a few seconds
+    await invalidateCalendar(t.deps); // what the TTL does on its own after a few seconds
     expect((await loadCalendar(t.deps)).isWorkday('2026-03-02')).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
-// The Calendar for a database: official arrangement plus that database's overrides, cached for a
-// short TTL (other app nodes pick up an admin's change within LIANXIN_CONFIG_CACHE_TTL_MS, 10 s
-// by default); the node that changed the overrides invalidates at once.
+// The Calendar for a database: official arrangement plus that database's overrides, cached
+// (stale-while-revalidate, see ttl-cache.ts): other app nodes pick up an admin's change within
+// about LIANXIN_CONFIG_CACHE_TTL_MS (10 s by default); the node that changed the overrides
+// reloads at once. Warm the cache (warmClockCaches) before computing deadlines inside a
+// transaction on PGlite: only the very first load waits for the database.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Deps } from '../server/deps.ts';
@@ -14,6 +16,7 @@ export function loadCalendar(deps: Pick<Deps, 'db'>): Promise<Calendar> {
   return cache.get(deps.db, async () => new Calendar(await allOverrides(deps.db)));
 }
 
-export function invalidateCalendar(deps: Pick<Deps, 'db'>): void {
-  cache.invalidate(deps.db);
+/** Reloads the overrides now (after a change on this node). */
+export async function invalidateCalendar(deps: Pick<Deps, 'db'>): Promise<void> {
+  await cache.refresh(deps.db, async () => new Calendar(await allOverrides(deps.db)));
 }

@@ -14,18 +14,18 @@ export async function listHolidayOverrides(deps: Deps, q: { from?: string; to?: 
 export async function createHolidayOverride(deps: Deps, input: { day: string; kind: OverrideKind; note?: string | null }): Promise<HolidayOverride> {
   const o: HolidayOverride = { day: input.day, kind: input.kind, note: input.note || null };
   if (!(await repo.insertOverride(deps.db, o))) throw new AppError('duplicate', `an override for ${input.day} exists`);
-  invalidateCalendar(deps);
+  await invalidateCalendar(deps);
   return o;
 }
 
 export async function updateHolidayOverride(deps: Deps, day: string, input: { kind: OverrideKind; note?: string | null }): Promise<HolidayOverride> {
   const patch = { kind: input.kind, note: input.note || null };
   if (!(await repo.updateOverride(deps.db, day, patch))) throw new AppError('not_found', `no override for ${day}`);
-  invalidateCalendar(deps);
+  await invalidateCalendar(deps);
   return { day, ...patch };
 }
 
 export async function deleteHolidayOverride(deps: Deps, day: string): Promise<void> {
   if (!(await repo.deleteOverride(deps.db, day))) throw new AppError('not_found', `no override for ${day}`);
-  invalidateCalendar(deps);
+  await invalidateCalendar(deps);
 }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../server/deps.ts';
 import { buildRegistry } from './definitions.ts';
+import { warmClockCaches } from '../sla/deadlines.ts';
 import { backoffMs, type JobRegistry } from './registry.ts';
 import { claimJobs, completeJob, enqueue, failJob, type JobRow } from './jobs.repo.ts';
 
@@ -115,6 +116,7 @@ export async function startWorker(deps: Deps, opts: WorkerOptions = {}): Promise
         if (!stopping) timer = setTimeout(loop, pollMs);
       });
   };
+  await warmClockCaches(deps).catch((e) => deps.log.warn({ err: e }, 'could not preload calendar and policies'));
   deps.log.info({ workerId, jobs: registry.names(), pollMs }, 'worker started');
   loop();
   return async () => {

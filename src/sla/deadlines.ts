@@ -29,6 +29,14 @@ export interface DeadlineInput {
 
 type SlaDeps = Pick<Deps, 'db'>;
 
+/**
+ * Loads the calendar and policy caches. Call once at start-up: afterwards deadline computations
+ * never wait for the database (important inside a transaction on PGlite's single connection).
+ */
+export async function warmClockCaches(deps: SlaDeps): Promise<void> {
+  await Promise.all([loadCalendar(deps), loadPolicies(deps)]);
+}
+
 /** Applies one policy to a start time. */
 export async function applyPolicy(deps: SlaDeps, p: Pick<TimeLimitPolicy, 'amount' | 'unit'>, from: Date): Promise<Date> {
   if (p.unit === 'hours') return new Date(from.getTime() + Math.round(p.amount * 3600_000));

@@ -1,6 +1,6 @@
 // Time-limit policies as data: which policy applies to a ticket at a stage, and admin changes.
-// Policies are cached per database for a short TTL (see src/calendar/ttl-cache.ts); the node that
-// changes them invalidates at once, other nodes follow within the TTL.
+// Policies are cached per database (stale-while-revalidate, see src/calendar/ttl-cache.ts); the
+// node that changes them reloads at once, other nodes follow within about the TTL.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Deps } from '../server/deps.ts';
@@ -15,8 +15,9 @@ const cache = new TtlCache<Kysely<DB>, TimeLimitPolicy[]>();
 export function loadPolicies(deps: Pick<Deps, 'db'>): Promise<TimeLimitPolicy[]> {
   return cache.get(deps.db, () => repo.allPolicies(deps.db));
 }
-export function invalidatePolicies(deps: Pick<Deps, 'db'>): void {
-  cache.invalidate(deps.db);
+/** Reloads the policies now (after a change on this node). */
+export async function invalidatePolicies(deps: Pick<Deps, 'db'>): Promise<void> {
+  await cache.refresh(deps.db, () => repo.allPolicies(deps.db));
 }
 
 /**
@@ -61,18 +62,18 @@ export async function createTimeLimitPolicy(deps: Deps, input: PolicyInput): Pro
   // The unique index cannot see NULLs as equal, so the key is checked here as well.
   if (await repo.findPolicyByKey(deps.db, key)) throw new AppError('duplicate', 'a policy for this stage, urgency and type exists');
   const p = await repo.insertPolicy(deps.db, { ...key, amount: input.amount, unit: input.unit, note: input.note || null });
-  invalidatePolicies(deps);
+  await invalidatePolicies(deps);
   return p;
 }
 
 export async function updateTimeLimitPolicy(deps: Deps, id: string, input: { amount: number; unit: PolicyUnit; note?: string | null }) {
   const p = await repo.updatePolicy(deps.db, id, { amount: input.amount, unit: input.unit, note: input.note || null });
   if (!p) throw new AppError('not_found', 'no such policy');
-  invalidatePolicies(deps);
+  await invalidatePolicies(deps);
   return p;
 }
 
 export async function deleteTimeLimitPolicy(deps: Deps, id: string): Promise<void> {
   if (!(await repo.deletePolicy(deps.db, id))) throw new AppError('not_found', 'no such policy');
-  invalidatePolicies(deps);
+  await invalidatePolicies(deps);
 }

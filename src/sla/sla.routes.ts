@@ -10,12 +10,13 @@ import { Instant } from '../contract/calendar.ts';
 import { TimeLimitPolicy, TimeLimitPolicyBody, TimeLimitPolicyListQuery, TimeLimitPolicyPatch } from '../contract/sla.ts';
 import { shanghaiMidnight } from '../calendar/shanghai.ts';
 import { createTimeLimitPolicy, deleteTimeLimitPolicy, listTimeLimitPolicies, updateTimeLimitPolicy } from './policies.ts';
-import { computeTicketDeadlines } from './deadlines.ts';
+import { computeTicketDeadlines, warmClockCaches } from './deadlines.ts';
 
 const IdParam = z.object({ id: z.uuid() });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function slaRoutes(app: FastifyInstance, deps: Deps) {
+  await warmClockCaches(deps); // so requests never wait on a cache load inside a transaction
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/v1/admin/time-limit-policies';
   const admin = { tags: ['admin', 'sla'], security: [{ session: [] }] };
