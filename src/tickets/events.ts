@@ -48,6 +48,15 @@ export interface HashFields {
   prev_hash: string | null;
 }
 
+/** Exactly the stored columns that the hash covers. */
+export function hashFieldsOf(e: HashFields): HashFields {
+  return {
+    ticket_id: e.ticket_id, seq: e.seq, action: e.action, from_status: e.from_status, to_status: e.to_status,
+    actor_id: e.actor_id, actor_role: e.actor_role, actor_unit_id: e.actor_unit_id, at: e.at, note: e.note,
+    data: e.data, attachments: e.attachments, public: e.public, prev_hash: e.prev_hash,
+  };
+}
+
 export function eventHash(e: HashFields): string {
   const body = canonicalJson({ ...e, at: new Date(e.at).toISOString() });
   return createHash('sha256').update(body).digest('hex');

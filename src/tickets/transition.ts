@@ -56,7 +56,9 @@ export async function applyTransition(deps: Deps, actor: Actor, ticketId: string
       throw new AppError('illegal_transition', `${body.action} is not allowed when the ticket is ${t.status}`, { status: t.status, action: body.action });
     }
     const now = deps.now();
-    const ctx: Ctx = { deps, trx, t, actor, access, body, now };
+    // Everything the handlers read goes through this transaction (PGlite has one connection).
+    const txDeps = { ...deps, db: trx };
+    const ctx: Ctx = { deps: txDeps, trx, t, actor, access, body, now };
     const out: Outcome = await (HANDLERS[body.action] as Handler<typeof body.action>)(ctx as never);
     if (out.patch && Object.keys(out.patch).length) await updateTicket(trx, t.id, { ...out.patch, updated_at: now });
     const main: EventItem = {

@@ -1,7 +1,7 @@
 // Checks every ticket's event chain: sequence unbroken, each hash recomputes, each event points
 // at the previous one, and the ticket's head hash is the last event's.
 import type { Deps } from '../server/deps.ts';
-import { eventHash } from './events.ts';
+import { eventHash, hashFieldsOf } from './events.ts';
 
 export interface ChainProblem {
   ticketId: string;
@@ -49,7 +49,7 @@ export async function verifyChains(
       list.forEach((e, i) => {
         if (e.seq !== i + 1) problems.push({ ticketId: t.id, number: t.number, seq: e.seq, problem: `expected seq ${i + 1}` });
         if (e.prev_hash !== prev) problems.push({ ticketId: t.id, number: t.number, seq: e.seq, problem: 'prev_hash does not match previous event' });
-        if (eventHash({ ...e, at: e.at }) !== e.hash) problems.push({ ticketId: t.id, number: t.number, seq: e.seq, problem: 'hash does not match content' });
+        if (eventHash(hashFieldsOf(e)) !== e.hash) problems.push({ ticketId: t.id, number: t.number, seq: e.seq, problem: 'hash does not match content' });
         prev = e.hash;
       });
       if (list.length !== t.event_count) problems.push({ ticketId: t.id, number: t.number, seq: null, problem: `ticket says ${t.event_count} events, found ${list.length}` });
