@@ -36,6 +36,9 @@ describe.each(DB_KINDS)('calendar API on %s', (kind) => {
     expect((await add('2025-10-03T02:00:00Z', 1)).json().result).toBe('2025-10-09T10:00:00.000+08:00');
     expect((await add('2026-02-13', 1)).json().result).toBe('2026-02-14T00:00:00.000+08:00');
     expect((await add('2025-10-03T10:00:00+08:00', 0)).json().result).toBe('2025-10-03T10:00:00.000+08:00');
+    // An unencoded '+' arrives as a space and is still read as the offset.
+    const raw = await app.inject({ method: 'GET', url: '/api/v1/calendar/add-working-days?from=2025-09-30T10:00:00+08:00&days=1' });
+    expect(raw.json().result).toBe('2025-10-09T10:00:00.000+08:00');
   });
   it('refuses bad input with 400 and a zh/en message', async () => {
     for (const [from, days] of [['yesterday', 1], ['2025-13-01T00:00:00Z', 1], ['2025-02-30', 1], ['2025-09-30T10:00:00+08:00', 1.5],

@@ -11,19 +11,17 @@ import {
 } from '../contract/calendar.ts';
 import { AppError } from '../shared/errors.ts';
 import { loadCalendar } from './load-calendar.ts';
-import { daysBetween, shanghaiDay, shanghaiMidnight, toShanghaiIso } from './shanghai.ts';
+import { daysBetween, shanghaiDay, toShanghaiIso } from './shanghai.ts';
 import { createHolidayOverride, deleteHolidayOverride, listHolidayOverrides, updateHolidayOverride } from './overrides.ts';
 
 const MAX_LISTED_DAYS = 400;
-const parseInstant = (s: string) => (s.length === 10 ? shanghaiMidnight(s) : new Date(s));
 
 export async function calendarRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['calendar'];
 
   r.get('/api/v1/calendar/add-working-days', { schema: { tags, querystring: AddWorkingDaysQuery, response: { 200: AddWorkingDaysResponse } } }, async (req) => {
-    const from = parseInstant(req.query.from);
-    if (Number.isNaN(from.getTime())) throw new AppError('validation', 'from is not a valid instant');
+    const from = req.query.from;
     const result = (await loadCalendar(deps)).addWorkingDays(from, req.query.days);
     return { result: toShanghaiIso(result), resultUtc: result.toISOString(), day: shanghaiDay(result) };
   });

@@ -137,3 +137,20 @@ describe('local overrides', () => {
     expect(cal.addWorkingDays(at('2025-10-10T10:00:00+08:00'), 2).toISOString()).toBe(at('2025-10-13T10:00:00+08:00').toISOString());
   });
 });
+
+describe('parseInstant', () => {
+  it('reads ISO 8601 forms, Shanghai time when no offset is given', async () => {
+    const { parseInstant } = await import('../contract/calendar.ts');
+    const iso = (s: string) => parseInstant(s)?.toISOString() ?? null;
+    expect(iso('2025-09-30T10:00:00+08:00')).toBe('2025-09-30T02:00:00.000Z');
+    expect(iso('2025-09-30T10:00:00 08:00')).toBe('2025-09-30T02:00:00.000Z'); // '+' decoded as a space
+    expect(iso('2025-09-30T10:00+0800')).toBe('2025-09-30T02:00:00.000Z');
+    expect(iso('2025-09-30T02:00:00.5Z')).toBe('2025-09-30T02:00:00.500Z');
+    expect(iso('2025-09-30T10:00:00-05:00')).toBe('2025-09-30T15:00:00.000Z');
+    expect(iso('2025-09-30 10:00')).toBe('2025-09-30T02:00:00.000Z');
+    expect(iso('2025-09-30')).toBe('2025-09-29T16:00:00.000Z');
+    for (const bad of ['2025-02-30', '2025-13-01', '2025-09-30T24:00', '2025-09-30T10:61', 'soon', '', '2025-09-30T10:00+15:00', '1759197600000']) {
+      expect(parseInstant(bad), bad).toBeNull();
+    }
+  });
+});

@@ -10,8 +10,46 @@ const isRealDay = (s: string) => {
 /** A calendar day 'YYYY-MM-DD' that exists. */
 export const Day = z.string().regex(DAY_RE, 'expected YYYY-MM-DD').refine(isRealDay, 'no such day');
 
-/** An instant: ISO 8601 date-time with Z or an offset, or a plain day (Shanghai midnight). */
-export const Instant = z.union([z.iso.datetime({ offset: true }), Day]);
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?|\s\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * Parses an instant: ISO 8601 'YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH[:MM]]'. Without an offset
+ * the time is Shanghai time (+08:00); a plain day is Shanghai midnight. A space before the
+ * offset is read as '+' (an unencoded '+' in a query string arrives as a space). Null when
+ * invalid (including impossible dates such as 2025-02-30 or 24:00).
+ */
+export function parseInstant(input: string): Date | null {
+  const m = INSTANT_RE.exec(input.trim());
+  if (!m) return null;
+  const [, y, mo, d, hh = '00', mi = '00', ss = '00', frac = '0', off] = m;
+  if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31 || +hh > 23 || +mi > 59 || +ss > 59) return null;
+  const day = new Date(Date.UTC(+y, +mo - 1, +d));
+  if (day.getUTCMonth() !== +mo - 1) return null;
+  let offsetMin = 480;
+  if (off && off.toUpperCase() !== 'Z') {
+    const o = off.trim();
+    const sign = off.startsWith('-') ? -1 : 1;
+    const digits = o.replace(/^[+-]/, '').replace(':', '');
+    offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+    if (Math.abs(offsetMin) > 14 * 60) return null;
+  } else if (off) offsetMin = 0;
+  const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
+  const t = Date.UTC(+y, +mo - 1, +d, +hh, +mi, +ss, ms) - offsetMin * 60_000;
+  return Number.isNaN(t) ? null : new Date(t);
+}
+
+/** An instant (see parseInstant), parsed to a Date. */
+export const Instant = z
+  .string()
+  .max(40)
+  .transform((s, ctx) => {
+    const d = parseInstant(s);
+    if (!d) {
+      ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date-time, e.g. 2025-09-30T10:00:00+08:00' });
+      return z.NEVER;
+    }
+    return d;
+  });
 
 export const AddWorkingDaysQuery = z.object({
   from: Instant,

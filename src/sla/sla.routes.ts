@@ -8,7 +8,6 @@ import { paged } from '../contract/common.ts';
 import { RequestType, Urgency } from '../contract/enums.ts';
 import { Instant } from '../contract/calendar.ts';
 import { TimeLimitPolicy, TimeLimitPolicyBody, TimeLimitPolicyListQuery, TimeLimitPolicyPatch } from '../contract/sla.ts';
-import { shanghaiMidnight } from '../calendar/shanghai.ts';
 import { createTimeLimitPolicy, deleteTimeLimitPolicy, listTimeLimitPolicies, updateTimeLimitPolicy } from './policies.ts';
 import { computeTicketDeadlines, warmClockCaches } from './deadlines.ts';
 
@@ -46,8 +45,7 @@ export async function slaRoutes(app: FastifyInstance, deps: Deps) {
   const Preview = z.object({ dispatch: When, sign: When, reply: When, returnWindow: When, callback: When });
   r.get('/api/v1/sla/preview', { schema: { tags: ['sla'], querystring: PreviewQuery, response: { 200: Preview } } }, async (req) => {
     const q = req.query;
-    const receivedAt = q.receivedAt.length === 10 ? shanghaiMidnight(q.receivedAt) : new Date(q.receivedAt);
-    const d = await computeTicketDeadlines(deps, { urgency: q.urgency, requestType: q.type, receivedAt });
+    const d = await computeTicketDeadlines(deps, { urgency: q.urgency, requestType: q.type, receivedAt: q.receivedAt });
     return { dispatch: iso(d.dispatch), sign: iso(d.sign), reply: iso(d.reply), returnWindow: iso(d.returnWindow), callback: iso(d.callback) };
   });
 }
