@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
 import { seedTestFixture, type Fixture } from '../test/fixture.ts';
 import { eventHash } from '../tickets/events.ts';
+import { verifyChains } from '../tickets/verify-chains.ts';
 import { secondNode } from '../jobs/testing.ts';
 import { runSlaSweep } from './sweep.ts';
 import { startWorker } from '../jobs/worker.ts';
@@ -49,6 +50,7 @@ describe.each(DB_KINDS)('SLA sweep on %s', (kind) => {
       expect(tk.last_hash ?? null).toBe(prev);
       expect(tk.event_count).toBe(evs.length);
     }
+    expect((await verifyChains(t.deps)).problems).toEqual([]); // what `lianxin audit verify` runs
   }
 
   beforeAll(async () => {
