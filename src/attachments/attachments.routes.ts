@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { Deps } from '../server/deps.ts';
+import { AppError } from '../shared/errors.ts';
+import { MAX_ATTACHMENT_BYTES } from './sniff.ts';
+import { openAttachment, uploadAttachment } from './attachments.ts';
+
+const AttachmentView = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() });
+
+export async function attachmentRoutes(app: FastifyInstance, deps: Deps) {
+  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post('/api/v1/attachments', {
+    bodyLimit: MAX_ATTACHMENT_BYTES + 64 * 1024,
+    schema: { tags: ['attachments'], consumes: ['multipart/form-data'], response: { 201: AttachmentView } },
+  }, async (req, reply) => {
+    if (!req.isMultipart()) throw new AppError('unsupported_media', 'send multipart/form-data with a "file" field');
+    const file = await req.file();
+    if (!file) throw new AppError('validation', 'no file');
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch {
+      throw new AppError('payload_too_large');
+    }
+    if (file.file.truncated) throw new AppError('payload_too_large');
+    return reply.status(201).send(await uploadAttachment(deps, req.actor, { name: file.filename, bytes }));
+  });
+  r.get('/api/v1/attachments/:id', { schema: { tags: ['attachments'], params: z.object({ id: z.string().uuid() }) } }, async (req, reply) => {
+    const { meta, stream } = await openAttachment(deps, req.actor, req.params.id);
+    reply.header('content-type', meta.mime);
+    reply.header('cache-control', 'private, max-age=3600');
+    reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(meta.name)}`);
+    reply.header('x-content-type-options', 'nosniff');
+    return reply.send(stream);
+  });
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { buildApp } from '../server/app.ts';
+import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
+import { seedTestFixture, type Fixture } from '../test/fixture.ts';
+import { login } from '../test/api.ts';
+import { blobPath } from './store.ts';
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+
+function multipart(name: string, bytes: Buffer, mime = 'image/png') {
+  const boundary = '----lxtest' + Math.random().toString(16).slice(2);
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe.each(DB_KINDS)('attachments on %s', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let fx: Fixture;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    fx = await seedTestFixture(t.deps);
+    app = await buildApp(t.deps, { logger: false, web: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+
+  it('stores by content, checks type by bytes, and only shows files to those who may see the ticket', async () => {
+    const up = await app.inject({ method: 'POST', url: '/api/v1/attachments', ...multipart('photo.png', PNG) });
+    expect(up.statusCode).toBe(201);
+    const a = up.json();
+    expect(a.mime).toBe('image/png');
+    const again = (await app.inject({ method: 'POST', url: '/api/v1/attachments', ...multipart('same.png', PNG) })).json();
+    const rows = await t.deps.db.selectFrom('attachments').select('sha256').where('id', 'in', [a.id, again.id]).execute();
+    expect(rows[0].sha256).toBe(rows[1].sha256);
+    expect(existsSync(blobPath(t.deps.dataDir, rows[0].sha256))).toBe(true);
+
+    const fake = await app.inject({ method: 'POST', url: '/api/v1/attachments', ...multipart('evil.png', Buffer.from('<script>alert(1)</script>'), 'image/png') });
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error.message.zh).toBeTruthy();
+    const big = await app.inject({ method: 'POST', url: '/api/v1/attachments', ...multipart('big.png', Buffer.concat([PNG, Buffer.alloc(11 * 1024 * 1024)])) });
+    expect(big.statusCode).toBe(413);
+
+    const created = await app.inject({
+      method: 'POST', url: '/api/v1/tickets',
+      payload: { content: '路边井盖缺失，夜间很危险', contact: { phone: '13900001111' }, attachments: [a.id], divisionCode: fx.divisions.village1 },
+    });
+    expect(created.statusCode).toBe(201);
+    const dispatcher = await login(app, 'dispatcher', fx.password);
+    const detail = await dispatcher.get(`/api/v1/tickets/${created.json().id}`);
+    expect(detail.body.attachments.map((x: { id: string }) => x.id)).toContain(a.id);
+    const res = await app.inject({ method: 'GET', url: `/api/v1/attachments/${a.id}`, headers: { cookie: (await loginCookie('dispatcher')) } });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(PNG)).toBe(true);
+    const denied = await app.inject({ method: 'GET', url: `/api/v1/attachments/${a.id}`, headers: { cookie: (await loginCookie('zhujian')) } });
+    expect(denied.statusCode).toBe(404);
+  });
+
+  async function loginCookie(username: string) {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: fx.password } });
+    const c = res.cookies.find((k) => k.name === 'lx_session')!;
+    return `lx_session=${c.value}`;
+  }
+});
