@@ -118,3 +118,19 @@ export function maskName(name: string | null): string | null {
 export function maskIdNumber(id: string | null): string | null {
   return id ? `${id.slice(0, 3)}***********${id.slice(-4)}` : id;
 }
+
+// ---- Reports ----------------------------------------------------------------------------
+
+export const REPORT_ROLES: Role[] = ['supervisor', 'leader', 'dispatcher', 'admin'];
+
+/** Rates and dashboards: the centre within its jurisdiction, a unit leader over the unit's subtree. */
+export function reportScope(actor: Actor | null): TicketScope {
+  assertRole(actor, ...REPORT_ROLES);
+  return ticketScope(actor);
+}
+
+/** May a report with this scope look at the unit with this tree path? */
+export function unitInReportScope(scope: TicketScope, unitPath: string): boolean {
+  if (scope.kind === 'unit') return unitPath.startsWith(scope.path);
+  return scope.kind === 'all' || scope.kind === 'division';
+}
