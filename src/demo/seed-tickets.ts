@@ -17,7 +17,7 @@ import type { DemoOrg, DemoPlace } from './seed-org.ts';
 import { GRID_VILLAGE, ZHERONG } from './seed-org.ts';
 import { CITY_PROPER, KB_ARTICLES } from './org.data.ts';
 import {
-  ESTATES, ISSUES, OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, ROADS, SCENIC, SHOPS, SURNAMES, TEMPLATES, WORKS, type TicketTemplate,
+  CITY_ROADS, ESTATES, ISSUES, OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, SCENIC, TOWN_ROADS, SHOPS, SURNAMES, TEMPLATES, WORKS, type TicketTemplate,
 } from './tickets.data.ts';
 
 const HOUR = 3600_000;
@@ -64,10 +64,11 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
   const fill = (text: string, place: DemoPlace) => {
     const street = org.places.get(place.parent!)!;
     const county = org.places.get(place.county)!;
+    const roads = place.county === CITY_PROPER ? CITY_ROADS : TOWN_ROADS;
     const vars: Record<string, string> = {
-      estate: pick(ESTATES), road: pick(ROADS), road2: pick(ROADS), shop: pick(SHOPS), work: pick(WORKS), scenic: pick(SCENIC),
+      estate: pick(ESTATES), road: pick(roads), road2: pick(roads), shop: pick(SHOPS), work: pick(WORKS), scenic: pick(SCENIC),
       issue: pick(ISSUES), village: place.name, street: street.name, county: county.name, addr: `${int(1, 120)}号附近`,
-      n: String(int(2, 12)), days: String(int(5, 90)), amt: String(int(2, 60) * 1000), bus: String(int(1, 32)), year: String(int(2012, 2021)),
+      n: String(int(2, 12)), days: String(int(3, 25)), long: String(int(30, 200)), amt: String(int(2, 60) * 1000), bus: String(int(1, 32)), year: String(int(2012, 2021)),
     };
     return text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
   };
@@ -158,7 +159,7 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
         continue;
       }
       const tpl = pick(TEMPLATES);
-      const place = tpl.where === 'village' && s > 0.97 ? org.places.get(GRID_VILLAGE)! : pickPlace(tpl.where);
+      const place = pickPlace(tpl.where);
       const content = fill(pick(tpl.texts), place);
       const base = { content, type: tpl.type, urgency: tpl.urgency ?? 'general', divisionCode: place.code, contact: contact() } as const;
       if (s < 0.09 && tpl.type === 'consult') {

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../server/app.ts';
+import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
+import { resolveRoute } from '../dispatch/route.ts';
+import { verifyChains } from '../tickets/verify-chains.ts';
+import { DEMO_USERNAMES, seedDemoIfEmpty, type DemoResult } from './seed-demo.ts';
+
+const DAY = 24 * 3600_000;
+
+describe.each(DB_KINDS)('demo city on %s', (kind) => {
+  let t: TestDb;
+  let res: DemoResult;
+  let now: Date;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    now = new Date();
+    t.clock.set(now);
+    res = await seedDemoIfEmpty(t.deps, { password: 'Demo-pass-1', tickets: 80, quiet: true });
+  }, 180_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('seeds once, into an empty database only', async () => {
+    expect(res.seeded).toBe(true);
+    expect(await seedDemoIfEmpty(t.deps, { password: 'x' })).toEqual({ seeded: false });
+  });
+
+  it('has all of 宁德市: counties, townships and villages, with a government taking each county by default', async () => {
+    const levels = await t.db.selectFrom('divisions').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').orderBy('level').execute();
+    expect(levels.map((l) => [l.level, Number(l.n)])).toEqual([[1, 1], [2, 1], [3, 9], [4, 130], [5, 2368]]);
+    const govs = await t.db.selectFrom('units').select('division_code').where('is_fallback', '=', true).execute();
+    expect(govs.map((g) => g.division_code).sort()).toEqual(['3509', '350902', '350921', '350922', '350923', '350924', '350925', '350926', '350981', '350982']);
+    const villages = await t.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'community').where('whitelist_only', '=', true).executeTakeFirstOrThrow();
+    expect(Number(villages.n)).toBe(2368);
+  });
+
+  it('routes like the city does: city departments in the city proper, county departments and townships elsewhere, 兜底 otherwise', async () => {
+    const name = async (categoryCode: string, divisionCode: string) => (await resolveRoute(t.deps, { categoryCode, divisionCode })).leadUnitName;
+    const jiaocheng = await t.db.selectFrom('divisions').select('code').where('path', 'like', '/35/3509/350902/%').where('level', '=', 5).executeTakeFirstOrThrow();
+    expect(await name('010101', jiaocheng.code)).toBe('宁德市住房和城乡建设局');
+    expect(await name('010101', '350926100001')).toBe('柘荣县住房和城乡建设局');
+    expect(await name('060101', '350926101201')).toBe('富溪镇人民政府');
+    expect(await name('160201', '350926101201')).toBe('国网宁德供电公司');
+    const fallback = await resolveRoute(t.deps, { categoryCode: '180101', divisionCode: '350926101201' });
+    expect(fallback).toMatchObject({ leadUnitName: '柘荣县人民政府', fallback: true });
+  });
+
+  it('gives every demo account the chosen password', async () => {
+    const app = await buildApp(t.deps, { logger: false, web: false });
+    try {
+      for (const username of DEMO_USERNAMES) {
+        const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Demo-pass-1' } });
+        expect(r.statusCode, username).toBe(200);
+      }
+      const me = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xiangzhen', password: 'Demo-pass-1' } });
+      expect(me.json()).toMatchObject({ role: 'handler', unitName: '双城镇人民政府' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('walks tickets into many states over the last 90 days, with intact event chains and past timestamps', async () => {
+    const statuses = res.tickets!.byStatus;
+    expect(res.tickets!.created).toBeGreaterThanOrEqual(80);
+    expect(statuses.closed).toBeGreaterThan(20);
+    const open = ['dispatched', 'signed', 'handling', 'replied', 'callback', 'returned', 'received'].filter((s) => (statuses[s] ?? 0) > 0);
+    expect(open.length).toBeGreaterThanOrEqual(4);
+    const tickets = await t.db.selectFrom('tickets').select(['received_at', 'closed_at']).execute();
+    for (const tk of tickets) {
+      expect(new Date(tk.received_at).getTime()).toBeGreaterThan(now.getTime() - 91 * DAY);
+      expect(new Date(tk.received_at).getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    const spread = tickets.map((tk) => new Date(tk.received_at).getTime());
+    expect(Math.max(...spread) - Math.min(...spread)).toBeGreaterThan(40 * DAY);
+    const late = await t.db.selectFrom('ticket_events').select('id').where('at', '>', now).execute();
+    expect(late).toEqual([]);
+    const chains = await verifyChains(t.deps);
+    expect(chains.problems).toEqual([]);
+    expect(chains.events).toBeGreaterThan(tickets.length * 2);
+  });
+});
