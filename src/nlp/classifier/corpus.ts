@@ -1,6 +1,6 @@
 // A training corpus with every feature string interned once, so that cross-validation folds
 // build their vocabulary, χ² selection and TF-IDF vectors with integer arrays only.
-import type { FeatureOptions, SparseVec } from './features.ts';
+import { forEachExampleFeature, type FeatureOptions, type SparseVec } from './features.ts';
 
 export interface Corpus {
   terms: string[];
@@ -8,28 +8,44 @@ export interface Corpus {
   counts: Float64Array[];
 }
 
-export function intern(docs: Map<string, number>[]): Corpus {
+/** Featurises examples straight into interned ids (one string lookup per feature occurrence). */
+export function buildCorpus(
+  texts: (string | string[])[],
+  features: FeatureOptions,
+  headline: boolean,
+  onDoc?: (done: number) => void,
+): Corpus {
   const index = new Map<string, number>();
   const terms: string[] = [];
   const ids: Int32Array[] = [];
   const counts: Float64Array[] = [];
-  for (const d of docs) {
-    const a = new Int32Array(d.size);
-    const c = new Float64Array(d.size);
-    let i = 0;
-    for (const [f, n] of d) {
-      let j = index.get(f);
-      if (j === undefined) {
-        j = terms.length;
-        terms.push(f);
-        index.set(f, j);
-      }
-      a[i] = j;
-      c[i++] = n;
+  const buf: number[] = [];
+  const emit = (f: string) => {
+    let j = index.get(f);
+    if (j === undefined) {
+      j = terms.length;
+      terms.push(f);
+      index.set(f, j);
     }
-    ids.push(a);
-    counts.push(c);
-  }
+    buf.push(j);
+  };
+  texts.forEach((text, n) => {
+    buf.length = 0;
+    forEachExampleFeature(text, features, headline, emit);
+    const sorted = Int32Array.from(buf).sort();
+    const a: number[] = [];
+    const c: number[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i] === sorted[i - 1]) c[c.length - 1]++;
+      else {
+        a.push(sorted[i]);
+        c.push(1);
+      }
+    }
+    ids.push(Int32Array.from(a));
+    counts.push(Float64Array.from(c));
+    onDoc?.(n + 1);
+  });
   return { terms, ids, counts };
 }
 
@@ -74,51 +90,55 @@ export function foldVocab(
   return { column, termIds: Int32Array.from(cand), idf };
 }
 
-/** The n candidates with the highest χ² of presence against any one class. */
+/**
+ * The n candidates with the highest χ² of presence against any one class. One class at a time,
+ * so memory stays O(candidates) however many classes there are.
+ */
 function chi2Top(corpus: Corpus, docs: number[], y: number[], K: number, cand: number[], df: Int32Array, n: number): number[] {
-  const T = corpus.terms.length;
-  const perClass = new Float64Array(T * K);
-  const nk = new Float64Array(K);
-  docs.forEach((i, t) => {
-    const k = y[t];
-    nk[k]++;
-    for (const j of corpus.ids[i]) perClass[j * K + k]++;
-  });
+  const pos = new Int32Array(corpus.terms.length).fill(-1);
+  cand.forEach((j, c) => (pos[j] = c));
+  const byClass: number[][] = Array.from({ length: K }, () => []);
+  docs.forEach((i, t) => byClass[y[t]].push(i));
   const N = docs.length;
-  const score = new Float64Array(T);
-  for (const j of cand) {
-    let best = 0;
-    for (let k = 0; k < K; k++) {
-      const a = perClass[j * K + k];
-      const b = df[j] - a;
-      const c = nk[k] - a;
-      const d = N - nk[k] - b;
-      const den = (a + b) * (c + d) * (a + c) * (b + d);
+  const score = new Float64Array(cand.length);
+  const inClass = new Float64Array(cand.length);
+  for (let k = 0; k < K; k++) {
+    const nk = byClass[k].length;
+    if (!nk) continue;
+    inClass.fill(0);
+    for (const i of byClass[k]) for (const j of corpus.ids[i]) if (pos[j] >= 0) inClass[pos[j]]++;
+    for (let c = 0; c < cand.length; c++) {
+      const a = inClass[c]; // in class, has feature
+      const b = df[cand[c]] - a; // other classes, has feature
+      const cc = nk - a; // in class, lacks feature
+      const d = N - nk - b; // other classes, lacks feature
+      const den = (a + b) * (cc + d) * (a + cc) * (b + d);
       if (den > 0) {
-        const x = (N * (a * d - b * c) ** 2) / den;
-        if (x > best) best = x;
+        const x = (N * (a * d - b * cc) ** 2) / den;
+        if (x > score[c]) score[c] = x;
       }
     }
-    score[j] = best;
   }
-  return cand.sort((p, q) => score[q] - score[p] || p - q).slice(0, n);
+  const order = cand.map((_, c) => c).sort((p, q) => score[q] - score[p] || p - q);
+  return order.slice(0, n).map((c) => cand[c]);
 }
 
 /** TF-IDF vector of corpus document i in a fold's vocabulary (sublinear tf optional, l2-normalised). */
 export function foldVector(corpus: Corpus, i: number, v: FoldVocab, opts: FeatureOptions): SparseVec {
   const ids = corpus.ids[i];
   const cnt = corpus.counts[i];
+  // ids are ascending and columns follow term-id order, so the vector comes out sorted
   const cols: number[] = [];
   const vals: number[] = [];
+  let norm = 0;
   for (let t = 0; t < ids.length; t++) {
     const c = v.column[ids[t]];
     if (c < 0) continue;
+    const x = (opts.sublinearTf ? 1 + Math.log(cnt[t]) : cnt[t]) * v.idf[c];
     cols.push(c);
-    vals.push((opts.sublinearTf ? 1 + Math.log(cnt[t]) : cnt[t]) * v.idf[c]);
+    vals.push(x);
+    norm += x * x;
   }
-  const order = cols.map((_, t) => t).sort((a, b) => cols[a] - cols[b]);
-  let norm = 0;
-  for (const x of vals) norm += x * x;
   norm = Math.sqrt(norm) || 1;
-  return { idx: Int32Array.from(order, (t) => cols[t]), val: Float64Array.from(order, (t) => vals[t] / norm) };
+  return { idx: Int32Array.from(cols), val: Float64Array.from(vals, (x) => x / norm) };
 }

@@ -35,8 +35,8 @@ export interface SparseVec {
 const RE_RUN = /[\p{L}\p{N}]+/gu;
 const RE_DIGITS = /\p{Nd}+/gu;
 
-/** Feature strings with their counts. Char n-grams are bare; word tokens are prefixed "w:". */
-export function featureCounts(text: string, opts: FeatureOptions, out = new Map<string, number>()): Map<string, number> {
+/** Calls `emit` for every feature occurrence: char n-grams bare, word tokens as "w:word"; all prefixed. */
+export function forEachFeature(text: string, opts: FeatureOptions, prefix: string, emit: (f: string) => void): void {
   let norm = normalize(text);
   if (opts.maxChars && norm.length > opts.maxChars) norm = norm.slice(0, opts.maxChars);
   norm = norm.replace(RE_DIGITS, '0');
@@ -44,20 +44,21 @@ export function featureCounts(text: string, opts: FeatureOptions, out = new Map<
   for (const m of norm.matchAll(RE_RUN)) {
     const chars = Array.from(m[0]);
     for (let i = 0; i < chars.length; i++) {
-      let g = '';
+      let g = prefix;
       for (let n = 1; n <= hi && i + n <= chars.length; n++) {
         g += chars[i + n - 1];
-        if (n >= lo) out.set(g, (out.get(g) ?? 0) + 1);
+        if (n >= lo) emit(g);
       }
     }
   }
   if (opts.words) {
-    for (const w of segment(norm)) {
-      if (w.length < 2) continue; // single characters are already char 1-grams
-      const f = 'w:' + w;
-      out.set(f, (out.get(f) ?? 0) + 1);
-    }
+    for (const w of segment(norm)) if (w.length >= 2) emit(prefix + 'w:' + w); // single characters are char 1-grams already
   }
+}
+
+/** Feature strings with their counts. */
+export function featureCounts(text: string, opts: FeatureOptions, out = new Map<string, number>(), prefix = ''): Map<string, number> {
+  forEachFeature(text, opts, prefix, (g) => out.set(g, (out.get(g) ?? 0) + 1));
   return out;
 }
 
@@ -99,12 +100,16 @@ export function fieldsOf(text: string | string[]): string[] {
   return Array.isArray(text) ? text.map((t) => t ?? '') : [text ?? ''];
 }
 
-/** Feature counts of one example: all fields joined, plus the first field on its own. */
-export function exampleCounts(text: string | string[], features: FeatureOptions, headline: boolean): Map<string, number> {
+/** Every feature occurrence of one example: all fields joined, plus the first field on its own ("t:"). */
+export function forEachExampleFeature(text: string | string[], features: FeatureOptions, headline: boolean, emit: (f: string) => void): void {
   const fields = fieldsOf(text);
-  const counts = featureCounts(fields.join(' '), features);
-  if (headline && fields.length > 1 && fields[0]) {
-    for (const [f, c] of featureCounts(fields[0], features)) counts.set('t:' + f, c);
-  }
+  forEachFeature(fields.join(' '), features, '', emit);
+  if (headline && fields.length > 1 && fields[0]) forEachFeature(fields[0], features, 't:', emit);
+}
+
+/** Feature counts of one example (see forEachExampleFeature). */
+export function exampleCounts(text: string | string[], features: FeatureOptions, headline: boolean): Map<string, number> {
+  const counts = new Map<string, number>();
+  forEachExampleFeature(text, features, headline, (g) => counts.set(g, (counts.get(g) ?? 0) + 1));
   return counts;
 }

@@ -14,7 +14,7 @@ export interface SvmOptions {
   seed: number;
 }
 
-export const DEFAULT_SVM: SvmOptions = { C: 1, balanced: true, maxPasses: 60, tol: 0.05, seed: 1 };
+export const DEFAULT_SVM: SvmOptions = { C: 1, balanced: true, maxPasses: 40, tol: 0.1, seed: 1 };
 
 /** Per class: feature weights followed by the bias as the last element. */
 export type Weights = Float64Array[];

@@ -2,9 +2,9 @@
 // out-of-fold predictions on the training history to calibrate the confidence (temperature),
 // choose the auto-dispatch threshold and report cross-validated quality. Generic over labels:
 // the same trainer learns categories, request types and units.
-import { DEFAULT_FEATURES, exampleCounts, type FeatureOptions } from './features.ts';
+import { DEFAULT_FEATURES, type FeatureOptions } from './features.ts';
 import { DEFAULT_SVM, scores, trainOvr, type SvmOptions, type Weights } from './linear.ts';
-import { foldVector, foldVocab, intern, type Corpus, type FoldVocab } from './corpus.ts';
+import { buildCorpus, foldVector, foldVocab, type Corpus, type FoldVocab } from './corpus.ts';
 import { fitTemperature, softmax } from './calibrate.ts';
 import { chooseThreshold, type ThresholdChoice } from './threshold.ts';
 import { evaluate, stratifiedFolds, type ClassReport } from './metrics.ts';
@@ -82,7 +82,9 @@ export function trainClassifier(examples: Example[], options: Partial<TrainOptio
   const y = kept.map((e) => at.get(String(e.label))!);
   const n = kept.length;
 
-  const folds = o.cvFolds >= 2 && n >= 2 * o.cvFolds ? o.cvFolds : 0;
+  // Large histories calibrate on 3 folds: plenty of held-out predictions, 40% less training time.
+  const k = n > 4000 ? Math.min(o.cvFolds, 3) : o.cvFolds;
+  const folds = k >= 2 && n >= 2 * k ? k : 0;
   const total = n + (folds + 1) * K;
   let done = 0;
   const tick = (phase: string, step = 1) => {
@@ -90,13 +92,12 @@ export function trainClassifier(examples: Example[], options: Partial<TrainOptio
     onProgress?.(done, total, phase);
   };
 
-  const maps: Map<string, number>[] = [];
-  for (const e of kept) {
-    maps.push(exampleCounts(e.text, o.features, o.headline));
-    if (maps.length % 100 === 0 || maps.length === n) tick('features', maps.length % 100 || 100);
-  }
-  const corpus = intern(maps);
-  maps.length = 0;
+  const corpus = buildCorpus(
+    kept.map((e) => e.text),
+    o.features,
+    o.headline,
+    (d) => (d % 100 === 0 || d === n) && tick('features', d % 100 || 100),
+  );
 
   let temperature = 1;
   const metrics: ModelMetrics = { examples: n, classes: K, cvFolds: folds, temperature, trainSeconds: 0 };
