@@ -14,6 +14,7 @@ describe.each(DB_KINDS)('the clock through the ticket API on %s', (kind) => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   let agent: Api;
   let handler: Api;
+  let ticketId: string;
   beforeAll(async () => {
     t = await createTestDb(kind);
     fx = await seedTestFixture(t.deps);
@@ -64,5 +65,33 @@ describe.each(DB_KINDS)('the clock through the ticket API on %s', (kind) => {
     t.clock.set('2025-10-28T10:00:01+08:00');
     expect((await runSlaSweep(t.deps)).overdue_reply).toBe(1);
     expect((await handler.get(`/api/v1/tickets/${id}`)).body.overdue).toBe(true);
+    ticketId = id;
+  });
+
+  it('shows notifications to their unit only and callback tasks to the centre', async () => {
+    const mine = await handler.get('/api/v1/notifications?unread=true');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((n: { kind: string }) => n.kind)).toEqual(['overdue_reply', 'overdue_sign', 'remind_sign']);
+    expect(mine.body.items[0]).toMatchObject({ ticketId, unitId: fx.units.zhujian });
+    const other = await login(app, 'chengguan', FIXTURE_PASSWORD);
+    expect((await other.get('/api/v1/notifications')).body.total).toBe(0);
+    expect((await other.post(`/api/v1/notifications/${mine.body.items[0].id}/read`)).status).toBe(404);
+    expect((await handler.post(`/api/v1/notifications/${mine.body.items[0].id}/read`)).body.updated).toBe(1);
+    expect((await handler.get('/api/v1/notifications?unread=true')).body.total).toBe(2);
+    expect((await handler.post('/api/v1/notifications/read-all')).body.updated).toBe(2);
+    expect((await handler.get('/api/v1/notifications?unread=true')).body.total).toBe(0);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/notifications' })).statusCode).toBe(401);
+
+    // Reply; the callback deadline is 2 working days later and the centre gets a task near it.
+    t.clock.set('2025-10-30T16:00:00+08:00');
+    const replied = await handler.post(`/api/v1/tickets/${ticketId}/transitions`, { action: 'reply', text: '已联系物业更换电梯主板，现已恢复运行。' });
+    expect(replied.status).toBe(200);
+    const d = (await agent.get(`/api/v1/tickets/${ticketId}`)).body.deadlines;
+    expect(d.callback).toBe(new Date('2025-11-03T16:00:00+08:00').toISOString()); // Fri 31, Mon 3
+    t.clock.set('2025-11-03T00:00:00+08:00'); // 16 of 96 h left
+    expect((await runSlaSweep(t.deps)).callback_task).toBe(1);
+    const center = await agent.get('/api/v1/notifications');
+    expect(center.body.items).toMatchObject([{ kind: 'callback_task', ticketId, unitId: null }]);
+    expect((await handler.get('/api/v1/notifications')).body.items.some((n: { kind: string }) => n.kind === 'callback_task')).toBe(false);
   });
 });
