@@ -7,9 +7,9 @@ import { login, apiAs, type Api } from '../test/api.ts';
 import { insertTestTicket } from './dedupe/test-tickets.ts';
 import { indexTicketText } from './dedupe/find-duplicates.ts';
 
-const NOISE = '双城镇城北社区翠屏花园小区旁边工地夜间施工，噪音很大，每天到凌晨两点，严重影响居民休息';
+const NOISE = '双城镇城北社区金山苑旁边工地夜间施工，噪音很大，每天到凌晨两点，严重影响居民休息';
 const HOT = [
-  '城北社区翠屏花园小区门口垃圾站臭气熏天，垃圾好几天没人清运',
+  '翠屏花园小区门口垃圾站臭气熏天，垃圾好几天没人清运',
   '翠屏花园小区门口垃圾站垃圾堆积，几天没清运，气味很难闻',
   '反映翠屏花园小区垃圾站垃圾无人清运，夏天臭气熏天',
   '翠屏花园小区门口的垃圾站垃圾满了没人清运，苍蝇蚊子很多',

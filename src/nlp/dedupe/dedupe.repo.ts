@@ -13,6 +13,16 @@ export async function upsertSignature(
       oc.column('ticket_id').doUpdateSet({ bands: row.bands, minhash: row.minhash, shingle_count: row.shingle_count, indexed_at: new Date() }),
     )
     .execute();
+  await flushBandIndex(db);
+}
+
+/**
+ * Moves the GIN index's pending entries into the index proper. With fastupdate (the default)
+ * new keys wait in a pending list that every search scans linearly; PostgreSQL's autovacuum
+ * flushes it now and then, PGlite never does. Flushing one ticket's keys at a time is cheap.
+ */
+export async function flushBandIndex(db: Kysely<DB>): Promise<void> {
+  await sql`select gin_clean_pending_list('ticket_signatures_bands_idx'::regclass)`.execute(db);
 }
 
 export interface CandidateRow {
@@ -31,12 +41,16 @@ export interface CandidateRow {
 const candidateColumns = sql`t.id, t.number, t.title, t.content, t.status, t.division_code, d.path as division_path,
   t.category_code, t.contact_phone, t.received_at`;
 
-/** Open tickets received since `since` sharing at least one LSH band with `bands`. */
+/**
+ * Open tickets received since `since` sharing at least one LSH band with `bands`. The GIN index
+ * must be used: a sequential scan compares every row's 40 keys with ours (about 0.1 ms per
+ * hundred rows on PGlite) and the planner, lacking statistics on fresh tables, often picks one.
+ */
 export async function openTicketsSharingBands(
   db: Kysely<DB>,
   input: { bands: string[]; since: Date; excludeId?: string | null; limit: number },
 ): Promise<CandidateRow[]> {
-  const r = await sql<CandidateRow>`
+  const query = sql<CandidateRow>`
     select ${candidateColumns}
     from ticket_signatures s
     join tickets t on t.id = s.ticket_id
@@ -46,8 +60,12 @@ export async function openTicketsSharingBands(
       and t.status not in ('closed', 'merged')
       and t.id <> ${input.excludeId ?? '00000000-0000-0000-0000-000000000000'}::uuid
     order by t.received_at desc
-    limit ${input.limit}`.execute(db);
-  return r.rows;
+    limit ${input.limit}`;
+  if (db.isTransaction) return (await query.execute(db)).rows;
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return (await query.execute(trx)).rows;
+  });
 }
 
 /** The caller's earlier tickets (any status) since `since`. */

@@ -1,0 +1,73 @@
+// Latency of POST /api/v1/nlp/analyze's domain function on warm caches, over an embedded PGlite
+// database holding the 宁德市 division tree, the test fixture's categories and rules, open tickets
+// (signatures indexed) and closed tickets with replies. Uses the wenzheng2020 messages when
+// present (../shared/data/wenzheng2020), synthetic texts otherwise.
+//   npx tsx scripts/bench-analyze.ts [--open 3000] [--closed 2000] [--runs 1000]
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import pino from 'pino';
+import { openDatabase } from '../src/db/db.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import type { Deps } from '../src/server/deps.ts';
+import { seedTestFixture } from '../src/test/fixture.ts';
+import { cityDivisions } from '../src/nlp/address/test-divisions.ts';
+import { indexTicketText } from '../src/nlp/dedupe/find-duplicates.ts';
+import { analyzeRequest } from '../src/nlp/analyze.ts';
+
+const args = process.argv.slice(2);
+const opt = (n: string, d: number) => (args.includes(`--${n}`) ? Number(args[args.indexOf(`--${n}`) + 1]) : d);
+const DATA = '../shared/data/wenzheng2020';
+
+interface Msg { title: string; body: string; reply?: string }
+function load(file: string, n: number): Msg[] {
+  const p = `${DATA}/${file}`;
+  if (existsSync(p)) return readFileSync(p, 'utf8').split('\n').filter(Boolean).slice(0, n).map((l) => JSON.parse(l));
+  const topics = ['路灯不亮', '停水三天', '夜间施工噪音', '占道经营', '公交班次太少', '拖欠工资', '物业乱收费', '垃圾没人清运'];
+  return Array.from({ length: n }, (_, i) => ({
+    title: `${topics[i % topics.length]}${i}`,
+    body: `柘荣县双城镇第${i}号反映：${topics[i % topics.length]}，已经持续很久，希望有关部门尽快处理。编号${i * 7919}`,
+    reply: '经核查，已安排人员处理。',
+  }));
+}
+
+const database = await openDatabase({ memory: true });
+await migrateToLatest(database.db);
+const deps: Deps = { db: database.db, dbKind: 'pglite', dataDir: '/tmp', nodeId: 'bench', log: pino({ level: 'silent' }), now: () => new Date() };
+await seedTestFixture(deps);
+const divs = cityDivisions('3509');
+for (let i = 0; i < divs.length; i += 500) await deps.db.insertInto('divisions').values(divs.slice(i, i + 500)).onConflict((oc) => oc.column('code').doNothing()).execute();
+const villages = divs.filter((d) => d.level === 5).map((d) => d.code);
+
+const open = load('messages-with-votes.jsonl', opt('open', 3000));
+const closed = load('messages-with-replies.jsonl', opt('closed', 2000));
+const t0 = performance.now();
+let seq = 0;
+const insert = async (m: Msg, status: string, reply: string | null) => {
+  const row = await deps.db.insertInto('tickets').values({
+    number: `B${++seq}`, channel: 'import', request_type: 'complaint', urgency: 'general', status, title: m.title.slice(0, 200),
+    content: m.body, division_code: villages[seq % villages.length], received_at: new Date(Date.now() - (seq % 25) * 86400_000),
+    reply_text: reply, closed_at: reply ? new Date() : null, resolved: reply ? true : null,
+  }).returning('id').executeTakeFirstOrThrow();
+  await indexTicketText(deps.db, row.id, `${m.title} ${m.body}`);
+};
+for (const m of open) await insert(m, 'dispatched', null);
+for (const m of closed) await insert(m, 'closed', m.reply ?? '已处理');
+const loadMs = performance.now() - t0;
+
+const queries = [...open.slice(0, 500), ...closed.slice(0, 500)];
+const runs = opt('runs', 1000);
+for (let i = 0; i < 50; i++) await analyzeRequest(deps, { title: queries[i].title, content: queries[i].body, phone: '13800000000' });
+const times: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const q = queries[(i * 37) % queries.length];
+  const s = performance.now();
+  await analyzeRequest(deps, { title: q.title, content: q.body, phone: '13800000000' });
+  times.push(performance.now() - s);
+}
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(2);
+const avgLen = queries.reduce((s, q) => s + q.title.length + q.body.length, 0) / queries.length;
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, PGlite in memory`);
+console.log(`data: ${divs.length} divisions, ${open.length} open + ${closed.length} closed tickets (loaded in ${(loadMs / 1000).toFixed(1)} s); texts avg ${avgLen.toFixed(0)} chars`);
+console.log(`analyze × ${runs} (warm): p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+await database.close();
