@@ -78,7 +78,9 @@ export async function getRates(deps: Deps, actor: Actor | null, q: RatesQuery) {
   if (q.groupBy === 'month') {
     rows = (await repo.countsByMonth(deps.db, filter)).map((c) => ({ ...toMetrics(c), key: c.key, name: c.key, kind: null, parentKey: null }));
   } else if (q.groupBy === 'unit') {
+    // A leader's rows: the unit and those below it (its parents would show only part of their tickets).
     rows = (await repo.countsByUnit(deps.db, filter, q.rollup ?? true))
+      .filter((c) => unitInReportScope(filter.scope, c.path))
       .map((c) => ({ ...toMetrics(c), key: c.key, name: c.name, kind: c.kind, parentKey: c.parent_id }));
   } else if (q.groupBy === 'division') {
     const parent = q.divisionCode ?? (await repo.defaultDivisionRoot(deps.db));

@@ -113,7 +113,7 @@ export async function countsByMonth(db: Kysely<DB>, f: BaseFilter): Promise<Coun
   return r.rows;
 }
 
-export type UnitCountRow = CountRow & { name: string; kind: string; parent_id: string | null };
+export type UnitCountRow = CountRow & { name: string; kind: string; parent_id: string | null; path: string };
 
 /** Per unit: with rollup, each unit counts the tickets led by it or any unit below it. */
 export async function countsByUnit(db: Kysely<DB>, f: BaseFilter, rollup: boolean): Promise<UnitCountRow[]> {
@@ -122,7 +122,7 @@ export async function countsByUnit(db: Kysely<DB>, f: BaseFilter, rollup: boolea
     : sql`join units u on u.id = b.lead_unit_id`;
   const r = await sql<UnitCountRow>`
     with b as (${baseCte(f)})
-    select u.id::text as key, coalesce(u.short_name, u.name) as name, u.kind, u.parent_id::text as parent_id, ${metricsSql(f)}
+    select u.id::text as key, coalesce(u.short_name, u.name) as name, u.kind, u.parent_id::text as parent_id, u.path, ${metricsSql(f)}
     from b ${join}
     where b.lead_unit_id is not null
     group by u.id, u.short_name, u.name, u.kind, u.parent_id, u.path
