@@ -66,11 +66,35 @@ export async function addGrid(deps: Deps, parentCode: string, input: { name: str
 }
 
 const GEO_TYPES = ['Feature', 'FeatureCollection', 'Polygon', 'MultiPolygon'];
+const isPos = (p: unknown) => Array.isArray(p) && p.length >= 2 && p.length <= 3 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+const isRing = (r: unknown) => Array.isArray(r) && r.length >= 4 && r.every(isPos);
+const isPolygon = (c: unknown) => Array.isArray(c) && c.length >= 1 && c.every(isRing);
+
+/** Why this is not a boundary (Polygon / MultiPolygon, bare or in a Feature / FeatureCollection), or null. */
+export function geoProblem(g: unknown, depth = 0): string | null {
+  const o = g as { type?: unknown; coordinates?: unknown; geometry?: unknown; features?: unknown } | null;
+  if (!o || typeof o !== 'object' || typeof o.type !== 'string' || !GEO_TYPES.includes(o.type)) return `GeoJSON type must be one of ${GEO_TYPES.join(', ')}`;
+  switch (o.type) {
+    case 'Polygon':
+      return isPolygon(o.coordinates) ? null : 'Polygon coordinates must be rings of [lng, lat] positions';
+    case 'MultiPolygon':
+      return Array.isArray(o.coordinates) && o.coordinates.length > 0 && o.coordinates.every(isPolygon) ? null : 'MultiPolygon coordinates must be polygons';
+    case 'Feature':
+      return depth > 1 ? 'nested too deep' : geoProblem(o.geometry, depth + 1);
+    default:
+      if (depth > 0 || !Array.isArray(o.features) || o.features.length === 0 || o.features.length > 1000) return 'FeatureCollection needs 1–1000 features';
+      for (const f of o.features) {
+        const p = (f as { type?: unknown })?.type === 'Feature' ? geoProblem(f, depth + 1) : 'FeatureCollection members must be Features';
+        if (p) return p;
+      }
+      return null;
+  }
+}
 
 export async function setDivisionGeojson(deps: Deps, code: string, geojson: unknown) {
   if (!(await findDivision(deps.db, code))) throw new AppError('not_found', `division ${code}`);
-  const type = (geojson as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !GEO_TYPES.includes(type)) throw new AppError('validation', `GeoJSON type must be one of ${GEO_TYPES.join(', ')}`);
+  const problem = geoProblem(geojson);
+  if (problem) throw new AppError('validation', problem);
   await putGeojson(deps.db, code, geojson);
   return { code, ok: true };
 }
