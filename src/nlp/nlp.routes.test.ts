@@ -77,6 +77,15 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(b.terms).toEqual(expect.arrayContaining(['噪音']));
   });
 
+  it('tickets taken in through intake are found as duplicates at once', async () => {
+    const content = '富溪镇富溪村村口的桥栏杆断了两根，小孩上学经过很危险，请尽快修复';
+    const created = await agent.post('/api/v1/tickets', { content, divisionCode: fx.divisions.village3, contact: { phone: '13700000003' } });
+    expect(created.status).toBe(201);
+    const r = await agent.post('/api/v1/nlp/analyze', { content: `${content}！！`, divisionCode: fx.divisions.village3 });
+    expect(r.body.duplicates).toHaveLength(1);
+    expect(r.body.duplicates[0].similarity).toBeGreaterThan(0.9);
+  });
+
   it('analyze reads urgency cues', async () => {
     const gas = (await agent.post('/api/v1/nlp/analyze', { content: '楼道里有很浓的煤气味，怀疑燃气泄漏' })).body;
     expect(gas.urgency).toMatchObject({ level: 'emergency', suggest110: false });

@@ -16,6 +16,7 @@ import { loadAccess } from '../tickets/tickets.repo.ts';
 import { analyzeRequest } from './analyze.ts';
 import { learnLandmarks } from './address/landmarks.ts';
 import { indexMissingSignatures, ticketText } from './dedupe/find-duplicates.ts';
+import { installDedupeIntakeHook } from './dedupe/intake.ts';
 import { createHotspotCase, findHotspots, getHotspotCase, listHotspotCases } from './hotspots/hotspots.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
 import { ticketForSuggestions } from './nlp.repo.ts';
@@ -29,6 +30,7 @@ function presentCase<T extends { period_from: Date | null; period_to: Date | nul
 }
 
 export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
+  installDedupeIntakeHook();
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/nlp/analyze', { schema: { tags: ['nlp'], body: AnalyzeBody, response: { 200: AnalyzeResponse } } }, async (req) => {
