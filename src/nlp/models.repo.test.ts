@@ -6,6 +6,9 @@ import { trainClassifier } from './classifier/train.ts';
 import { retrainFromDb } from './classifier/train-from-db.ts';
 import { autoDispatchDecision, classifierPredictor } from './classifier/predictor.ts';
 import { HELD_OUT, TRAIN } from './classifier/fixtures.test-data.ts';
+import { installClassifier } from './classifier/install.ts';
+import { intakeHooks } from '../tickets/intake-hooks.ts';
+import { classify } from './classifier/model.ts';
 
 const small = trainClassifier(TRAIN.map((r) => ({ text: [r.title, r.body], label: r.label })), { cvFolds: 0 });
 
@@ -106,6 +109,18 @@ describe.each(DB_KINDS)('nlp model store (%s)', (kind) => {
     expect(d?.candidates[0].unitId).toBe(units.get('U-water'));
     expect(d?.candidates).toHaveLength(3);
     expect(d?.auto).toBe(d!.threshold !== null && d!.confidence >= d!.threshold);
+
+    // intake: a confident category becomes autoCategory (dispatched by rule with no human)
+    installClassifier();
+    const th = (cat!.metrics.threshold as { threshold: number | null }).threshold;
+    expect(th).not.toBeNull();
+    const input = { title: water.title, content: water.body } as Parameters<typeof intakeHooks.analyze>[1];
+    const hints = await intakeHooks.analyze(t.deps, input);
+    const conf = classify(cat!.model, `${water.title} ${water.body}`, 1, 0).confidence;
+    if (conf >= th!) expect(hints.autoCategory).toMatchObject({ code: 'C1' });
+    else expect(hints.autoCategory).toBeUndefined();
+    const vague = await intakeHooks.analyze(t.deps, { content: '你好' } as typeof input);
+    expect(vague.autoCategory).toBeUndefined();
   });
 
   it('skips kinds without enough history', async () => {

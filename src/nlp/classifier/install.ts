@@ -1,0 +1,42 @@
+// Wiring the trained models into the product, once per process (the nlp routes module calls
+// installClassifier at start-up):
+//   - request analysis (agent console, dispatcher queue) uses the models instead of keywords;
+//   - intake gets `autoCategory` when the category model's confidence reaches the threshold
+//     chosen on held-out history for ≥ 95% precision, so the ticket is dispatched by rule with
+//     no human; and a request type when that model is confident.
+import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
+import { intakeHooks } from '../../tickets/intake-hooks.ts';
+import { normalize } from '../normalize.ts';
+import { activeModel, type ActiveModel } from './active-model.ts';
+import { classify } from './model.ts';
+import { installClassifierPredictor } from './predictor.ts';
+
+let installed = false;
+
+function thresholdOf(m: ActiveModel): number | null {
+  const t = m.metrics.threshold as { threshold?: number | null } | undefined;
+  return typeof t?.threshold === 'number' ? t.threshold : null;
+}
+
+export function installClassifier(): void {
+  if (installed) return;
+  installed = true;
+  installClassifierPredictor();
+  const previous = intakeHooks.analyze;
+  intakeHooks.analyze = async (deps, input) => {
+    const hints = await previous(deps, input);
+    const text = normalize(input.title ? `${input.title} ${input.content}` : input.content);
+    const [cat, rtype] = await Promise.all([activeModel(deps, 'category'), activeModel(deps, 'request_type')]);
+    if (cat && !hints.autoCategory) {
+      const p = classify(cat.model, text, 1, 0);
+      const th = thresholdOf(cat);
+      if (th !== null && p.confidence >= th) hints.autoCategory = { code: p.label, confidence: Math.round(p.confidence * 1000) / 1000 };
+    }
+    if (rtype && !hints.requestType) {
+      const p = classify(rtype.model, text, 1, 0);
+      const th = thresholdOf(rtype);
+      if (th !== null && p.confidence >= th && (REQUEST_TYPES as readonly string[]).includes(p.label)) hints.requestType = p.label as RequestType;
+    }
+    return hints;
+  };
+}
