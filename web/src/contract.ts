@@ -7,3 +7,4 @@ export * from '../../src/contract/tickets.ts';
 export * from '../../src/contract/divisions.ts';
 export * from '../../src/contract/orgs.ts';
 export * from '../../src/contract/nlp.ts';
+export * from '../../src/contract/reports.ts';

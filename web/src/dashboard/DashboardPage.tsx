@@ -1,0 +1,101 @@
+// Supervisor / leader dashboard: the rates with their formulas, trend, map, per-unit rates,
+// ranking, overdue and 督办 lists, hotspots by place and category.
+import { useState } from 'react';
+import { Alert, Button, Card, Col, DatePicker, Row, Space, Tabs, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { ticketsApi } from '../api/tickets.ts';
+import { useErrorText } from '../api/errors.ts';
+import { useMe } from '../api/auth.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { TicketTable } from '../components/TicketTable.tsx';
+import { TicketDrawer } from '../components/TicketDrawer.tsx';
+import { reportsApi, useCityCode, useStaticGeo } from './api.ts';
+import { RateCards } from './RateCards.tsx';
+import { TrendChart } from './TrendChart.tsx';
+import { MapPanel } from './MapPanel.tsx';
+import { PlaceHotspotsTable, RankingTable, TextHotspotsTable, UnitRatesTable } from './Tables.tsx';
+
+export type Period = { from?: string; to?: string };
+
+function TicketList({ filter }: { filter: { overdue?: 'true'; supervised?: 'true' } }) {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(10);
+  const [open, setOpen] = useState<string | null>(null);
+  const q = useQuery({
+    queryKey: ['tickets', 'dashboard', filter, page, pageSize],
+    queryFn: () => ticketsApi.list({ ...filter, page, pageSize, sort: 'deadline_asc' }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <TicketTable
+        data={q.data}
+        loading={q.isFetching && !q.data}
+        page={page}
+        pageSize={pageSize}
+        size="small"
+        onPage={(p, s) => (setPage(p), setPageSize(s))}
+        onOpen={(r) => setOpen(r.id)}
+        columns={['light', 'number', 'title', 'status', 'unit', 'division', 'received']}
+      />
+      <TicketDrawer id={open} onClose={() => setOpen(null)} />
+    </>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const { data: me } = useMe();
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const period: Period = range ? { from: range[0].startOf('day').toISOString(), to: range[1].endOf('day').toISOString() } : {};
+  const overall = useQuery({ queryKey: ['reports', 'rates', 'overall', period], queryFn: () => reportsApi.rates(period), placeholderData: keepPreviousData });
+  const city = useCityCode();
+  const geo = useStaticGeo(city.data);
+  const isLeader = me?.role === 'leader';
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small">
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('dash.title')}
+            {isLeader && me?.unitName ? ` · ${me.unitName}` : ''}
+          </Typography.Title>
+          <Space wrap>
+            <label htmlFor="dash-range">{t('dash.period')}</label>
+            <DatePicker.RangePicker id="dash-range" value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} allowClear />
+            <Typography.Text type="secondary">{range ? '' : t('dash.period.default')}</Typography.Text>
+            <Button icon={<ReloadOutlined />} onClick={() => qc.invalidateQueries({ queryKey: ['reports'] })} data-testid="dash-refresh">
+              {t('common.refresh')}
+            </Button>
+          </Space>
+        </Space>
+      </Card>
+      {overall.error ? <Alert type="error" showIcon message={errorText(overall.error)} /> : null}
+      <RateCards m={overall.data?.overall} loading={overall.isLoading} />
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={12}>
+          <TrendChart />
+        </Col>
+        <Col xs={24} xl={12}>
+          {city.data && !isLeader ? <MapPanel code={city.data} geo={geo.data} period={period} height={300} /> : null}
+        </Col>
+      </Row>
+      <Card size="small">
+        <Tabs
+          items={[
+            { key: 'units', label: t('dash.tab.units'), children: <UnitRatesTable period={period} /> },
+            { key: 'ranking', label: t('dash.tab.ranking'), children: <RankingTable period={period} /> },
+            { key: 'overdue', label: t('dash.tab.overdue'), children: <TicketList filter={{ overdue: 'true' }} /> },
+            { key: 'supervised', label: t('dash.tab.supervised'), children: <TicketList filter={{ supervised: 'true' }} /> },
+            { key: 'places', label: t('dash.tab.places'), children: <PlaceHotspotsTable period={period} /> },
+            { key: 'hotspots', label: t('dash.tab.hotspots'), children: <TextHotspotsTable period={period} /> },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
