@@ -22,3 +22,8 @@ export const GridBody = z.object({
   lng: z.number().min(-180).max(180).nullish(),
 });
 export const GeoJsonBody = z.object({ type: z.enum(['Feature', 'FeatureCollection', 'Polygon', 'MultiPolygon']) }).passthrough();
+export const DivisionPatch = z.object({
+  name: Text(50).pipe(z.string().min(1)).optional(),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lng: z.number().min(-180).max(180).nullable().optional(),
+});

@@ -28,7 +28,7 @@ describe.each(DB_KINDS)('demo city on %s', (kind) => {
 
   it('has all of 宁德市: counties, townships and villages, with a government taking each county by default', async () => {
     const levels = await t.db.selectFrom('divisions').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').orderBy('level').execute();
-    expect(levels.map((l) => [l.level, Number(l.n)])).toEqual([[1, 1], [2, 1], [3, 9], [4, 130], [5, 2368]]);
+    expect(levels.map((l) => [l.level, Number(l.n)])).toEqual([[1, 1], [2, 1], [3, 9], [4, 130], [5, 2368], [6, 3]]);
     const govs = await t.db.selectFrom('units').select('division_code').where('is_fallback', '=', true).execute();
     expect(govs.map((g) => g.division_code).sort()).toEqual(['3509', '350902', '350921', '350922', '350923', '350924', '350925', '350926', '350981', '350982']);
     const villages = await t.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'community').where('whitelist_only', '=', true).executeTakeFirstOrThrow();

@@ -8,7 +8,7 @@ import { countUsers } from '../orgs/users.repo.ts';
 import { seedDemoOrg } from './seed-org.ts';
 import { seedDemoTickets, type DemoTicketStats } from './seed-tickets.ts';
 
-export const DEMO_USERNAMES = ['admin', 'agent', 'dispatcher', 'supervisor', 'zhujian', 'zhujian_leader', 'chengguan', 'xiangzhen', 'grid'] as const;
+export const DEMO_USERNAMES = ['admin', 'agent', 'dispatcher', 'supervisor', 'zhujian', 'zhujian_leader', 'chengguan', 'xiangzhen', 'grid', 'citizen'] as const;
 
 export interface DemoResult {
   seeded: boolean;

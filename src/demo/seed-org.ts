@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Deps } from '../server/deps.ts';
 import type { RoutingRulesTable, UnitsTable } from '../db/schema.ts';
-import { importDivisions } from '../divisions/divisions.ts';
+import { addGrid, importDivisions } from '../divisions/divisions.ts';
+import { updateDivision } from '../divisions/divisions.repo.ts';
 import { subtreeDivisions, allUnitCodes, insertUnitsIgnoringExisting } from '../orgs/units.repo.ts';
 import { generateUnits, unitCodeFor } from '../orgs/generate-units.ts';
 import { insertCategories } from '../orgs/categories.repo.ts';
@@ -15,7 +16,7 @@ import { insertUsers } from '../orgs/users.repo.ts';
 import { DEFAULT_SCOPE_RULES } from '../orgs/defaults.ts';
 import { seedDefaultPolicies } from '../sla/defaults.ts';
 import { DEFAULT_CATEGORIES } from './categories.data.ts';
-import { CITY_CODE, CITY_PROPER, CITY_UNITS, COUNTY_DEPTS, KB_ARTICLES, VILLAGE_WHITELIST } from './org.data.ts';
+import { CENTERS, CITY_CODE, CITY_PROPER, CITY_UNITS, COUNTY_DEPTS, GRIDS, KB_ARTICLES, VILLAGE_WHITELIST } from './org.data.ts';
 
 export interface DemoPlace {
   code: string;
@@ -43,6 +44,8 @@ export const GRID_VILLAGE = '350926100001'; // 城北社区
 export async function seedDemoOrg(deps: Deps, passwordHash: string): Promise<DemoOrg> {
   const db = deps.db;
   await importDivisions(deps, CITY_CODE);
+  for (const [code, [lat, lng]] of Object.entries(CENTERS)) await updateDivision(db, code, { lat, lng });
+  for (const name of GRIDS) await addGrid(deps, GRID_VILLAGE, { name });
   await insertCategories(db, DEFAULT_CATEGORIES.map(([code, name, name_en, keywords]) => ({
     code, name, name_en, keywords: keywords ?? '', level: code.length / 2, parent_code: code.length > 2 ? code.slice(0, -2) : null,
   })));
@@ -118,6 +121,7 @@ export async function seedDemoOrg(deps: Deps, passwordHash: string): Promise<Dem
     ['chengguan', '市城管局 叶峰', 'handler', uid(`cgj-${CITY_CODE}`), null],
     ['xiangzhen', '双城镇 游丽萍', 'handler', uid(unitCodeFor.street(XIANGZHEN_TOWNSHIP)), null],
     ['grid', '城北社区网格员 孔德明', 'grid', uid(unitCodeFor.community(GRID_VILLAGE)), GRID_VILLAGE],
+    ['citizen', '市民 陈女士', 'citizen', null, null],
   ];
   const handlerOf = new Map<string, string>();
   for (const [username, , role, unit] of fixed) if (role === 'handler' && unit) handlerOf.set(unit, username);

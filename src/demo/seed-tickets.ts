@@ -15,7 +15,7 @@ import { unitCodeFor } from '../orgs/generate-units.ts';
 import { actorsByUsername, ticketsByStatus } from './demo.repo.ts';
 import type { DemoOrg, DemoPlace } from './seed-org.ts';
 import { GRID_VILLAGE, ZHERONG } from './seed-org.ts';
-import { CITY_PROPER, KB_ARTICLES } from './org.data.ts';
+import { CENTERS, CITY_PROPER, KB_ARTICLES } from './org.data.ts';
 import {
   CITY_ROADS, ESTATES, ISSUES, OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, SCENIC, TOWN_ROADS, SHOPS, SURNAMES, TEMPLATES, WORKS, type TicketTemplate,
 } from './tickets.data.ts';
@@ -47,7 +47,7 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
   const int = (a: number, b: number) => Math.floor(between(a, b + 1));
   const actors = await actorsByUsername(deps.db);
   const A = (u: string) => actors.get(u)!;
-  const agent = A('agent'), dispatcher = A('dispatcher'), supervisor = A('supervisor'), grid = A('grid');
+  const agent = A('agent'), dispatcher = A('dispatcher'), supervisor = A('supervisor'), grid = A('grid'), citizen = A('citizen');
   let clock = real;
   const sim: Deps = { ...deps, now: () => clock };
   const stats: DemoTicketStats = { created: 0, byStatus: {}, failures: 0 };
@@ -161,7 +161,12 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
       const tpl = pick(TEMPLATES);
       const place = pickPlace(tpl.where);
       const content = fill(pick(tpl.texts), place);
-      const base = { content, type: tpl.type, urgency: tpl.urgency ?? 'general', divisionCode: place.code, contact: contact() } as const;
+      const [lat, lng] = CENTERS[place.county] ?? CENTERS['3509']!;
+      const spread = place.name.endsWith('社区') ? 0.02 : 0.09;
+      const base = {
+        content, type: tpl.type, urgency: tpl.urgency ?? 'general', divisionCode: place.code, contact: contact(),
+        lat: Number((lat + (rng() - 0.5) * spread).toFixed(5)), lng: Number((lng + (rng() - 0.5) * spread).toFixed(5)),
+      } as const;
       if (s < 0.09 && tpl.type === 'consult') {
         // Answered on the phone from the knowledge base.
         const { ticket } = await createTicket(sim, agent, { ...base, channel: 'hotline' });
@@ -183,7 +188,8 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
       let ticket: Ticket;
       if (s < 0.27) {
         // Submitted by a citizen on the web or H5: waits for a dispatcher.
-        ({ ticket } = await createTicket(sim, null, { ...base, categoryCode: tpl.cat, channel: rng() < 0.5 ? 'web' : 'h5' }));
+        const who = rng() < 0.15 ? citizen : null; // some citizens have an account
+        ({ ticket } = await createTicket(sim, who, { ...base, categoryCode: tpl.cat, channel: rng() < 0.5 ? 'web' : 'h5' }));
         stats.created++;
         if (ageDays < 3 && rng() < 0.5) continue; // still in the dispatcher's queue
         const route = await resolveRoute(sim, { categoryCode: tpl.cat, divisionCode: place.code });

@@ -74,3 +74,7 @@ export function geojsonOf(db: Kysely<DB>, code: string) {
     .where((eb) => eb.or([eb('d.code', '=', code), eb('d.parent_code', '=', code)]))
     .orderBy('d.code').execute();
 }
+
+export async function updateDivision(db: Kysely<DB>, code: string, set: { name?: string; lat?: number | null; lng?: number | null }) {
+  if (Object.keys(set).length) await db.updateTable('divisions').set(set).where('code', '=', code).execute();
+}

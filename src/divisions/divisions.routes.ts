@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { Deps } from '../server/deps.ts';
 import { assertAdmin } from '../auth/policy.ts';
 import {
-  Division, DivisionChild, DivisionChildrenQuery, DivisionCode, DivisionDetail, DivisionPage, DivisionSearchQuery, GeoJsonBody, GridBody,
+  Division, DivisionChild, DivisionChildrenQuery, DivisionCode, DivisionDetail, DivisionPage, DivisionPatch, DivisionSearchQuery, GeoJsonBody, GridBody,
 } from '../contract/divisions.ts';
-import { addGrid, divisionGeojson, getDivision, listChildren, searchDivisionNames, setDivisionGeojson } from './divisions.ts';
+import { addGrid, divisionGeojson, getDivision, listChildren, patchDivision, searchDivisionNames, setDivisionGeojson } from './divisions.ts';
 
 const CodeParams = z.object({ code: DivisionCode });
 
@@ -25,6 +25,10 @@ export async function divisionRoutes(app: FastifyInstance, deps: Deps) {
   r.put('/api/v1/admin/divisions/:code/geojson', { schema: { tags, params: CodeParams, body: GeoJsonBody } }, async (req) => {
     assertAdmin(req.actor);
     return setDivisionGeojson(deps, req.params.code, req.body);
+  });
+  r.patch('/api/v1/admin/divisions/:code', { schema: { tags, params: CodeParams, body: DivisionPatch, response: { 200: Division } } }, async (req) => {
+    assertAdmin(req.actor);
+    return patchDivision(deps, req.params.code, req.body);
   });
   r.post('/api/v1/admin/divisions/:code/grids', { schema: { tags, params: CodeParams, body: GridBody, response: { 201: Division } } }, async (req, reply) => {
     assertAdmin(req.actor);

@@ -101,3 +101,27 @@ describe.each(DB_KINDS)('divisions on %s', (kind) => {
     expect(fc.features[1].geometry.type).toBe('Polygon');
   });
 });
+
+describe.each(DB_KINDS)('division edits on %s', (kind) => {
+  let t: TestDb;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    await seedTestFixture(t.deps);
+    app = await buildApp(t.deps, { logger: false, web: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+
+  it('lets an admin set a centre point, in pairs only', async () => {
+    const admin = await loginCookie(app, 'admin');
+    const ok = await app.inject({ method: 'PATCH', url: '/api/v1/admin/divisions/350926', payload: { lat: 27.234, lng: 119.9 }, headers: { cookie: admin } });
+    expect(ok.json()).toMatchObject({ code: '350926', lat: 27.234, lng: 119.9, name: '柘荣县' });
+    const half = await app.inject({ method: 'PATCH', url: '/api/v1/admin/divisions/350926', payload: { lat: 27 }, headers: { cookie: admin } });
+    expect(half.statusCode).toBe(400);
+    const anon = await app.inject({ method: 'PATCH', url: '/api/v1/admin/divisions/350926', payload: { name: 'x' } });
+    expect(anon.statusCode).toBe(401);
+  });
+});

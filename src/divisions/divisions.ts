@@ -2,7 +2,7 @@
 import type { Deps } from '../server/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import {
-  childrenOf, divisionsByCodes, findDivision, geojsonOf, insertDivision, nextGridCode, putGeojson, searchDivisions, upsertDivisions,
+  childrenOf, divisionsByCodes, findDivision, geojsonOf, insertDivision, nextGridCode, putGeojson, searchDivisions, updateDivision, upsertDivisions,
 } from './divisions.repo.ts';
 import { loadDivisionSubtree } from './source.ts';
 
@@ -63,6 +63,14 @@ export async function addGrid(deps: Deps, parentCode: string, input: { name: str
     }
   }
   throw new AppError('conflict');
+}
+
+/** Admin edits of a division: a local name (grids) or its centre point for maps. */
+export async function patchDivision(deps: Deps, code: string, input: { name?: string; lat?: number | null; lng?: number | null }) {
+  if (!(await findDivision(deps.db, code))) throw new AppError('not_found', `division ${code}`);
+  if ((input.lat === undefined) !== (input.lng === undefined)) throw new AppError('validation', 'give lat and lng together');
+  await updateDivision(deps.db, code, input);
+  return present((await findDivision(deps.db, code))!);
 }
 
 const GEO_TYPES = ['Feature', 'FeatureCollection', 'Polygon', 'MultiPolygon'];
