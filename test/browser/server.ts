@@ -33,13 +33,14 @@ export function ensureWebBuilt(): void {
   const sourcesAt = Math.max(newest(join(ROOT, 'web/src')), newest(join(ROOT, 'web/index.html')), newest(join(ROOT, 'web/vite.config.ts')), newest(join(ROOT, 'src/contract')));
   if (builtAt > sourcesAt) return;
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT, stdio: 'inherit',
+    cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error('web build failed (npm run build:web)');
 }
 
 export interface TestServer {
   url: string;
+  app: Awaited<ReturnType<typeof buildApp>>;
   db: TestDb;
   fixture: Fixture;
   close: () => Promise<void>;
@@ -55,6 +56,7 @@ export async function startTestServer(): Promise<TestServer> {
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    app,
     db,
     fixture,
     close: async () => {

@@ -1,5 +1,4 @@
 // 评价: resolved? and satisfaction; an unsatisfied rating sends the matter back for another round.
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Radio } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { SATISFACTION, type Satisfaction } from '../contract.ts';
@@ -13,20 +12,18 @@ interface Values {
   comment?: string;
 }
 
-export function RateForm({ number, last4 }: { number: string; last4: string }) {
+export function RateForm({ number, last4, onRated }: { number: string; last4: string; onRated: () => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const qc = useQueryClient();
-  const [thanks, setThanks] = useState(false);
   const rate = useMutation({
     mutationFn: (v: Values) =>
       ticketsApi.rate(number, { phone: last4, resolved: v.resolved === 'yes', satisfaction: v.satisfaction, comment: v.comment?.trim() || undefined }),
     onSuccess: (data) => {
-      setThanks(true);
+      onRated();
       qc.setQueryData(['track', number, last4], data);
     },
   });
-  if (thanks) return <Alert type="success" showIcon style={{ marginTop: 12 }} message={t('citizen.rate.thanks')} />;
   return (
     <Card size="small" title={t('citizen.rate.title')} style={{ marginTop: 12, borderColor: '#c8102e' }} data-testid="rate-form">
       <Form layout="vertical" size="large" onFinish={(v: Values) => rate.mutate(v)} requiredMark={false} name="rate">

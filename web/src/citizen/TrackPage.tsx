@@ -27,6 +27,7 @@ export default function TrackPage() {
     params.number && initialLast4 ? { number: params.number, last4: initialLast4 } : null,
   );
   const [form] = Form.useForm<{ number: string; last4: string }>();
+  const [rated, setRated] = useState<string | null>(null);
   useEffect(() => {
     form.setFieldsValue({ number: params.number ?? '', last4: initialLast4 ?? '' });
   }, [params.number]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -97,7 +98,11 @@ export default function TrackPage() {
           {data.replyText ? (
             <Alert style={{ marginTop: 12 }} type="success" message={t('citizen.track.reply')} description={<div style={{ whiteSpace: 'pre-wrap' }}>{data.replyText}</div>} />
           ) : null}
-          {data.canRate && query ? <RateForm number={data.number} last4={query.last4} /> : null}
+          {rated === data.number ? (
+            <Alert type="success" showIcon style={{ marginTop: 12 }} message={t('citizen.rate.thanks')} data-testid="rate-thanks" />
+          ) : data.canRate && query ? (
+            <RateForm number={data.number} last4={query.last4} onRated={() => setRated(data.number)} />
+          ) : null}
           <Typography.Title level={5} style={{ marginTop: 16 }}>{t('citizen.track.timeline')}</Typography.Title>
           {data.events.length ? (
             <Timeline

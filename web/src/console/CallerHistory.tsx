@@ -11,10 +11,11 @@ import { useDebounced } from './useAnalyze.ts';
 export function CallerHistory({ phone, onOpen }: { phone: string; onOpen: (id: string) => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const digits = useDebounced(phone.replace(/[^0-9]/g, ''), 200);
+  const typed = useDebounced(phone.trim(), 250);
+  const digits = typed.replace(/[^0-9]/g, '');
   const q = useQuery({
-    queryKey: ['tickets', 'phone', digits],
-    queryFn: () => ticketsApi.list({ phone: digits, pageSize: 10, sort: 'received_desc' }),
+    queryKey: ['tickets', 'phone', typed],
+    queryFn: () => ticketsApi.list({ phone: typed, pageSize: 10, sort: 'received_desc' }),
     enabled: digits.length >= 7,
   });
   const open = (q.data?.items ?? []).filter((x) => !['closed', 'merged'].includes(x.status)).length;

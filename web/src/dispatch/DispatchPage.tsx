@@ -16,7 +16,7 @@ import { SuggestCell, useRowSuggestion } from './SuggestCell.tsx';
 const actionFor = (tk: Pick<TicketSummary, 'status'>) => (tk.status === 'received' ? 'dispatch' : 'redispatch') as 'dispatch' | 'redispatch';
 
 function DrawerSuggestions({ ticket, children }: { ticket: TicketSummary | undefined; children: (units: { id: string; name: string }[]) => React.ReactNode }) {
-  const q = useRowSuggestion(ticket ?? { id: '', title: '', divisionCode: null });
+  const q = useRowSuggestion(ticket ?? { id: '', title: '', divisionCode: null }, !!ticket);
   return <>{children(ticket ? (q.data?.units ?? []) : [])}</>;
 }
 

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/index.tsx';
 
 let unavailable = false;
 
-export function useRowSuggestion(tk: Pick<TicketSummary, 'id' | 'title' | 'divisionCode'>) {
+export function useRowSuggestion(tk: Pick<TicketSummary, 'id' | 'title' | 'divisionCode'>, enabled = true) {
   return useQuery({
     queryKey: ['analyze-row', tk.id],
     queryFn: async () => {
@@ -18,7 +18,7 @@ export function useRowSuggestion(tk: Pick<TicketSummary, 'id' | 'title' | 'divis
         return null;
       }
     },
-    enabled: !unavailable,
+    enabled: enabled && !unavailable && tk.title.trim().length > 0,
     staleTime: 5 * 60_000,
     retry: false,
   });

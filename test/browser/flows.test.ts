@@ -1,0 +1,196 @@
+// Real users in a real browser (Debian's chromium via playwright-core) against the real server on
+// a fresh database: a citizen submits with a photo on a phone and tracks it; an agent takes a
+// repeat caller; a dispatcher routes a returned ticket; a handler signs and replies; the citizen
+// rates unsatisfied and the ticket reopens.
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, startTestServer, type TestServer } from './server.ts';
+import { PHOTO_PNG, pickOption, signIn } from './helpers.ts';
+import { apiAs, login, type Api } from '../../src/test/api.ts';
+import { tmpdir } from 'node:os';
+
+if (!HAS_CHROMIUM) console.warn(`[browser tests] skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
+  let srv: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let agent: Api, zhujian: Api, anon: Api;
+  const citizenPhone = '13905931234';
+  let citizenTicket = { number: '', id: '' };
+
+  async function newPage(opts: { phone?: boolean } = {}): Promise<Page> {
+    const ctx = await browser.newContext(
+      opts.phone
+        ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' }
+        : { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' },
+    );
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+    if (process.env.LX_BROWSER_DEBUG) {
+      page.on('request', (r) => r.url().includes('/api/') && console.log('>>', r.method(), r.url().replace(srv.url, '')));
+      page.on('response', (r) => r.url().includes('/api/') && console.log('<<', r.status(), r.url().replace(srv.url, '')));
+    }
+    onTestFailed(async ({ task }) => {
+      const file = `${tmpdir()}/lx-browser-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`;
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.error(`[browser tests] screenshot of the failure: ${file}`);
+    });
+    return page;
+  }
+
+  beforeAll(async () => {
+    srv = await startTestServer();
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    anon = apiAs(srv.app);
+    agent = await login(srv.app, 'agent', srv.fixture.password);
+    zhujian = await login(srv.app, 'zhujian', srv.fixture.password);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await srv?.close();
+  });
+
+  it('a citizen submits with a photo on a phone (390×844) and tracks it', async () => {
+    const page = await newPage({ phone: true });
+    await page.goto(srv.url + '/');
+    await page.locator('#submit-content').fill('城北社区路口的路灯坏了一个多星期，晚上很黑，老人出门不安全，请尽快修复。');
+    await pickOption(page, 'submit-division-4', '双城镇');
+    await pickOption(page, 'submit-division-5', '城北社区');
+    await page.locator('input[type=file]').setInputFiles({ name: 'streetlight.png', mimeType: 'image/png', buffer: PHOTO_PNG });
+    await page.locator('.ant-upload-list-item-done, .ant-upload-list-item-error').first().waitFor();
+    expect(await page.locator('.ant-upload-list-item-error').count(), 'photo upload failed').toBe(0);
+    await page.locator('#submit-phone').fill(citizenPhone);
+    await page.locator('#submit-name').fill('李女士');
+    // Thumb-friendly: the submit button is full width and tall enough on a phone.
+    const box = await page.getByTestId('submit-ticket').boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await page.getByTestId('submit-ticket').click();
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(number).toMatch(/^LX\d{14}$/);
+
+    const stored = await agent.get(`/api/v1/tickets?q=${number}`);
+    expect(stored.body.items).toHaveLength(1);
+    citizenTicket = { number, id: stored.body.items[0].id };
+    const detail = await agent.get(`/api/v1/tickets/${citizenTicket.id}`);
+    expect(detail.body.divisionCode).toBe(srv.fixture.divisions.village1);
+    expect(detail.body.channel).toBe('h5');
+    expect(detail.body.attachments).toHaveLength(1);
+
+    await page.getByRole('link', { name: '查看办理进度' }).click();
+    await page.getByTestId('track-result').waitFor();
+    expect(await page.getByTestId('track-result').textContent()).toContain(number);
+    expect(await page.getByTestId('track-event').first().textContent()).toContain('受理');
+    // The page fits the phone: no horizontal scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // Tracking with the wrong digits shows nothing but a message in words.
+    await page.locator('#track-last4').fill('0000');
+    await page.getByTestId('track-submit').click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('未找到该工单');
+  });
+
+  it('an agent takes a repeat caller: past tickets appear, a new ticket is created and its number shown', async () => {
+    await ensureCitizenTicket();
+    const page = await newPage();
+    await signIn(page, srv.url, 'agent', srv.fixture.password, '/console');
+    await page.locator('#console-phone').fill(citizenPhone);
+    await page.getByTestId('repeat-caller').waitFor();
+    expect(await page.getByTestId('history-item').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('caller-history').textContent()).toContain(citizenTicket.number);
+    await page.locator('#console-content').fill('小区物业不作为，电梯坏了半个月没人修，业主多次反映无果。');
+    await pickOption(page, 'console-category', '物业服务', '物业服务');
+    await pickOption(page, 'console-division-4', '双城镇');
+    await page.locator('#console-content').focus();
+    await page.keyboard.press('Control+Enter');
+    const shown = (await page.getByTestId('console-number').textContent())!.replace(/\s/g, '');
+    expect(shown).toMatch(/^LX\d{14}$/);
+    const list = await agent.get(`/api/v1/tickets?q=${shown}`);
+    expect(list.body.items[0]).toMatchObject({ channel: 'hotline', status: 'dispatched', leadUnitId: srv.fixture.units.zhujian, categoryCode: srv.fixture.categories.propertyService });
+    // Next call clears the screen.
+    await page.keyboard.press('Alt+N');
+    await page.locator('#console-phone').waitFor();
+    expect(await page.locator('#console-phone').inputValue()).toBe('');
+  });
+
+  /** Later steps follow the citizen's ticket; if the first step failed, file one over the API. */
+  async function ensureCitizenTicket() {
+    if (citizenTicket.id) return;
+    const res = await anon.post('/api/v1/tickets', {
+      content: '城北社区路口的路灯坏了一个多星期，晚上很黑，老人出门不安全，请尽快修复。', divisionCode: srv.fixture.divisions.village1,
+      channel: 'h5', contact: { phone: citizenPhone, name: '李女士' },
+    });
+    citizenTicket = { number: res.body.number, id: res.body.id };
+  }
+
+  it('a dispatcher routes a returned ticket to another unit', async () => {
+    await ensureCitizenTicket();
+    // The citizen's ticket goes to 住建局, which returns it.
+    const dispatcher = await login(srv.app, 'dispatcher', srv.fixture.password);
+    expect((await dispatcher.post(`/api/v1/tickets/${citizenTicket.id}/transitions`, { action: 'dispatch', leadUnitId: srv.fixture.units.zhujian })).status).toBe(200);
+    const ret = await zhujian.post(`/api/v1/tickets/${citizenTicket.id}/transitions`, { action: 'return', reason: '路灯属城管局职责，非本单位事项' });
+    expect(ret.body.status).toBe('returned');
+
+    const page = await newPage();
+    await signIn(page, srv.url, 'dispatcher', srv.fixture.password, '/dispatch');
+    const row = page.locator('tr.ant-table-row', { hasText: citizenTicket.number });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('退单');
+    await row.getByTestId('open-ticket').click();
+    await page.locator('[data-action="redispatch"]').click();
+    await pickOption(page, 'act-redispatch_leadUnitId', '城市管理局', '城市管理');
+    await page.locator('#action-submit').click();
+    await row.waitFor({ state: 'detached' });
+    const after = await dispatcher.get(`/api/v1/tickets/${citizenTicket.id}`);
+    expect(after.body.status).toBe('dispatched');
+    expect(after.body.leadUnitId).toBe(srv.fixture.units.chengguan);
+  });
+
+  it('a handler signs and replies from the workbench; only allowed actions are offered', async () => {
+    const page = await newPage();
+    await signIn(page, srv.url, 'chengguan', srv.fixture.password, '/workbench');
+    await page.getByText(citizenTicket.number).click();
+    await page.getByTestId('detail-number').first().waitFor();
+    const offered = await page.locator('[data-testid=ticket-actions] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    expect(offered).toContain('sign');
+    expect(offered).not.toContain('reply'); // not before signing
+    await page.locator('[data-action="sign"]').click();
+    await page.locator('[data-action="reply"]').waitFor();
+    await page.locator('[data-action="reply"]').click();
+    await page.locator('.ant-modal textarea').fill('已安排维修人员更换路灯灯头，现已恢复照明。感谢您的反映。');
+    await page.locator('#action-submit').click();
+    await page.locator('[data-action="reply"]').waitFor({ state: 'detached' });
+    const timeline = await page.locator('[data-testid=event]').allTextContents();
+    expect(timeline.join('\n')).toContain('答复');
+    expect(timeline.some((e) => e.includes('内部'))).toBe(true); // the return was internal
+    const d = await agent.get(`/api/v1/tickets/${citizenTicket.id}`);
+    expect(d.body.status).toBe('replied');
+  });
+
+  it('the citizen rates unsatisfied on the phone and the ticket reopens', async () => {
+    const page = await newPage({ phone: true });
+    await page.goto(`${srv.url}/track`);
+    await page.locator('#track-number').fill(citizenTicket.number);
+    await page.locator('#track-last4').fill(citizenPhone.slice(-4));
+    await page.getByTestId('track-submit').click();
+    await page.getByTestId('rate-form').waitFor();
+    expect(await page.getByTestId('track-result').textContent()).toContain('已安排维修人员');
+    await page.getByText('未解决', { exact: true }).click();
+    await page.getByText('不满意', { exact: true }).click();
+    await page.getByTestId('rate-submit').click();
+    await page.getByTestId('rate-thanks').waitFor();
+    // The timeline shows the reopen at once.
+    expect(await page.getByTestId('track-result').textContent()).toContain('重办');
+    const tr = await anon.get(`/api/v1/track/${citizenTicket.number}?phone=${citizenPhone.slice(-4)}`);
+    expect(tr.body.events.map((e: { action: string }) => e.action)).toContain('reopen');
+    const d = await agent.get(`/api/v1/tickets/${citizenTicket.id}`);
+    expect(d.body.reopenCount).toBe(1);
+    expect(['dispatched', 'received']).toContain(d.body.status);
+  });
+});
