@@ -1,60 +1,89 @@
-// A small per-database cache for slowly changing configuration (holiday overrides, time-limit
+// A per-database cache for slowly changing configuration (holiday overrides, time-limit
 // policies), stale-while-revalidate:
-// - the first load waits for the database; after that a read never waits: once the TTL has
-//   passed it returns the cached value and reloads in the background. This matters on PGlite,
-//   where the one connection may be held by the caller's own transaction (a transition computing
-//   deadlines): a blocking reload through deps.db would wait for itself.
-// - changes made on another app node are seen within about one TTL;
-// - the node that makes a change calls refresh(), which reloads at once and waits for it.
+// - the first load waits for the database; afterwards a read never waits: once the TTL has
+//   passed it returns the cached value and reloads in the background through the database's
+//   root handle;
+// - changes made on another app node are seen within about one TTL; the node that makes a change
+//   calls refresh(), which reloads at once.
+// Callers may pass a transaction (`{ ...deps, db: trx }`): it shares the cache of its database,
+// and any load that has to wait happens through that transaction. On PGlite the one connection
+// is held by the transaction, so a load through the root handle would wait for itself.
+import type { Kysely } from 'kysely';
+
 const DEFAULT_TTL_MS = Number(process.env.LIANXIN_CONFIG_CACHE_TTL_MS ?? 10_000);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
 
 interface Entry<V> {
   at: number;
   value?: V;
   pending?: Promise<V>;
+  pendingVia?: AnyDb;
 }
 
-export class TtlCache<K extends object, V> {
-  private readonly entries = new WeakMap<K, Entry<V>>();
-  constructor(private readonly ttlMs: number = DEFAULT_TTL_MS) {}
+/**
+ * What identifies a database across its transactions: the dialect adapter, which a Kysely
+ * instance creates once and hands to every transaction's executor. Falls back to the handle.
+ */
+function identity(db: AnyDb): object {
+  const ex = (db as unknown as { getExecutor?: () => { adapter?: object } }).getExecutor?.();
+  return ex?.adapter ?? db;
+}
 
-  get(key: K, load: () => Promise<V>): Promise<V> {
-    const e = this.entries.get(key);
-    if (e && e.value !== undefined) {
-      if (performance.now() - e.at >= this.ttlMs && !e.pending) this.reload(key, e, load).catch(() => {});
+export class DbCache<V> {
+  private readonly entries = new WeakMap<object, Entry<V>>();
+  private readonly roots = new WeakMap<object, AnyDb>();
+  constructor(
+    private readonly load: (db: AnyDb) => Promise<V>,
+    private readonly ttlMs: number = DEFAULT_TTL_MS,
+  ) {}
+
+  private entryFor(db: AnyDb): { e: Entry<V>; root: AnyDb | undefined } {
+    const id = identity(db);
+    if (!db.isTransaction) this.roots.set(id, db);
+    let e = this.entries.get(id);
+    if (!e) this.entries.set(id, (e = { at: 0 }));
+    return { e, root: this.roots.get(id) };
+  }
+
+  get(db: AnyDb): Promise<V> {
+    const { e, root } = this.entryFor(db);
+    if (e.value !== undefined) {
+      if (performance.now() - e.at >= this.ttlMs && !e.pending) {
+        if (root) this.reload(e, root).catch(() => {});
+        else return this.reload(e, db); // only a transaction is known: reload through it, now
+      }
       return Promise.resolve(e.value);
     }
-    if (e?.pending) return e.pending;
-    const entry: Entry<V> = { at: 0 };
-    this.entries.set(key, entry);
-    return this.reload(key, entry, load);
+    // Wait for a load in flight only when it cannot be waiting for this caller's transaction.
+    if (e.pending && (!db.isTransaction || e.pendingVia === db)) return e.pending;
+    return this.reload(e, db);
   }
 
-  /** Reloads now and resolves once the new value is in place. */
-  async refresh(key: K, load: () => Promise<V>): Promise<V> {
-    const e = this.entries.get(key) ?? { at: 0 };
-    this.entries.set(key, e);
-    return this.reload(key, e, load, true);
+  /** Reloads now through `db` and resolves once the new value is in place. */
+  refresh(db: AnyDb): Promise<V> {
+    return this.reload(this.entryFor(db).e, db);
   }
 
-  private reload(key: K, e: Entry<V>, load: () => Promise<V>, force = false): Promise<V> {
-    if (e.pending && !force) return e.pending;
-    const p = load().then(
+  private reload(e: Entry<V>, via: AnyDb): Promise<V> {
+    const p = this.load(via).then(
       (v) => {
-        if (e.pending === p) {
+        // A newer load may have started meanwhile; the latest started wins.
+        if (e.pending === p || e.pending === undefined) {
           e.value = v;
           e.at = performance.now();
-          e.pending = undefined;
         }
+        if (e.pending === p) e.pending = e.pendingVia = undefined;
         return v;
       },
       (err) => {
-        if (e.pending === p) e.pending = undefined;
-        if (e.value === undefined && this.entries.get(key) === e) this.entries.delete(key);
+        if (e.pending === p) e.pending = e.pendingVia = undefined;
         throw err;
       },
     );
     e.pending = p;
+    e.pendingVia = via;
     return p;
   }
 }

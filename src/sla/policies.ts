@@ -7,17 +7,18 @@ import type { Deps } from '../server/deps.ts';
 import type { PolicyUnit, Stage, TimeLimitPolicy } from '../contract/sla.ts';
 import type { RequestType, Urgency } from '../contract/enums.ts';
 import { AppError } from '../shared/errors.ts';
-import { TtlCache } from '../calendar/ttl-cache.ts';
+import { DbCache } from '../calendar/ttl-cache.ts';
 import * as repo from './policies.repo.ts';
 
-const cache = new TtlCache<Kysely<DB>, TimeLimitPolicy[]>();
+const cache = new DbCache<TimeLimitPolicy[]>((db) => repo.allPolicies(db as Kysely<DB>));
 
+/** The policies of deps.db (which may be a transaction; see calendar/ttl-cache.ts). */
 export function loadPolicies(deps: Pick<Deps, 'db'>): Promise<TimeLimitPolicy[]> {
-  return cache.get(deps.db, () => repo.allPolicies(deps.db));
+  return cache.get(deps.db);
 }
 /** Reloads the policies now (after a change on this node). */
 export async function invalidatePolicies(deps: Pick<Deps, 'db'>): Promise<void> {
-  await cache.refresh(deps.db, () => repo.allPolicies(deps.db));
+  await cache.refresh(deps.db);
 }
 
 /**
