@@ -6,6 +6,9 @@ import { seedTestFixture, type Fixture } from '../test/fixture.ts';
 import { login, apiAs, type Api } from '../test/api.ts';
 import { insertTestTicket } from './dedupe/test-tickets.ts';
 import { indexTicketText } from './dedupe/find-duplicates.ts';
+import { trainClassifier } from './classifier/train.ts';
+import { clearModelCache } from './classifier/active-model.ts';
+import { insertModel } from './models.repo.ts';
 
 const NOISE = '双城镇城北社区金山苑旁边工地夜间施工，噪音很大，每天到凌晨两点，严重影响居民休息';
 const HOT = [
@@ -96,6 +99,25 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(water.place.code).toBe(fx.divisions.township1);
     const calm = (await agent.post('/api/v1/nlp/analyze', { content: '老人摔倒了，没有生命危险，想咨询医保报销' })).body;
     expect(calm.urgency.level).toBe('general');
+  });
+
+  it('analyze answers from the trained model once one is active', async () => {
+    const noise = ['工地夜间施工噪音大', '广场舞音响太吵', '装修电钻噪音扰民', '酒吧音乐声音太大影响休息', '施工机械轰鸣睡不着', '夜里货车鸣笛很吵'];
+    const wages = ['老板拖欠工资三个月', '农民工工资没有发', '公司不发加班费', '辞职后工资一直不结', '包工头欠薪跑路了', '工资被克扣了一半'];
+    const model = trainClassifier([
+      ...noise.map((text) => ({ text, label: fx.categories.environment })),
+      ...wages.map((text) => ({ text, label: fx.categories.labour })),
+    ]);
+    await insertModel(t.deps.db, {
+      kind: 'category', model, trainedOn: 12, activate: true,
+      metrics: { labelNames: { [fx.categories.environment]: '环境保护', [fx.categories.labour]: '劳动和社会保障' } },
+    });
+    clearModelCache(t.deps.db);
+    const b = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资' })).body;
+    expect(b.source).toBe('model');
+    expect(b.categories[0]).toMatchObject({ code: fx.categories.labour, name: '劳动和社会保障' });
+    await t.deps.db.deleteFrom('nlp_models').execute();
+    clearModelCache(t.deps.db);
   });
 
   it('suggests replies only for tickets the caller may see', async () => {

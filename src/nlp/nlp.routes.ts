@@ -17,6 +17,7 @@ import { analyzeRequest } from './analyze.ts';
 import { learnLandmarks } from './address/landmarks.ts';
 import { indexMissingSignatures, ticketText } from './dedupe/find-duplicates.ts';
 import { installDedupeIntakeHook } from './dedupe/intake.ts';
+import { installClassifier } from './classifier/install.ts';
 import { createHotspotCase, findHotspots, getHotspotCase, listHotspotCases } from './hotspots/hotspots.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
 import { ticketForSuggestions } from './nlp.repo.ts';
@@ -31,6 +32,7 @@ function presentCase<T extends { period_from: Date | null; period_to: Date | nul
 
 export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   installDedupeIntakeHook();
+  installClassifier();
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/nlp/analyze', { schema: { tags: ['nlp'], body: AnalyzeBody, response: { 200: AnalyzeResponse } } }, async (req) => {
