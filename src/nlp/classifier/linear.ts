@@ -38,7 +38,12 @@ export function shuffle<T>(a: T[], rnd: () => number): T[] {
   return a;
 }
 
-/** Trains one binary problem (y = ±1); returns weights with the bias last. */
+/**
+ * Trains one binary problem (y = ±1); returns weights with the bias last. With shrinking as in
+ * LIBLINEAR: examples that are well outside the margin (alpha 0, gradient above the last pass's
+ * largest projected gradient) leave the active set; a final pass over all confirms convergence.
+ * With many classes most examples are easy negatives, so this saves most of the work.
+ */
 function trainBinary(xs: SparseVec[], y: Int8Array, cost: Float64Array, dim: number, opts: SvmOptions, rnd: () => number): Float64Array {
   const n = xs.length;
   const w = new Float64Array(dim + 1);
@@ -52,18 +57,36 @@ function trainBinary(xs: SparseVec[], y: Int8Array, cost: Float64Array, dim: num
     for (let k = 0; k < v.length; k++) sq += v[k] * v[k];
     qii[i] = sq + diag[i];
   }
-  const order = Array.from({ length: n }, (_, i) => i);
+  const active = Int32Array.from({ length: n }, (_, i) => i);
+  let activeSize = n;
+  let pgMaxOld = Infinity;
   for (let pass = 0; pass < opts.maxPasses; pass++) {
-    shuffle(order, rnd);
+    for (let s = activeSize - 1; s > 0; s--) {
+      const j = Math.floor(rnd() * (s + 1));
+      const tmp = active[s];
+      active[s] = active[j];
+      active[j] = tmp;
+    }
     let pgMax = -Infinity;
     let pgMin = Infinity;
-    for (const i of order) {
+    for (let s = 0; s < activeSize; s++) {
+      const i = active[s];
       const { idx, val } = xs[i];
       const yi = y[i];
       let dot = w[dim];
       for (let k = 0; k < idx.length; k++) dot += w[idx[k]] * val[k];
       const g = yi * dot - 1 + diag[i] * alpha[i];
-      const pg = alpha[i] === 0 ? Math.min(g, 0) : g;
+      let pg = g;
+      if (alpha[i] === 0) {
+        if (g > pgMaxOld) {
+          activeSize--;
+          active[s] = active[activeSize];
+          active[activeSize] = i;
+          s--;
+          continue;
+        }
+        if (g > 0) pg = 0;
+      }
       if (pg > pgMax) pgMax = pg;
       if (pg < pgMin) pgMin = pg;
       if (Math.abs(pg) > 1e-12) {
@@ -74,7 +97,14 @@ function trainBinary(xs: SparseVec[], y: Int8Array, cost: Float64Array, dim: num
         w[dim] += d;
       }
     }
-    if (pgMax - pgMin < opts.tol) break;
+    if (pgMax - pgMin <= opts.tol) {
+      if (activeSize === n) break;
+      // converged on the active set: check everything once more
+      activeSize = n;
+      pgMaxOld = Infinity;
+      continue;
+    }
+    pgMaxOld = pgMax <= 0 ? Infinity : pgMax;
   }
   return w;
 }

@@ -13,10 +13,17 @@ export interface ClassifierModel {
   headline: boolean;
   terms: string[];
   idf: number[];
-  /** per class: one weight per term, then the bias */
-  weights: number[][];
+  /** per class: the non-zero term weights and the bias */
+  weights: SparseWeights[];
   temperature: number;
   metrics: ModelMetrics;
+}
+
+/** One class's weights: `val[t]` for term `idx[t]`, or, without idx, one value per term. */
+export interface SparseWeights {
+  idx?: number[];
+  val: number[];
+  bias: number;
 }
 
 /** A model ready to predict: vocabulary index and weights laid out feature-major. */
@@ -54,8 +61,12 @@ export function loadModel(json: ClassifierModel): LoadedModel {
   const w = new Float32Array(D * K);
   const bias = new Float64Array(K);
   json.weights.forEach((row, k) => {
-    for (let j = 0; j < D; j++) w[j * K + k] = row[j];
-    bias[k] = row[D];
+    const idx = row.idx;
+    row.val.forEach((v, t) => {
+      const j = idx ? idx[t] : t;
+      if (j >= 0 && j < D) w[j * K + k] = v;
+    });
+    bias[k] = row.bias;
   });
   return { json, labels: json.labels, vocab: vocabularyFrom(json.terms, Float64Array.from(json.idf)), w, bias };
 }

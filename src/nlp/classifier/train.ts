@@ -8,7 +8,7 @@ import { buildCorpus, foldVector, foldVocab, type Corpus, type FoldVocab } from 
 import { fitTemperature, softmax } from './calibrate.ts';
 import { chooseThreshold, type ThresholdChoice } from './threshold.ts';
 import { evaluate, stratifiedFolds, type ClassReport } from './metrics.ts';
-import { MODEL_FORMAT, type ClassifierModel } from './model.ts';
+import { MODEL_FORMAT, type ClassifierModel, type SparseWeights } from './model.ts';
 
 export interface Example {
   /** one text, or several fields (e.g. title, body); with several, the first also gets features of its own */
@@ -68,6 +68,20 @@ function fit(corpus: Corpus, docs: number[], y: number[], K: number, o: TrainOpt
   const xs = docs.map((i) => foldVector(corpus, i, vocab, o.features));
   const weights = trainOvr(xs, y, K, vocab.idf.length, o.svm, onClass);
   return { vocab, weights };
+}
+
+/**
+ * One class's weights rounded to 1e-5; the bias is the last element of `w`. Sparse (non-zero
+ * entries only) when that is smaller, as with many classes; dense otherwise.
+ */
+function sparseWeights(w: Float64Array): SparseWeights {
+  const D = w.length - 1;
+  const dense = Array.from(w.subarray(0, D), (v) => Math.round(v * 1e5) / 1e5);
+  const bias = Math.round(w[D] * 1e5) / 1e5;
+  const idx: number[] = [];
+  for (let j = 0; j < D; j++) if (dense[j] !== 0) idx.push(j);
+  if (idx.length > D / 2) return { val: dense, bias };
+  return { idx, val: idx.map((j) => dense[j]), bias };
 }
 
 /** Trains a classifier. Throws on fewer than two distinct labels. */
@@ -139,7 +153,7 @@ export function trainClassifier(examples: Example[], options: Partial<TrainOptio
     headline: o.headline,
     terms: Array.from(final.vocab.termIds, (j) => corpus.terms[j]),
     idf: Array.from(final.vocab.idf, (v) => Math.round(v * 1e6) / 1e6),
-    weights: final.weights.map((w) => Array.from(w, (v) => Math.round(v * 1e5) / 1e5)),
+    weights: final.weights.map((w) => sparseWeights(w)),
     temperature,
     metrics,
   };
