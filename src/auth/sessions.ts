@@ -35,9 +35,26 @@ export async function login(deps: Deps, input: { username: string; password: str
 }
 
 export async function logout(deps: Deps, token: string | undefined) {
-  if (token) await repo.deleteSession(deps.db, tokenHash(token));
+  if (!token) return;
+  actorCache.delete(tokenHash(token));
+  await repo.deleteSession(deps.db, tokenHash(token));
 }
 
-export function actorForToken(deps: Deps, token: string) {
-  return repo.findActorBySession(deps.db, tokenHash(token), deps.now());
+/**
+ * Session lookups are cached per process for a few seconds (every API call needs one). A logout
+ * on this node takes effect at once; on other nodes within SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = Number(process.env.LIANXIN_SESSION_CACHE_MS ?? 5000);
+const actorCache = new Map<string, { at: number; actor: Awaited<ReturnType<typeof repo.findActorBySession>> }>();
+
+export async function actorForToken(deps: Deps, token: string) {
+  const key = tokenHash(token);
+  const hit = actorCache.get(key);
+  const now = Date.now();
+  if (hit && now - hit.at < SESSION_CACHE_MS) return hit.actor;
+  const actor = await repo.findActorBySession(deps.db, key, deps.now());
+  if (actorCache.size > 10_000) actorCache.clear();
+  if (actor) actorCache.set(key, { at: now, actor });
+  else actorCache.delete(key);
+  return actor;
 }

@@ -9,8 +9,8 @@ import type { Channel, Status } from '../contract/enums.ts';
 import type { NewTicket, Ticket } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { resolveRoute } from '../dispatch/route.ts';
-import { nextTicketNumber } from './numbering.ts';
-import { attachmentsExist, categoryExists, divisionByCode, getTicket, setTicketUnits } from './tickets.repo.ts';
+import { writeIntake, type IntakeWrite } from './intake-writer.ts';
+import { attachmentsExist, categoryExists, divisionByCode, getTicket } from './tickets.repo.ts';
 import { chainEvents, type EventInput } from './events.ts';
 import { planDispatch, type DispatchPlan } from './dispatch-ticket.ts';
 import { stageDeadline, deadlinesView } from './deadlines.ts';
@@ -31,6 +31,20 @@ export function deriveTitle(content: string): string {
   return [...t].length > 30 ? `${[...t].slice(0, 30).join('')}…` : t;
 }
 
+/** Codes seen to exist, per database, for a minute: intake checks them on every request. */
+const KNOWN_TTL_MS = 60_000;
+const knownCodes = new WeakMap<object, Map<string, number>>();
+async function known(deps: Deps, kind: 'division' | 'category', code: string): Promise<boolean> {
+  let m = knownCodes.get(deps.db);
+  if (!m) knownCodes.set(deps.db, (m = new Map()));
+  const key = `${kind}:${code}`;
+  const at = m.get(key);
+  if (at && Date.now() - at < KNOWN_TTL_MS) return true;
+  const ok = kind === 'division' ? !!(await divisionByCode(deps.db, code)) : await categoryExists(deps.db, code);
+  if (ok) m.set(key, Date.now());
+  return ok;
+}
+
 export interface CreatedTicket {
   ticket: Ticket;
   leadUnitName: string | null;
@@ -46,8 +60,8 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   if (!STAFF_CHANNELS.includes(channel)) throw new AppError('validation', 'channel');
 
   // Validate references before taking a number.
-  if (input.divisionCode && !(await divisionByCode(deps.db, input.divisionCode))) throw new AppError('unknown_division', input.divisionCode);
-  if (input.categoryCode && !(await categoryExists(deps.db, input.categoryCode))) throw new AppError('unknown_category', input.categoryCode);
+  if (input.divisionCode && !(await known(deps, 'division', input.divisionCode))) throw new AppError('unknown_division', input.divisionCode);
+  if (input.categoryCode && !(await known(deps, 'category', input.categoryCode))) throw new AppError('unknown_category', input.categoryCode);
   if (input.attachments?.length && !(await attachmentsExist(deps.db, input.attachments))) throw new AppError('validation', 'unknown attachment');
   if (input.mergeInto) {
     const master = await getTicket(deps.db, input.mergeInto);
@@ -65,7 +79,6 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     division_code: input.divisionCode ?? hints.divisionCode ?? null,
   };
   const id = randomUUID();
-  const number = await nextTicketNumber(deps.db, receivedAt);
   const dispatchDeadline = await stageDeadline(deps, base, 'dispatch', receivedAt);
 
   // Decide what happens at intake: solved on the spot, merged, dispatched, or left for a dispatcher.
@@ -122,9 +135,8 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   if (plan) status = 'dispatched';
 
   const chain = chainEvents({ ticketId: id, seq: 0, prevHash: null, status: 'received' }, events, now);
-  const values: NewTicket = {
+  const values: IntakeWrite['ticket'] = {
     id,
-    number,
     channel,
     ...base,
     title: input.title || deriveTitle(input.content),
@@ -150,13 +162,10 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     ...(plan?.patch ?? {}),
   };
 
-  const ticket = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('tickets').values(values).returningAll().executeTakeFirstOrThrow();
-    await trx.insertInto('ticket_events').values(chain.rows).execute();
-    if (plan) await setTicketUnits(trx, id, plan.leadUnitId, plan.coUnitIds, now);
-    await intakeHooks.afterInsert(trx, row);
-    return row;
-  });
+  const units = plan
+    ? [plan.leadUnitId, ...plan.coUnitIds].map((u, i) => ({ ticket_id: id, unit_id: u, role: i === 0 ? 'lead' : 'co', assigned_at: now }))
+    : [];
+  const ticket = await writeIntake(deps.db, deps.dbKind, { ticket: values, events: chain.rows, units });
   return { ticket, leadUnitName: plan?.leadUnitName ?? null, autoDispatched };
 }
 

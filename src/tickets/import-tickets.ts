@@ -2,11 +2,10 @@
 // with their own received and reply times. Idempotent by source id (source_ref); numbers are
 // reserved per day in one statement per batch; events are chained like any other ticket's.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Deps } from '../server/deps.ts';
 import type { NewTicket } from '../db/schema.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
-import { shanghaiDay } from './numbering.ts';
+import { reserveNumbers } from './numbering.ts';
 import { chainEvents, type EventInput } from './events.ts';
 import { deriveTitle } from './create-ticket.ts';
 
@@ -47,28 +46,13 @@ export async function importBatch(deps: Deps, rows: ImportRow[]): Promise<{ inse
   const fresh = rows.filter((r, i) => !existing.has(r.sourceId) && rows.findIndex((x) => x.sourceId === r.sourceId) === i);
   if (fresh.length === 0) return { inserted: 0, skipped: rows.length };
 
-  // Reserve a block of numbers per received day.
-  const perDay = new Map<string, number>();
-  for (const r of fresh) perDay.set(shanghaiDay(r.receivedAt), (perDay.get(shanghaiDay(r.receivedAt)) ?? 0) + 1);
-  const next = new Map<string, number>();
-  for (const [day, n] of perDay) {
-    const row = await deps.db
-      .insertInto('ticket_number_seq')
-      .values({ day, last: n })
-      .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`ticket_number_seq.last + ${n}` }))
-      .returning('last')
-      .executeTakeFirstOrThrow();
-    next.set(day, row.last - n + 1);
-  }
+  const numbers = await reserveNumbers(deps.db, fresh.map((r) => r.receivedAt));
 
   const tickets: NewTicket[] = [];
   const events: ReturnType<typeof chainEvents>['rows'] = [];
   const units: { ticket_id: string; unit_id: string; role: string; assigned_at: Date }[] = [];
-  for (const r of fresh) {
+  for (const [k, r] of fresh.entries()) {
     const id = randomUUID();
-    const day = shanghaiDay(r.receivedAt);
-    const seq = next.get(day)!;
-    next.set(day, seq + 1);
     const replied = r.reply ? (r.repliedAt ?? r.receivedAt) : null;
     const items: Omit<EventInput, 'ticketId'>[] = [
       { action: 'receive', toStatus: 'received', actor: SYSTEM_ACTOR, at: r.receivedAt, public: true, data: { imported: true, sourceId: r.sourceId } },
@@ -82,7 +66,7 @@ export async function importBatch(deps: Deps, rows: ImportRow[]): Promise<{ inse
     if (r.unitId) units.push({ ticket_id: id, unit_id: r.unitId, role: 'lead', assigned_at: r.receivedAt });
     tickets.push({
       id,
-      number: `LX${day}${String(seq).padStart(6, '0')}`,
+      number: numbers[k],
       channel: r.channel ?? 'import',
       request_type: r.type ?? 'help',
       urgency: 'general',

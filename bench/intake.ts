@@ -1,0 +1,140 @@
+// Intake benchmark: the full intake path (as an agent: validate, route, deadlines, chained
+// events, duplicate index) against a floor that only INSERTs one row, both driven by the same
+// load generator (autocannon) over loopback in the same run, alternating rounds; medians.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { once } from 'node:events';
+
+export interface IntakeBenchOptions {
+  dbs: ('pglite' | 'postgres')[];
+  pgUrl?: string;
+  rounds: number;
+  seconds: number;
+  connections: number;
+}
+
+const TEXTS = [
+  '小区电梯经常停运，物业不处理，老人上下楼很困难。', '楼下餐馆油烟直排，窗户都不敢开。', '路灯坏了一个多月没人修，晚上很黑。',
+  '工地夜间施工噪音很大，严重影响休息。', '公交站台被占用，乘客只能站在马路上等车。', '单位拖欠三个月工资，多次讨要无果。',
+  '自来水发黄有异味，已经持续一周。', '学校门口早晚高峰车辆乱停，孩子过马路很危险。', '河道有人倾倒垃圾，气味难闻。', '小区物业乱收停车费。',
+];
+
+async function startServer(mode: 'full' | 'floor', db: 'pglite' | 'postgres', pgUrl?: string): Promise<{ port: number; proc: ChildProcess; drop?: () => Promise<void> }> {
+  const env = { ...process.env, LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv;
+  let drop: (() => Promise<void>) | undefined;
+  if (db === 'postgres') {
+    const pg = (await import('pg')).default;
+    const name = `lx_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(pgUrl!);
+    u.pathname = `/${name}`;
+    env.DATABASE_URL = u.toString();
+    drop = async () => {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    delete env.DATABASE_URL;
+  }
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', '--mode', mode, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const m = /READY (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    proc.once('exit', (code) => reject(new Error(`bench server exited ${code}: ${out}`)));
+  });
+  return { port, proc, drop };
+}
+
+async function stop(s: { proc: ChildProcess; drop?: () => Promise<void> }) {
+  s.proc.kill('SIGTERM');
+  await once(s.proc, 'exit').catch(() => {});
+  await s.drop?.();
+}
+
+async function login(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'agent', password: 'Test-pass-1' }),
+  });
+  const c = res.headers.get('set-cookie') ?? '';
+  return c.split(';')[0];
+}
+
+async function load(port: number, path: string, cookie: string | null, o: IntakeBenchOptions) {
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: o.connections,
+    duration: o.seconds,
+    requests: [{
+      method: 'POST',
+      path,
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      setupRequest: (req) => {
+        i++;
+        const body = {
+          content: `${TEXTS[i % TEXTS.length]}（第${i}次反映）`,
+          contact: { phone: `139${String(10000000 + (i % 9000000)).padStart(8, '0')}`, name: '市民' },
+          type: 'complaint',
+          categoryCode: '010101',
+          divisionCode: '350926100',
+          channel: 'hotline',
+        };
+        return { ...req, body: JSON.stringify(body) };
+      },
+    }],
+  });
+  const ok = result['2xx'];
+  return { rps: ok / o.seconds, p99: result.latency.p99, p50: result.latency.p50, errors: result.non2xx + result.errors, ok };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchIntake(o: IntakeBenchOptions) {
+  const rows: string[] = [];
+  const results: Record<string, unknown> = {};
+  for (const db of o.dbs) {
+    const full = await startServer('full', db, o.pgUrl);
+    const floor = await startServer('floor', db, o.pgUrl);
+    try {
+      const cookie = await login(full.port);
+      // Warm both (JIT, caches, models).
+      await load(floor.port, '/floor', null, { ...o, seconds: 2 });
+      await load(full.port, '/api/v1/tickets', cookie, { ...o, seconds: 2 });
+      const f: Awaited<ReturnType<typeof load>>[] = [];
+      const g: Awaited<ReturnType<typeof load>>[] = [];
+      for (let r = 0; r < o.rounds; r++) {
+        f.push(await load(floor.port, '/floor', null, o));
+        g.push(await load(full.port, '/api/v1/tickets', cookie, o));
+        console.log(`[${db}] round ${r + 1}: floor ${f[r].rps.toFixed(0)} req/s p99 ${f[r].p99} ms | intake ${g[r].rps.toFixed(0)} req/s p99 ${g[r].p99} ms (errors ${g[r].errors})`);
+      }
+      const floorRps = median(f.map((x) => x.rps));
+      const fullRps = median(g.map((x) => x.rps));
+      const ratio = fullRps / floorRps;
+      results[db] = { floorRps, fullRps, ratio, floorP99: median(f.map((x) => x.p99)), fullP99: median(g.map((x) => x.p99)), errors: g.reduce((s, x) => s + x.errors, 0) };
+      rows.push(`| ${db} | ${floorRps.toFixed(0)} | ${median(f.map((x) => x.p99))} | ${fullRps.toFixed(0)} | ${median(g.map((x) => x.p99))} | ${(ratio * 100).toFixed(0)}% |`);
+    } finally {
+      await stop(full);
+      await stop(floor);
+    }
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const table = [
+    `Date: ${new Date().toISOString().slice(0, 10)} · machine: ${machine} · ${o.rounds} rounds × ${o.seconds} s, ${o.connections} connections, medians`,
+    '',
+    '| database | floor req/s | floor p99 ms | intake req/s | intake p99 ms | intake / floor |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+  return { results, table };
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
+import { seedTestFixture } from '../test/fixture.ts';
+import { createTicket } from './create-ticket.ts';
+import { writeIntake } from './intake-writer.ts';
+import { chainEvents } from './events.ts';
+import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { verifyChains } from './verify-chains.ts';
+
+describe.each(DB_KINDS)('group-committed intake on %s', (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    t.clock.set('2026-11-23T10:00:00+08:00');
+    await seedTestFixture(t.deps);
+  });
+  afterAll(async () => t?.close());
+
+  it('concurrent tickets all land with unique, gap-free numbers and valid chains', async () => {
+    const made = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => createTicket(t.deps, null, { content: `第${i}条：路面坑洼，车辆通行困难。`, contact: { phone: `1390000${String(i).padStart(4, '0')}` } })),
+    );
+    const numbers = made.map((m) => m.ticket.number).sort();
+    expect(new Set(numbers).size).toBe(60);
+    const seqs = numbers.map((n) => Number(n.slice(-6)));
+    expect(seqs[59] - seqs[0]).toBe(59);
+    expect(numbers[0].startsWith('LX20261123')).toBe(true);
+    expect((await verifyChains(t.deps)).problems).toEqual([]);
+  });
+
+  it('one bad ticket in a group does not sink the others', async () => {
+    const item = (category: string | null) => {
+      const id = randomUUID();
+      const at = new Date('2026-11-23T03:00:00Z');
+      const chain = chainEvents({ ticketId: id, seq: 0, prevHash: null, status: 'received' }, [{ action: 'receive', toStatus: 'received', actor: SYSTEM_ACTOR, at }], at);
+      return {
+        ticket: {
+          id, channel: 'web', request_type: 'help', urgency: 'general', category_code: category, title: 't', content: 'c', status: 'received',
+          received_at: at, last_hash: chain.lastHash, event_count: 1,
+        },
+        events: chain.rows,
+        units: [],
+      };
+    };
+    const results = await Promise.allSettled([
+      writeIntake(t.deps.db, t.deps.dbKind, item(null)),
+      writeIntake(t.deps.db, t.deps.dbKind, item('no-such-category')),
+      writeIntake(t.deps.db, t.deps.dbKind, item(null)),
+      writeIntake(t.deps.db, t.deps.dbKind, item(null)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+  });
+});
