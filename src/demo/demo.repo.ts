@@ -24,3 +24,7 @@ export async function ticketsByStatus(db: Kysely<DB>): Promise<Record<string, nu
   const rows = await db.selectFrom('tickets').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+export function someTicketWithStatus(db: Kysely<DB>, status: string) {
+  return db.selectFrom('tickets').selectAll().where('status', '=', status).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
+}

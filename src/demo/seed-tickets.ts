@@ -9,10 +9,8 @@ import type { TransitionBody } from '../contract/tickets.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
 import { applyTransition } from '../tickets/transition.ts';
 import { resolveRoute } from '../dispatch/route.ts';
-import { loadCalendar } from '../calendar/load-calendar.ts';
-import { loadPolicies } from '../sla/policies.ts';
 import { unitCodeFor } from '../orgs/generate-units.ts';
-import { actorsByUsername, ticketsByStatus } from './demo.repo.ts';
+import { actorsByUsername, someTicketWithStatus, ticketsByStatus } from './demo.repo.ts';
 import type { DemoOrg, DemoPlace } from './seed-org.ts';
 import { GRID_VILLAGE, ZHERONG } from './seed-org.ts';
 import { CENTERS, CITY_PROPER, KB_ARTICLES } from './org.data.ts';
@@ -87,19 +85,12 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
     at = next;
     clock = next;
     try {
-      await warm();
       return await applyTransition(sim, actor, t.id, body);
     } catch (e) {
       stats.failures++;
       deps.log.debug({ err: e, action: body.action }, 'demo transition refused');
       return null;
     }
-  };
-  // The calendar and policy caches reload through deps.db; on PGlite (one connection) a reload
-  // from inside a transition's transaction would wait for itself, so keep them warm outside.
-  const warm = async () => {
-    await loadCalendar(sim);
-    await loadPolicies(sim);
   };
   const handlerFor = (t: Ticket) => (t.lead_unit_id ? actors.get(org.handlerOf.get(t.lead_unit_id) ?? '') : undefined);
 
@@ -149,7 +140,6 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
     clock = received;
     const s = rng();
     try {
-      await warm();
       if (s < 0.03) {
         const oos = pick(OUT_OF_SCOPE);
         const place = pickPlace('town');
@@ -224,8 +214,7 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
           if (next > real) return;
           at = next;
           clock = next;
-          await warm();
-          await createTicket(sim, agent, { ...base, content: `再次反映：${content}`, contact: contact(), categoryCode: tpl.cat, channel: 'hotline', mergeInto: master.id });
+              await createTicket(sim, agent, { ...base, content: `再次反映：${content}`, contact: contact(), categoryCode: tpl.cat, channel: 'hotline', mergeInto: master.id });
           stats.created++;
         };
       }
@@ -238,6 +227,36 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
       stats.failures++;
       deps.log.debug({ err: e }, 'demo ticket failed');
     }
+  }
+  // Make sure the last hours show what a live centre has: a new web request nobody has
+  // dispatched yet, a returned ticket waiting for the dispatcher, and a duplicate merged into
+  // an open ticket.
+  const fresh = async (hoursAgo: number, tpl: TicketTemplate, who: Actor | null) => {
+    at = new Date(real.getTime() - hoursAgo * HOUR);
+    clock = at;
+    const place = pickPlace(tpl.where);
+    const body = { content: fill(pick(tpl.texts), place), type: tpl.type, urgency: tpl.urgency ?? 'general', divisionCode: place.code, categoryCode: tpl.cat, contact: contact() };
+    const { ticket } = await createTicket(sim, who, who ? { ...body, channel: 'hotline' } : { ...body, channel: 'h5' });
+    stats.created++;
+    return ticket;
+  };
+  try {
+    for (const h of [0.4, 1.5, 3]) await fresh(h, pick(TEMPLATES), null);
+    const wrong = await fresh(4, TEMPLATES.find((x) => x.cat === '020304')!, agent);
+    await act(handlerFor(wrong), wrong, 1.5, { action: 'return', reason: RETURN_REASONS[1]! });
+    const open = await someTicketWithStatus(deps.db, 'handling');
+    if (open) {
+      at = new Date(Math.min(real.getTime(), Math.max(new Date(open.updated_at).getTime(), real.getTime() - 2 * HOUR) + 60_000));
+      clock = at;
+      await createTicket(sim, agent, {
+        content: `同一问题再次来电：${open.content}`, type: open.request_type as TicketTemplate['type'], categoryCode: open.category_code ?? undefined,
+        divisionCode: open.division_code ?? undefined, contact: contact(), channel: 'hotline', mergeInto: open.id,
+      });
+      stats.created++;
+    }
+  } catch (e) {
+    stats.failures++;
+    deps.log.debug({ err: e }, 'demo recent tickets failed');
   }
   stats.byStatus = await ticketsByStatus(deps.db);
   return stats;
