@@ -6,7 +6,7 @@ import type { AlertSpec } from './sweep.ts';
 type Db = Kysely<DB> | Transaction<DB>;
 
 export const SWEEP_TICKET_COLS = [
-  'id', 'number', 'title', 'status', 'lead_unit_id', 'dispatched_at', 'replied_at', 'sign_deadline', 'reply_deadline',
+  'id', 'number', 'title', 'status', 'lead_unit_id', 'received_at', 'dispatch_deadline', 'dispatched_at', 'replied_at', 'sign_deadline', 'reply_deadline',
   'callback_deadline', 'overdue', 'supervise_level',
 ] as const;
 

@@ -65,6 +65,9 @@ describe.each(DB_KINDS)('SLA sweep on %s', (kind) => {
   });
 
   it('fires each due alert once across two concurrent sweeps, and nothing else', async () => {
+    // Received 3 h ago with 4 h to dispatch: the centre is reminded. Another is past its time.
+    const toDispatchSoon = await ticket('received', { lead_unit_id: null, received_at: ago(3), dispatch_deadline: new Date(now.getTime() + 1 * H) });
+    const notDispatched = await ticket('received', { lead_unit_id: null, received_at: ago(5), dispatch_deadline: ago(1) });
     // Sign window 24 h, 4 h left (≤ 25%): remind.
     const remindSign = await ticket('dispatched', { dispatched_at: ago(20), sign_deadline: new Date(now.getTime() + 4 * H) });
     // Sign window 24 h, 12 h left: nothing yet.
@@ -84,7 +87,12 @@ describe.each(DB_KINDS)('SLA sweep on %s', (kind) => {
 
     const [a, b] = await Promise.all([runSlaSweep(t.deps), runSlaSweep(node2.deps)]);
     const total = Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof typeof a] + b[k as keyof typeof b]]));
-    expect(total).toEqual({ remind_sign: 1, remind_reply: 1, overdue_sign: 1, overdue_reply: 1, callback_task: 1, remind_supervised: 0 });
+    expect(total).toEqual({
+      remind_dispatch: 1, overdue_dispatch: 1, remind_sign: 1, remind_reply: 1, overdue_sign: 1, overdue_reply: 1, callback_task: 1, remind_supervised: 0,
+    });
+    expect(await alerts(toDispatchSoon)).toEqual(['remind_dispatch']);
+    expect(await alerts(notDispatched)).toEqual(['overdue_dispatch']);
+    expect(await notes(notDispatched)).toMatchObject([{ unit_id: null, kind: 'overdue_dispatch' }]);
 
     expect(await alerts(remindSign)).toEqual(['remind_sign']);
     expect(await alerts(green)).toEqual([]);
@@ -97,7 +105,7 @@ describe.each(DB_KINDS)('SLA sweep on %s', (kind) => {
 
     const flags = await t.db.selectFrom('tickets').select(['id', 'overdue']).execute();
     const overdue = new Set(flags.filter((f) => f.overdue).map((f) => f.id));
-    expect(overdue).toEqual(new Set([lateSign, lateReply]));
+    expect(overdue).toEqual(new Set([lateSign, lateReply, notDispatched]));
 
     // One chained system event and one notification per alert.
     expect(await events(lateSign)).toMatchObject([{ action: 'overdue', actor_role: 'system', data: { kind: 'overdue_sign' } }]);
@@ -106,7 +114,7 @@ describe.each(DB_KINDS)('SLA sweep on %s', (kind) => {
     expect((await notes(remindSign))[0].body).toContain('催办');
     expect(await notes(callback)).toMatchObject([{ unit_id: null, kind: 'callback_task' }]);
     const n = await t.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(n.n)).toBe(5);
+    expect(Number(n.n)).toBe(7);
     await expectChainsIntact();
 
     // Sweeping again (later, on either node) fires nothing new.

@@ -1,4 +1,6 @@
 // The SLA sweep (job `sla.sweep`, scheduled every minute):
+//   remind_dispatch / overdue_dispatch  the centre's dispatch time for a received ticket
+//                               (≤ 25% left / passed; overdue also sets tickets.overdue)
 //   remind_sign / remind_reply  催办 when ≤ 25% of the sign-for / reply time is left
 //   overdue_sign / overdue_reply  the deadline passed while the ticket is still in the stage
 //                                 (dispatched → sign deadline; signed/handling → reply deadline):
@@ -18,15 +20,15 @@ import { toShanghaiIso } from '../calendar/shanghai.ts';
 import { YELLOW_FRACTION } from './light.ts';
 import { claimAlert, findCandidates, insertNotification, lockTicket, markOverdue } from './sweep.repo.ts';
 
-export type AlertKind = 'remind_sign' | 'remind_reply' | 'overdue_sign' | 'overdue_reply' | 'callback_task' | 'remind_supervised';
-type DeadlineCol = 'sign_deadline' | 'reply_deadline' | 'callback_deadline';
+export type AlertKind = 'remind_dispatch' | 'overdue_dispatch' | 'remind_sign' | 'remind_reply' | 'overdue_sign' | 'overdue_reply' | 'callback_task' | 'remind_supervised';
+type DeadlineCol = 'dispatch_deadline' | 'sign_deadline' | 'reply_deadline' | 'callback_deadline';
 
 export interface AlertSpec {
   kind: AlertKind;
   statuses: string[];
   deadline: DeadlineCol;
   /** Start of the stage, for "near" alerts. */
-  start?: 'dispatched_at' | 'replied_at';
+  start?: 'received_at' | 'dispatched_at' | 'replied_at';
   when: 'near' | 'past';
   fraction: number;
   action: 'remind' | 'overdue';
@@ -40,6 +42,14 @@ export interface AlertSpec {
 const hm = (d: Date) => toShanghaiIso(d).slice(0, 16).replace('T', ' ');
 
 export const ALERT_SPECS: AlertSpec[] = [
+  {
+    kind: 'remind_dispatch', statuses: ['received'], deadline: 'dispatch_deadline', start: 'received_at', when: 'near', fraction: YELLOW_FRACTION,
+    action: 'remind', notify: 'center', text: (n, d) => `催办：工单 ${n} 派单时限 ${d} 将到，请尽快派单。`,
+  },
+  {
+    kind: 'overdue_dispatch', statuses: ['received'], deadline: 'dispatch_deadline', when: 'past', fraction: 0,
+    action: 'overdue', notify: 'center', text: (n, d) => `超期：工单 ${n} 已超过派单时限 ${d}，尚未派单。`,
+  },
   {
     kind: 'remind_sign', statuses: ['dispatched'], deadline: 'sign_deadline', start: 'dispatched_at', when: 'near', fraction: YELLOW_FRACTION,
     action: 'remind', notify: 'unit', text: (n, d) => `催办：工单 ${n} 签收时限 ${d} 将到，请尽快签收。`,
