@@ -12,7 +12,7 @@ const cases: { kind: DbKind; run: boolean; why: string }[] = [
 ];
 
 for (const c of cases) {
-  (c.run ? describe : describe.skip)(`kill -9 durability on ${c.kind}${c.why}`, () => {
+  (c.run ? describe : describe.skip)(`kill -9 durability on ${c.kind}${c.run ? '' : c.why}`, () => {
     it('keeps every acknowledged ticket across a SIGKILL and restart; chains verify', async () => {
       const r = await runKill9({ db: c.kind, seconds: 4, concurrency: 8, maxRequests: 5000 });
       console.log(formatKill9(r));
