@@ -58,3 +58,8 @@ export async function actorForToken(deps: Deps, token: string) {
   else actorCache.delete(key);
   return actor;
 }
+
+/** Drops this node's cached sessions of a user (deactivated, role/unit changed, password reset). */
+export function forgetUserSessions(userId: string) {
+  for (const [k, v] of actorCache) if (v.actor?.id === userId) actorCache.delete(k);
+}

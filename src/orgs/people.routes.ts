@@ -29,8 +29,8 @@ export async function peopleRoutes(app: FastifyInstance, deps: Deps) {
     return reply.code(201).send(await createUser(deps, req.body));
   });
   r.patch('/api/v1/admin/users/:id', { schema: { tags: users, params: IdParams, body: UserPatch, response: { 200: AdminUser } } }, async (req) => {
-    assertAdmin(req.actor);
-    return patchUser(deps, req.params.id, req.body);
+    const actor = assertAdmin(req.actor);
+    return patchUser(deps, req.params.id, req.body, actor.id);
   });
   r.post('/api/v1/admin/users/:id/password', { schema: { tags: users, params: IdParams, body: PasswordBody, response: { 200: Ok } } }, async (req) => {
     assertAdmin(req.actor);

@@ -50,6 +50,9 @@ describe.each(DB_KINDS)('users, scope rules and knowledge base on %s', (kind) =>
     expect(list.json().items.map((u: { username: string }) => u.username).sort()).toEqual(['chengguan', 'renshe', 'xiangzhen', 'zhujian']);
     const all = await req('GET', '/api/v1/admin/users?includeInactive=true&q=fuxi', admin);
     expect(all.json().total).toBe(1);
+    expect((await req('PATCH', `/api/v1/admin/users/${f.users.admin}`, admin, { active: false })).statusCode).toBe(403);
+    expect((await req('PATCH', `/api/v1/admin/users/${f.users.admin}`, admin, { role: 'agent' })).statusCode).toBe(403);
+    expect((await req('PATCH', `/api/v1/admin/users/${f.users.admin}`, admin, { displayName: '管理员' })).statusCode).toBe(200);
   });
 
   it('lists out-of-scope rules to staff and lets admins edit them', async () => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Deps } from '../server/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { forgetUserSessions } from '../auth/sessions.ts';
 import type { UserCreate, UserPatch } from '../contract/orgs.ts';
 import type { Role } from '../contract/enums.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
@@ -45,8 +46,12 @@ export async function createUser(deps: Deps, input: z.infer<typeof UserCreate>) 
   return getUser(deps, row!.id);
 }
 
-export async function patchUser(deps: Deps, id: string, input: z.infer<typeof UserPatch>) {
+export async function patchUser(deps: Deps, id: string, input: z.infer<typeof UserPatch>, actorId?: string) {
   const cur = await getUser(deps, id);
+  // An admin cannot lock themselves out: no self-deactivation, no dropping one's own admin role.
+  if (actorId === id && (input.active === false || (input.role !== undefined && input.role !== 'admin'))) {
+    throw new AppError('forbidden', 'you cannot deactivate yourself or remove your own admin role');
+  }
   const role = (input.role ?? cur.role) as Role;
   const unitId = input.unitId !== undefined ? input.unitId ?? null : cur.unitId;
   const divisionCode = input.divisionCode !== undefined ? input.divisionCode ?? null : cur.divisionCode;
@@ -62,6 +67,7 @@ export async function patchUser(deps: Deps, id: string, input: z.infer<typeof Us
   // A changed role, unit or deactivation takes effect at once: end the user's sessions.
   if (input.active === false || input.role !== undefined || input.unitId !== undefined || input.divisionCode !== undefined) {
     await deleteSessionsOf(deps.db, id);
+    forgetUserSessions(id);
   }
   return getUser(deps, id);
 }
@@ -70,5 +76,6 @@ export async function resetPassword(deps: Deps, id: string, password: string) {
   await getUser(deps, id);
   await updateUserRow(deps.db, id, { password_hash: await hashPassword(password), failed_logins: 0, locked_until: null });
   await deleteSessionsOf(deps.db, id);
+  forgetUserSessions(id);
   return { ok: true };
 }
