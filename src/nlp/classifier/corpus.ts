@@ -9,30 +9,29 @@ export interface Corpus {
 }
 
 /** Featurises examples straight into interned ids (one string lookup per feature occurrence). */
-export function buildCorpus(
-  texts: (string | string[])[],
-  features: FeatureOptions,
-  headline: boolean,
-  onDoc?: (done: number) => void,
-): Corpus {
-  const index = new Map<string, number>();
-  const terms: string[] = [];
-  const ids: Int32Array[] = [];
-  const counts: Float64Array[] = [];
-  const buf: number[] = [];
-  const emit = (f: string) => {
-    let j = index.get(f);
+export class CorpusBuilder {
+  private readonly index = new Map<string, number>();
+  private readonly buf: number[] = [];
+  readonly corpus: Corpus = { terms: [], ids: [], counts: [] };
+  private readonly emit = (f: string) => {
+    let j = this.index.get(f);
     if (j === undefined) {
-      j = terms.length;
-      terms.push(f);
-      index.set(f, j);
+      j = this.corpus.terms.length;
+      this.corpus.terms.push(f);
+      this.index.set(f, j);
     }
-    buf.push(j);
+    this.buf.push(j);
   };
-  texts.forEach((text, n) => {
-    buf.length = 0;
-    forEachExampleFeature(text, features, headline, emit);
-    const sorted = Int32Array.from(buf).sort();
+
+  constructor(
+    private readonly features: FeatureOptions,
+    private readonly headline: boolean,
+  ) {}
+
+  add(text: string | string[]): void {
+    this.buf.length = 0;
+    forEachExampleFeature(text, this.features, this.headline, this.emit);
+    const sorted = Int32Array.from(this.buf).sort();
     const a: number[] = [];
     const c: number[] = [];
     for (let i = 0; i < sorted.length; i++) {
@@ -42,11 +41,15 @@ export function buildCorpus(
         c.push(1);
       }
     }
-    ids.push(Int32Array.from(a));
-    counts.push(Float64Array.from(c));
-    onDoc?.(n + 1);
-  });
-  return { terms, ids, counts };
+    this.corpus.ids.push(Int32Array.from(a));
+    this.corpus.counts.push(Float64Array.from(c));
+  }
+}
+
+export function buildCorpus(texts: (string | string[])[], features: FeatureOptions, headline: boolean): Corpus {
+  const b = new CorpusBuilder(features, headline);
+  for (const t of texts) b.add(t);
+  return b.corpus;
 }
 
 export interface FoldVocab {

@@ -110,14 +110,27 @@ function trainBinary(xs: SparseVec[], y: Int8Array, cost: Float64Array, dim: num
 }
 
 /** One-vs-rest: one weight vector per class (labels are 0..K-1). */
-export function trainOvr(
+export function trainOvr(xs: SparseVec[], labels: number[], numClasses: number, dim: number, opts: SvmOptions = DEFAULT_SVM, onClass?: (k: number) => void): Weights {
+  return drain(trainOvrSteps(xs, labels, numClasses, dim, opts, onClass));
+}
+
+/** Runs a step generator to its end. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** trainOvr as steps: yields after each class so a caller can give the event loop a turn. */
+export function* trainOvrSteps(
   xs: SparseVec[],
   labels: number[],
   numClasses: number,
   dim: number,
   opts: SvmOptions = DEFAULT_SVM,
   onClass?: (k: number) => void,
-): Weights {
+): Generator<void, Weights> {
   const n = xs.length;
   const counts = new Array(numClasses).fill(0);
   for (const l of labels) counts[l]++;
@@ -135,6 +148,7 @@ export function trainOvr(
     }
     out.push(trainBinary(xs, y, cost, dim, opts, rnd));
     onClass?.(k);
+    yield;
   }
   return out;
 }

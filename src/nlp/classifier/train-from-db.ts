@@ -5,7 +5,7 @@
 // version in nlp_models when there is enough history.
 import type { Deps } from '../../server/deps.ts';
 import { categoryTree, closedTicketHistory, insertModel, unitNames, type HistoryRow } from '../models.repo.ts';
-import { trainClassifier, type Example, type Progress, type TrainOptions } from './train.ts';
+import { trainClassifierAsync, type Example, type Progress, type TrainOptions } from './train.ts';
 
 export const MODEL_KINDS = ['category', 'category_detail', 'unit', 'request_type'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -102,7 +102,7 @@ export async function retrainFromDb(deps: Deps, opts: RetrainOptions = {}): Prom
       results.push({ kind, examples: examples.length, classes, skipped: `needs ≥ ${minExamples} labelled closed tickets in ≥ 2 classes` });
       continue;
     }
-    const model = trainClassifier(examples, { headline: false, ...opts.train }, (d, t, phase) => opts.onProgress?.(kind, d, t, phase));
+    const model = await trainClassifierAsync(examples, { headline: false, ...opts.train }, (d, t, phase) => opts.onProgress?.(kind, d, t, phase));
     const metrics: Record<string, unknown> = {
       ...model.metrics,
       labelNames: Object.fromEntries(model.labels.map((l) => [l, labelNames.get(l) ?? l])),

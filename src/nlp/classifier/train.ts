@@ -3,8 +3,8 @@
 // choose the auto-dispatch threshold and report cross-validated quality. Generic over labels:
 // the same trainer learns categories, request types and units.
 import { DEFAULT_FEATURES, type FeatureOptions } from './features.ts';
-import { DEFAULT_SVM, scores, trainOvr, type SvmOptions, type Weights } from './linear.ts';
-import { buildCorpus, foldVector, foldVocab, type Corpus, type FoldVocab } from './corpus.ts';
+import { DEFAULT_SVM, drain, scores, trainOvrSteps, type SvmOptions, type Weights } from './linear.ts';
+import { CorpusBuilder, foldVector, foldVocab, type Corpus, type FoldVocab } from './corpus.ts';
 import { fitTemperature, softmax } from './calibrate.ts';
 import { chooseThreshold, type ThresholdChoice } from './threshold.ts';
 import { evaluate, stratifiedFolds, type ClassReport } from './metrics.ts';
@@ -63,10 +63,12 @@ interface Fit {
   weights: Weights;
 }
 
-function fit(corpus: Corpus, docs: number[], y: number[], K: number, o: TrainOptions, onClass?: () => void): Fit {
+function* fit(corpus: Corpus, docs: number[], y: number[], K: number, o: TrainOptions, onClass?: () => void): Generator<void, Fit> {
   const vocab = foldVocab(corpus, docs, y, K, o.features, o.selectFraction, o.maxSelected);
+  yield;
   const xs = docs.map((i) => foldVector(corpus, i, vocab, o.features));
-  const weights = trainOvr(xs, y, K, vocab.idf.length, o.svm, onClass);
+  yield;
+  const weights = yield* trainOvrSteps(xs, y, K, vocab.idf.length, o.svm, onClass);
   return { vocab, weights };
 }
 
@@ -86,6 +88,23 @@ function sparseWeights(w: Float64Array): SparseWeights {
 
 /** Trains a classifier. Throws on fewer than two distinct labels. */
 export function trainClassifier(examples: Example[], options: Partial<TrainOptions> = {}, onProgress?: Progress): ClassifierModel {
+  return drain(trainSteps(examples, options, onProgress));
+}
+
+/**
+ * The same, giving the event loop a turn between steps (every 200 texts, every class of every
+ * fold), for training inside a serving process (the nlp.retrain job).
+ */
+export async function trainClassifierAsync(examples: Example[], options: Partial<TrainOptions> = {}, onProgress?: Progress): Promise<ClassifierModel> {
+  const steps = trainSteps(examples, options, onProgress);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* trainSteps(examples: Example[], options: Partial<TrainOptions>, onProgress?: Progress): Generator<void, ClassifierModel> {
   const o: TrainOptions = { ...DEFAULT_TRAIN, ...options };
   const started = performance.now();
   const kept = examples.filter((e) => e.label !== undefined && e.label !== null && String(e.label) !== '');
@@ -106,12 +125,16 @@ export function trainClassifier(examples: Example[], options: Partial<TrainOptio
     onProgress?.(done, total, phase);
   };
 
-  const corpus = buildCorpus(
-    kept.map((e) => e.text),
-    o.features,
-    o.headline,
-    (d) => (d % 100 === 0 || d === n) && tick('features', d % 100 || 100),
-  );
+  const builder = new CorpusBuilder(o.features, o.headline);
+  for (let i = 0; i < n; i++) {
+    builder.add(kept[i].text);
+    const d = i + 1;
+    if (d % 200 === 0 || d === n) {
+      tick('features', d % 200 || 200);
+      yield;
+    }
+  }
+  const corpus = builder.corpus;
 
   let temperature = 1;
   const metrics: ModelMetrics = { examples: n, classes: K, cvFolds: folds, temperature, trainSeconds: 0 };
@@ -121,7 +144,7 @@ export function trainClassifier(examples: Example[], options: Partial<TrainOptio
     for (let f = 0; f < folds; f++) {
       const tr: number[] = [];
       for (let i = 0; i < n; i++) if (fold[i] !== f) tr.push(i);
-      const m = fit(corpus, tr, tr.map((i) => y[i]), K, o, () => tick(`cross-validation ${f + 1}/${folds}`));
+      const m = yield* fit(corpus, tr, tr.map((i) => y[i]), K, o, () => tick(`cross-validation ${f + 1}/${folds}`));
       for (let i = 0; i < n; i++) if (fold[i] === f) oof[i] = scores(m.weights, foldVector(corpus, i, m.vocab, o.features));
     }
     temperature = fitTemperature(oof, y);
@@ -144,7 +167,7 @@ export function trainClassifier(examples: Example[], options: Partial<TrainOptio
   }
 
   const all = Array.from({ length: n }, (_, i) => i);
-  const final = fit(corpus, all, y, K, o, () => tick('final model'));
+  const final = yield* fit(corpus, all, y, K, o, () => tick('final model'));
   metrics.trainSeconds = (performance.now() - started) / 1000;
   return {
     format: MODEL_FORMAT,
