@@ -5,9 +5,14 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Deps } from '../../server/deps.ts';
 import { AppError } from '../../shared/errors.ts';
 import { clusterDocs, type HotCluster } from './cluster.ts';
-import { caseMembers, divisionByCode, getCase, insertCase, listCases, ticketsForHotspots, ticketsInScope } from './hotspots.repo.ts';
+import {
+  caseMembers, divisionByCode, getCase, insertCase, listCases, ticketsForHotspots, ticketsInScope, type HotTicketRow,
+} from './hotspots.repo.ts';
 
 const MAX_TICKETS = 5000;
+const CACHE_MS = 60_000;
+type Clustered = { at: number; rows: HotTicketRow[]; clusters: HotCluster[] };
+const caches = new WeakMap<object, Map<string, Clustered>>();
 
 export interface HotspotQuery {
   divisionCode?: string;
@@ -45,12 +50,23 @@ export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
   const from = q.from ?? new Date(to.getTime() - 30 * 86400_000);
   if (from >= to) throw new AppError('validation', 'from must be before to');
   const path = await scopePath(deps, actor, q.divisionCode);
-  const rows = await ticketsForHotspots(deps.db, { path, from, to, limit: MAX_TICKETS });
+  // Pages of the same query within a minute reuse one clustering.
+  const key = `${path ?? ''}|${Math.floor(from.getTime() / 60_000)}|${Math.floor(to.getTime() / 60_000)}`;
+  let recent = caches.get(deps.db);
+  if (!recent) caches.set(deps.db, (recent = new Map()));
+  let hit = recent.get(key);
+  if (!hit || Date.now() - hit.at > CACHE_MS) {
+    const rows = await ticketsForHotspots(deps.db, { path, from, to, limit: MAX_TICKETS });
+    const clusters = clusterDocs(
+      rows.map((r) => ({ id: r.id, title: r.title, body: r.content, at: new Date(r.received_at), place: countyOf(r.division_path), support: r.support })),
+      { until: to, maxGapDays: Math.max(30, (to.getTime() - from.getTime()) / 86400_000) },
+    );
+    hit = { at: Date.now(), rows, clusters };
+    if (recent.size >= 20) recent.delete(recent.keys().next().value!);
+    recent.set(key, hit);
+  }
+  const { rows, clusters } = hit;
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const clusters = clusterDocs(
-    rows.map((r) => ({ id: r.id, title: r.title, body: r.content, at: new Date(r.received_at), place: countyOf(r.division_path), support: r.support })),
-    { until: to, maxGapDays: Math.max(30, (to.getTime() - from.getTime()) / 86400_000) },
-  );
   const start = (q.page - 1) * q.pageSize;
   const items: Hotspot[] = clusters.slice(start, start + q.pageSize).map((c) => ({
     ...c,
