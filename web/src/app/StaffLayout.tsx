@@ -18,7 +18,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const current = areas.find((a) => loc.pathname === a.path || loc.pathname.startsWith(a.path + '/'));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', background: '#8c0b20' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', background: '#8c0b20', overflow: 'hidden' }}>
         <Link to={areas[0]?.path ?? '/'} style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.name')} <span style={{ fontWeight: 400, fontSize: 14, opacity: 0.85 }}>{t('app.tagline')}</span>
         </Link>
