@@ -43,9 +43,16 @@ export async function claimJobs(db: Db, q: { workerId: string; names: string[]; 
     await trx
       .updateTable('jobs')
       .set({ status: 'failed', finished_at: q.now, last_error: 'lock expired with no attempts left', locked_by: null, locked_until: null })
-      .where('status', '=', 'running')
-      .where('locked_until', '<', q.now)
-      .where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('jobs')
+          .select('id')
+          .where('status', '=', 'running')
+          .where('locked_until', '<', q.now)
+          .where((w) => w('attempts', '>=', w.ref('max_attempts')))
+          .forUpdate()
+          .skipLocked(),
+      )
       .execute();
     const picked = await trx
       .selectFrom('jobs')
@@ -54,7 +61,7 @@ export async function claimJobs(db: Db, q: { workerId: string; names: string[]; 
       .where((eb) =>
         eb.or([
           eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', q.now)]),
-          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', q.now)]),
+          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', q.now), eb('attempts', '<', eb.ref('max_attempts'))]),
         ]),
       )
       .orderBy('run_at')

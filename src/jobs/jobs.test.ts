@@ -115,6 +115,16 @@ describe.each(DB_KINDS)('job queue on %s', (kind) => {
     expect(ran).toEqual([{ name: 'test.count', i: 9, by: 'w2' }]);
   });
 
+  it('fails a job whose lock expired with no attempts left', async () => {
+    await clear();
+    const id = (await enqueue(t.db, 'test.count', { i: 10 }, { runAt: t.clock.now, maxAttempts: 1 }))!;
+    await claimJobs(t.db, { workerId: 'dead', names: ['test.count'], limit: 10, now: t.clock.now, lockMs: 1000 });
+    advanceMs(1001);
+    expect(await runOnce(node2.deps, registry, { workerId: 'w2' })).toBe(0);
+    expect((await getJob(t.db, id))!).toMatchObject({ status: 'failed', attempts: 1, last_error: 'lock expired with no attempts left' });
+    expect(ran).toEqual([]);
+  });
+
   it('schedules a periodic job once per bucket across nodes', async () => {
     await clear();
     at('2026-03-02T10:05:30+08:00');
