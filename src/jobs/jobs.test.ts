@@ -8,6 +8,7 @@ import { JobRegistry, backoffMs, defineJob } from './registry.ts';
 import { claimJobs, enqueue, getJob, jobCounts } from './jobs.repo.ts';
 import { drain, enqueueScheduled, runOnce, scheduleKey, startWorker } from './worker.ts';
 import { secondNode } from './testing.ts';
+import { enqueueJob } from './queue.ts';
 
 describe.each(DB_KINDS)('job queue on %s', (kind) => {
   let t: TestDb;
@@ -58,6 +59,14 @@ describe.each(DB_KINDS)('job queue on %s', (kind) => {
     expect(await drain(t.deps, registry, { workerId: 'w1' })).toBe(1);
     expect(ran.map((r) => r.i)).toEqual([1]);
     expect((await getJob(t.db, a!))!.status).toBe('done');
+  });
+
+  it('enqueues by definition with the payload checked', async () => {
+    await clear();
+    const def = registry.get('test.count')!;
+    await expect(enqueueJob(t.db, def, { i: 'x' })).rejects.toThrow();
+    const id = await enqueueJob(t.db, def, { i: 5 }, { runAt: t.clock.now });
+    expect((await getJob(t.db, id!))!).toMatchObject({ name: 'test.count', payload: { i: 5 }, max_attempts: 5 });
   });
 
   it('waits for run_at', async () => {
