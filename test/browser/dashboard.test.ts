@@ -1,0 +1,101 @@
+// A supervisor watches the rates in a real browser: a ticket is walked through the API (dispatch,
+// sign, reply, callback) and after a reload the dashboard's 满意率 changes; the formula shows on
+// hover; a division's profile (一村一档) opens.
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, startTestServer, type TestServer } from './server.ts';
+import { signIn } from './helpers.ts';
+
+if (!HAS_CHROMIUM) console.warn(`[browser tests] dashboard skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+/** A signed-in HTTP client against the running server (cookie kept). */
+async function httpAs(base: string, username: string, password: string) {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${base}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  };
+  return { get: (p: string) => call('GET', p), post: (p: string, b?: unknown) => call('POST', p, b ?? {}) };
+}
+
+describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
+  let srv: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    srv = await startTestServer();
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
+    page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+  });
+
+  async function walkedTicket(satisfaction: 'satisfied' | 'unsatisfied') {
+    const pw = srv.fixture.password;
+    const agent = await httpAs(srv.url, 'agent', pw);
+    const zhujian = await httpAs(srv.url, 'zhujian', pw);
+    const created = await agent.post('/api/v1/tickets', {
+      content: '城北社区老旧小区外墙瓷砖脱落，存在安全隐患，请尽快处理。', categoryCode: srv.fixture.categories.construction,
+      divisionCode: srv.fixture.divisions.village1, contact: { phone: '13905930001' },
+    });
+    expect(created.body.status).toBe('dispatched');
+    const id = created.body.id as string;
+    expect((await zhujian.post(`/api/v1/tickets/${id}/transitions`, { action: 'sign' })).status).toBe(200);
+    expect((await zhujian.post(`/api/v1/tickets/${id}/transitions`, { action: 'reply', text: '已组织施工单位清理并加固外墙。' })).status).toBe(200);
+    const cb = await agent.post(`/api/v1/tickets/${id}/transitions`, { action: 'callback', resolved: satisfaction === 'satisfied', satisfaction });
+    expect(cb.status).toBe(200);
+    return id;
+  }
+
+  const rateText = async (k: string) => (await page.getByTestId(`rate-${k}`).textContent())!.trim();
+
+  it('a supervisor sees the satisfaction rate change after a ticket is rated, with the formula on hover', async () => {
+    onTestFailed(async () => {
+      const file = `${tmpdir()}/lx-browser-dashboard.png`;
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.error(`[browser tests] screenshot of the failure: ${file}`);
+    });
+    await signIn(page, srv.url, 'supervisor', srv.fixture.password, '/dashboard');
+    await page.getByTestId('rate-satisfaction').waitFor();
+    expect(await rateText('satisfaction')).toBe('—'); // nothing rated yet
+
+    await walkedTicket('satisfied');
+    await page.reload();
+    await page.getByTestId('rate-satisfaction').waitFor();
+    await expect.poll(() => rateText('satisfaction')).toBe('100.0%');
+    expect(await rateText('response')).toBe('100.0%');
+
+    await walkedTicket('unsatisfied');
+    await page.getByTestId('dash-refresh').click();
+    await expect.poll(() => rateText('satisfaction')).toBe('50.0%');
+    expect((await page.getByTestId('rate-satisfaction-counts').textContent())!.replace(/\s/g, '')).toContain('1/2');
+
+    await page.getByTestId('formula-satisfaction').first().hover();
+    const tip = page.locator('.ant-tooltip:visible');
+    await tip.waitFor();
+    expect(await tip.textContent()).toContain('满意率 =');
+    expect(await tip.textContent()).toContain('基本满意');
+
+    // The trend and the map are drawn; the units table lists the county's units.
+    await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
+    await page.getByTestId('division-map').locator('canvas').first().waitFor();
+    expect(await page.locator('.ant-table-row', { hasText: '县住建局' }).count()).toBeGreaterThan(0);
+  });
+
+  it('a division profile (一村一档) shows its tickets and rates', async () => {
+    await page.goto(`${srv.url}/dashboard/division/${srv.fixture.divisions.township1}`);
+    await page.getByTestId('profile-title').waitFor();
+    expect(await page.getByTestId('profile-title').textContent()).toContain('双城镇');
+    await expect.poll(() => rateText('satisfaction')).toBe('50.0%');
+    expect(await page.locator('.ant-list-item', { hasText: '外墙瓷砖' }).count()).toBe(2);
+  });
+});
