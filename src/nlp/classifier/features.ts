@@ -74,28 +74,6 @@ export function vocabularyFrom(terms: string[], idf: Float64Array): Vocabulary {
   return { terms, index, idf };
 }
 
-/** TF-IDF (sublinear tf optional), l2-normalised; features outside the vocabulary are dropped. */
-export function vectorize(counts: Map<string, number>, vocab: Vocabulary, opts: FeatureOptions): SparseVec {
-  const pairs: [number, number][] = [];
-  for (const [f, c] of counts) {
-    const j = vocab.index.get(f);
-    if (j === undefined) continue;
-    const tf = opts.sublinearTf ? 1 + Math.log(c) : c;
-    pairs.push([j, tf * vocab.idf[j]]);
-  }
-  pairs.sort((a, b) => a[0] - b[0]);
-  let norm = 0;
-  for (const [, v] of pairs) norm += v * v;
-  norm = Math.sqrt(norm) || 1;
-  const idx = new Int32Array(pairs.length);
-  const val = new Float64Array(pairs.length);
-  pairs.forEach(([j, v], i) => {
-    idx[i] = j;
-    val[i] = v / norm;
-  });
-  return { idx, val };
-}
-
 export function fieldsOf(text: string | string[]): string[] {
   return Array.isArray(text) ? text.map((t) => t ?? '') : [text ?? ''];
 }

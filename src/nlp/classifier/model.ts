@@ -1,6 +1,6 @@
 // The serialised classifier (plain JSON, stored in nlp_models.model or a file) and prediction:
 // calibrated confidence, ranked candidates and the terms that drove the decision.
-import { exampleCounts, vectorize, vocabularyFrom, type FeatureOptions, type SparseVec, type Vocabulary } from './features.ts';
+import { exampleCounts, vocabularyFrom, type FeatureOptions, type SparseVec, type Vocabulary } from './features.ts';
 import { softmax } from './calibrate.ts';
 import type { ModelMetrics } from './train.ts';
 
@@ -71,6 +71,24 @@ export function loadModel(json: ClassifierModel): LoadedModel {
   return { json, labels: json.labels, vocab: vocabularyFrom(json.terms, Float64Array.from(json.idf)), w, bias };
 }
 
+/** TF-IDF, l2-normalised, in vocabulary order of appearance (scoring does not need sorted indices). */
+function toVector(counts: Map<string, number>, m: LoadedModel): SparseVec {
+  const sublinear = m.json.features.sublinearTf;
+  const idx: number[] = [];
+  const val: number[] = [];
+  let norm = 0;
+  for (const [f, c] of counts) {
+    const j = m.vocab.index.get(f);
+    if (j === undefined) continue;
+    const v = (sublinear ? 1 + Math.log(c) : c) * m.vocab.idf[j];
+    idx.push(j);
+    val.push(v);
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  return { idx: Int32Array.from(idx), val: Float64Array.from(val, (v) => v / norm) };
+}
+
 function decision(m: LoadedModel, x: SparseVec): Float64Array {
   const K = m.labels.length;
   const s = Float64Array.from(m.bias);
@@ -113,7 +131,7 @@ function explain(m: LoadedModel, x: SparseVec, k: number, n: number): { term: st
 /** Classifies one text (or its fields, in the order used for training). */
 export function classify(m: LoadedModel, text: string | string[], topK = 3, explainTerms = 5): Prediction {
   const counts = exampleCounts(text, m.json.features, m.json.headline);
-  const x = vectorize(counts, m.vocab, m.json.features);
+  const x = toVector(counts, m);
   const p = softmax(decision(m, x), m.json.temperature);
   const order = p.map((_, k) => k).sort((a, b) => p[b] - p[a]);
   const best = order[0];
