@@ -9,6 +9,9 @@ import { HELD_OUT, TRAIN } from './classifier/fixtures.test-data.ts';
 import { installClassifier } from './classifier/install.ts';
 import { intakeHooks } from '../tickets/intake-hooks.ts';
 import { classify } from './classifier/model.ts';
+import { loadDeploymentDictionary } from './classifier/dictionary.ts';
+import { segment, UserDictionary } from './segment.ts';
+import { countClosedTickets } from './models.repo.ts';
 
 const small = trainClassifier(TRAIN.map((r) => ({ text: [r.title, r.body], label: r.label })), { cvFolds: 0 });
 
@@ -121,6 +124,16 @@ describe.each(DB_KINDS)('nlp model store (%s)', (kind) => {
     else expect(hints.autoCategory).toBeUndefined();
     const vague = await intakeHooks.analyze(t.deps, { content: '你好' } as typeof input);
     expect(vague.autoCategory).toBeUndefined();
+  });
+
+  it('fills the segmentation dictionary with unit and category names', async () => {
+    await t.db.insertInto('units').values({ code: 'U-rs', name: '市人社局', short_name: '人社局', kind: 'department' }).execute();
+    const dict = new UserDictionary();
+    expect(await loadDeploymentDictionary(t.deps, dict)).toBeGreaterThan(0);
+    expect(dict.has('市人社局')).toBe(true);
+    expect(dict.has('交通运输')).toBe(true);
+    expect(segment('找市人社局反映交通运输问题', dict)).toEqual(expect.arrayContaining(['市人社局', '交通运输']));
+    expect(await countClosedTickets(t.db)).toBe(TRAIN.length);
   });
 
   it('skips kinds without enough history', async () => {

@@ -107,6 +107,26 @@ export async function closedTicketHistory(db: Kysely<DB>, limit = 200_000): Prom
   return rows.map((r) => ({ title: r.title, content: r.content, categoryCode: r.category_code, leadUnitId: r.lead_unit_id, requestType: r.request_type }));
 }
 
+export async function countClosedTickets(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'closed')
+    .where('master_id', 'is', null)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Names that segmentation should keep whole: divisions down to street/township, units, categories. */
+export async function dictionaryTerms(db: Kysely<DB>, maxDivisionLevel = 4): Promise<string[]> {
+  const [divs, units, cats] = await Promise.all([
+    db.selectFrom('divisions').select('name').where('level', '<=', maxDivisionLevel).execute(),
+    db.selectFrom('units').select(['name', 'short_name']).where('active', '=', true).execute(),
+    db.selectFrom('categories').select('name').where('active', '=', true).execute(),
+  ]);
+  return [...divs.map((d) => d.name), ...units.flatMap((u) => [u.name, u.short_name ?? '']), ...cats.map((c) => c.name)].filter(Boolean);
+}
+
 /** Category tree (code → parent, level) and unit names, to label the history. */
 export async function categoryTree(db: Kysely<DB>): Promise<{ code: string; name: string; level: number; parentCode: string | null }[]> {
   const rows = await db.selectFrom('categories').select(['code', 'name', 'level', 'parent_code']).execute();

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineJob, type JobModule } from '../../jobs/registry.ts';
 import type { Deps } from '../../server/deps.ts';
-import { closedTicketHistory, getModel } from '../models.repo.ts';
+import { countClosedTickets, getModel } from '../models.repo.ts';
 import { MODEL_KINDS, retrainFromDb } from './train-from-db.ts';
 
 /** Retrain when history grew by this share since the active category model (or none exists). */
@@ -12,7 +12,7 @@ const GROWTH = 0.1;
 export async function retrainIfGrown(deps: Deps, force: boolean, minExamples: number) {
   if (!force) {
     const active = await getModel(deps.db, 'category');
-    const n = (await closedTicketHistory(deps.db)).length;
+    const n = await countClosedTickets(deps.db);
     if (active && n < active.trainedOn * (1 + GROWTH)) {
       deps.log.info({ closed: n, trainedOn: active.trainedOn }, 'nlp.retrain: not enough new history');
       return [];
