@@ -122,9 +122,11 @@ export function RulesPage() {
   const [pageSize, setPageSize] = useState(20);
   const [inactive, setInactive] = useState(false);
   const [editing, setEditing] = useState<Rule | null | 'new'>(null);
+  const [fCategory, setFCategory] = useState<string | undefined>();
+  const [fUnit, setFUnit] = useState<string | undefined>();
   const q = useQuery({
-    queryKey: ['admin', 'rules', page, pageSize, inactive],
-    queryFn: () => adminApi.rules({ page, pageSize, includeInactive: inactive || undefined }),
+    queryKey: ['admin', 'rules', page, pageSize, inactive, fCategory, fUnit],
+    queryFn: () => adminApi.rules({ page, pageSize, includeInactive: inactive || undefined, categoryCode: fCategory, unitId: fUnit }),
     placeholderData: keepPreviousData,
   });
   const toggle = useMutation({
@@ -152,6 +154,12 @@ export function RulesPage() {
           </Space>
         }
       >
+        <Space wrap style={{ marginBottom: 8 }}>
+          <div style={{ width: 220 }}>
+            <CategorySelect id="rules-filter-category" value={fCategory} onChange={(v) => (setFCategory(v), setPage(1))} placeholder={t('admin.rules.filterCategory')} />
+          </div>
+          <UnitPicker id="rules-filter-unit" value={fUnit} onChange={(v: string | undefined) => (setFUnit(v), setPage(1))} style={{ width: 260 }} />
+        </Space>
         {q.error ? <Alert type="error" showIcon message={errorText(q.error)} /> : null}
         <Table<Rule>
           rowKey="id"

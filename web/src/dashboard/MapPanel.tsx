@@ -2,7 +2,7 @@
 // a choropleth of ticket counts or a rate per division, and ticket points where lat/lng exist.
 // Clicking a division opens its profile (一村一档).
 import { useMemo, useState } from 'react';
-import { Alert, Card, Segmented } from 'antd';
+import { Alert, Card, Segmented, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { RateRow } from '../contract.ts';
@@ -15,6 +15,7 @@ type Measure = 'tickets' | 'response' | 'resolution' | 'satisfaction';
 export interface MapPanelProps {
   /** The division whose children are coloured. */
   code: string;
+  /** Boundaries; undefined while loading, null when there are none. */
   geo: GeoCollection | null | undefined;
   period: { from?: string; to?: string };
   title?: string;
@@ -69,7 +70,7 @@ export function MapPanel({ code, geo, period, title, height = 420 }: MapPanelPro
         seriesIndex: 0, min: 0, max: measure === 'tickets' ? max : 100, left: 8, bottom: 8, calculable: true,
         text: [t('dash.map.high'), t('dash.map.low')], inRange: { color: measure === 'tickets' ? ['#fff1f0', '#c8102e'] : ['#fff1f0', '#fadb14', '#389e0d'] },
       },
-      geo: { map: mapName, roam: true, label: { show: true, fontSize: 10 }, itemStyle: { borderColor: '#999' }, emphasis: { label: { show: true } } },
+      geo: { map: mapName, roam: true, layoutCenter: ['50%', '50%'], layoutSize: '95%', label: { show: true, fontSize: 10 }, itemStyle: { borderColor: '#999' }, emphasis: { label: { show: true } } },
       series: [
         { type: 'map', geoIndex: 0, data },
         {
@@ -104,6 +105,8 @@ export function MapPanel({ code, geo, period, title, height = 420 }: MapPanelPro
             if (c) nav(`/dashboard/division/${c}`);
           }}
         />
+      ) : geo === undefined ? (
+        <Skeleton.Node active style={{ width: '100%', height }} />
       ) : (
         <Alert type="info" showIcon message={t('dash.map.none')} />
       )}
