@@ -15,6 +15,7 @@ import { chainEvents, type EventInput } from './events.ts';
 import { planDispatch, type DispatchPlan } from './dispatch-ticket.ts';
 import { stageDeadline, deadlinesView } from './deadlines.ts';
 import { intakeHooks } from './intake-hooks.ts';
+import { HOT_CONFIG_TTL_MS, memo } from '../shared/memo.ts';
 
 const STAFF_CHANNELS: Channel[] = ['hotline', 'web', 'h5', 'grid', 'mailbox', 'meeting', 'transfer110', 'open311', 'import'];
 const CENTER = new Set(['agent', 'dispatcher', 'admin']);
@@ -102,17 +103,19 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     extra.master_id = input.mergeInto;
     events.push({ action: 'merge', toStatus: 'merged', actor: who, at: now, public: true, data: { masterId: input.mergeInto } });
   } else if (isCenter && input.leadUnitId) {
-    plan = await planDispatch(deps, deps.db, base, { leadUnitId: input.leadUnitId, coUnitIds: input.coUnitIds, at: now });
+    plan = await planDispatch(deps, null, base, { leadUnitId: input.leadUnitId, coUnitIds: input.coUnitIds, at: now });
     events.push({ action: 'dispatch', toStatus: 'dispatched', actor: who, at: now, public: true, data: { leadUnitId: plan.leadUnitId, coUnitIds: plan.coUnitIds, manual: true } });
   } else {
     // Route by rule when a person chose the category, or when the classifier is confident enough.
     const staffCategory = !!actor && actor.role !== 'citizen' && !!input.categoryCode;
     const category = staffCategory ? input.categoryCode! : hints.autoCategory?.code;
     if (category) {
-      const route = await resolveRoute(deps, { categoryCode: category, divisionCode: base.division_code });
+      const route = await memo(deps.db, `route:${category}|${base.division_code ?? ''}`, HOT_CONFIG_TTL_MS, () =>
+        resolveRoute(deps, { categoryCode: category, divisionCode: base.division_code }),
+      );
       if (route.leadUnitId) {
         try {
-          plan = await planDispatch(deps, deps.db, { ...base, category_code: category }, { leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds, at: now });
+          plan = await planDispatch(deps, null, { ...base, category_code: category }, { leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds, at: now });
         } catch (e) {
           if (!(e instanceof AppError && e.code === 'not_whitelisted')) throw e;
         }

@@ -6,6 +6,7 @@ import type { Deps } from '../server/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { checkWhitelist } from '../dispatch/route.ts';
 import { findUnits } from './tickets.repo.ts';
+import { HOT_CONFIG_TTL_MS, memo } from '../shared/memo.ts';
 import { unitDeadlines } from './deadlines.ts';
 
 export interface DispatchPlan {
@@ -17,12 +18,14 @@ export interface DispatchPlan {
 
 export async function planDispatch(
   deps: Deps,
-  db: Kysely<DB> | Transaction<DB>,
+  /** The transaction to read units through, or null for intake (units memoised briefly). */
+  db: Kysely<DB> | Transaction<DB> | null,
   t: Pick<Ticket, 'urgency' | 'request_type' | 'category_code'>,
   input: { leadUnitId: string; coUnitIds?: string[]; basis?: string | null; at: Date },
 ): Promise<DispatchPlan> {
   const co = [...new Set(input.coUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
-  const units = await findUnits(db, [input.leadUnitId, ...co]);
+  const ids = [input.leadUnitId, ...co];
+  const units = db ? await findUnits(db, ids) : await memo(deps.db, `units:${ids.join(',')}`, HOT_CONFIG_TTL_MS, () => findUnits(deps.db, ids));
   const lead = units.find((u) => u.id === input.leadUnitId);
   if (!lead || !lead.active || units.length !== co.length + 1 || units.some((u) => !u.active)) throw new AppError('unknown_unit');
   if (lead.whitelist_only && !input.basis && !(await checkWhitelist(deps, lead.id, t.category_code))) {

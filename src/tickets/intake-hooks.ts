@@ -17,5 +17,6 @@ export interface IntakeHints {
 
 export const intakeHooks = {
   analyze: async (_deps: Deps, _input: CreateTicketBody): Promise<IntakeHints> => ({}),
-  afterInsert: async (_trx: Transaction<DB>, _ticket: Ticket): Promise<void> => {},
+  /** Called once per group commit with every ticket of the group, inside its transaction. */
+  afterInsert: async (_trx: Transaction<DB>, _tickets: Ticket[]): Promise<void> => {},
 };

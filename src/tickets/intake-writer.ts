@@ -74,7 +74,7 @@ class IntakeWriter {
     const units = items.flatMap((it) => it.units);
     if (units.length) await trx.insertInto('ticket_units').values(units).execute();
     const ordered = values.map((v) => byId.get(v.id!)!);
-    for (const row of ordered) await intakeHooks.afterInsert(trx, row);
+    await intakeHooks.afterInsert(trx, ordered);
     return ordered;
   }
 }

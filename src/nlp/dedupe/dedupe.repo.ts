@@ -5,12 +5,30 @@ import type { DB } from '../../db/schema.ts';
 export async function upsertSignature(
   db: Kysely<DB>,
   row: { ticket_id: string; bands: string[]; minhash: number[]; shingle_count: number },
+  flush = true,
 ): Promise<void> {
   await db
     .insertInto('ticket_signatures')
     .values(row)
     .onConflict((oc) =>
       oc.column('ticket_id').doUpdateSet({ bands: row.bands, minhash: row.minhash, shingle_count: row.shingle_count, indexed_at: new Date() }),
+    )
+    .execute();
+  if (flush) await flushBandIndex(db);
+}
+
+/** Several signatures at once (new tickets: no conflict expected, but stay idempotent). */
+export async function upsertSignatures(
+  db: Kysely<DB>,
+  rows: { ticket_id: string; bands: string[]; minhash: number[]; shingle_count: number }[],
+): Promise<void> {
+  await db
+    .insertInto('ticket_signatures')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('ticket_id').doUpdateSet((eb) => ({
+        bands: eb.ref('excluded.bands'), minhash: eb.ref('excluded.minhash'), shingle_count: eb.ref('excluded.shingle_count'), indexed_at: new Date(),
+      })),
     )
     .execute();
   await flushBandIndex(db);

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
 import {
-  categoryParents, divisionPath, openTicketsSharingBands, ticketsByPhone, ticketsWithoutSignature, upsertSignature,
+  categoryParents, divisionPath, flushBandIndex, openTicketsSharingBands, ticketsByPhone, ticketsWithoutSignature, upsertSignature, upsertSignatures,
   type CandidateRow,
 } from './dedupe.repo.ts';
 import { DUPLICATE_THRESHOLD, REPEAT_THRESHOLD, canonical, fingerprint, shingles, similarity, type Fingerprint } from './minhash.ts';
@@ -20,13 +20,25 @@ export async function indexTicketText(trx: Kysely<DB>, ticketId: string, text: s
   await upsertSignature(trx, { ticket_id: ticketId, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size });
 }
 
+/** Stores the signatures of several tickets (one index flush for all). */
+export async function indexTicketTexts(trx: Kysely<DB>, items: { id: string; text: string }[]): Promise<void> {
+  if (!items.length) return;
+  await upsertSignatures(
+    trx,
+    items.map((it) => {
+      const f = fingerprint(it.text);
+      return { ticket_id: it.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size };
+    }),
+  );
+}
+
 /** Signs tickets that have no signature yet (history imports); returns how many were signed. */
 export async function indexMissingSignatures(deps: Pick<Deps, 'db'>, batch = 500): Promise<number> {
   let n = 0;
   for (;;) {
     const rows = await ticketsWithoutSignature(deps.db, batch);
     if (!rows.length) return n;
-    for (const r of rows) await indexTicketText(deps.db, r.id, ticketText(r));
+    await indexTicketTexts(deps.db, rows.map((r) => ({ id: r.id, text: ticketText(r) })));
     n += rows.length;
   }
 }
