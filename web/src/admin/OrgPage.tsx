@@ -37,7 +37,7 @@ function unitNode(u: UnitRow, t: (k: string) => string): Node {
     key: u.id,
     title: (
       <span>
-        {u.shortName ?? u.name} <Tag style={{ marginLeft: 4 }}>{u.kind}</Tag>
+        {u.shortName ?? u.name} <Tag style={{ marginLeft: 4 }}>{t(`admin.kind.${u.kind}`)}</Tag>
         {u.isFallback ? <Tag color="orange">{t('admin.units.fallbackTag')}</Tag> : null}
         {!u.active ? <Tag>{t('admin.inactive')}</Tag> : null}
       </span>
@@ -88,7 +88,7 @@ function UnitModal({ unit, open, onClose }: { unit: UnitRow | null; open: boolea
           <Input id="unit-short" />
         </Form.Item>
         <Form.Item name="kind" label={t('admin.units.kind')} htmlFor="unit-kind">
-          <Select id="unit-kind" options={UNIT_KINDS.map((k) => ({ value: k, label: k }))} />
+          <Select id="unit-kind" options={UNIT_KINDS.map((k) => ({ value: k, label: t(`admin.kind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="parentId" label={t('admin.units.parent')} htmlFor="unit-parent">
           <UnitPicker id="unit-parent" />
@@ -165,7 +165,7 @@ export function OrgPage() {
               {unit ? (
                 <Descriptions size="small" column={1} bordered title={unit.name} extra={<Button size="small" onClick={() => setEditing(unit)}>{t('admin.edit')}</Button>}>
                   <Descriptions.Item label={t('admin.code')}>{unit.code}</Descriptions.Item>
-                  <Descriptions.Item label={t('admin.units.kind')}>{unit.kind}</Descriptions.Item>
+                  <Descriptions.Item label={t('admin.units.kind')}>{t(`admin.kind.${unit.kind}`)}</Descriptions.Item>
                   <Descriptions.Item label={t('admin.units.division')}>{unit.divisionName ?? unit.divisionCode ?? ''}</Descriptions.Item>
                   <Descriptions.Item label={t('admin.units.fallback')}>{unit.isFallback ? t('admin.yes') : t('admin.no')}</Descriptions.Item>
                   <Descriptions.Item label={t('admin.units.whitelist')}>{unit.whitelistOnly ? t('admin.yes') : t('admin.no')}</Descriptions.Item>
