@@ -1,8 +1,8 @@
 // Serves the built web app (web/dist) at / with SPA fallback, when it has been built.
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorBody } from '../shared/errors.ts';
 
@@ -27,7 +27,19 @@ export async function serveWeb(app: FastifyInstance) {
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0];
     if (!url.startsWith('/api/') && !url.startsWith('/open311/') && !/\.[a-z0-9]+$/i.test(url)) {
-      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    // A file built after start (the static routes are listed once, at start-up).
+    let rel = '';
+    try {
+      rel = decodeURIComponent(url).replace(/^\/+/, '');
+    } catch {
+      /* malformed escape: not a file of ours */
+    }
+    const file = resolve(webDist, rel);
+    if (rel && file.startsWith(webDist + sep) && existsSync(file) && statSync(file).isFile()) {
+      const hashed = rel.startsWith('assets/');
+      return reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(rel);
     }
     return reply.status(404).send(errorBody('not_found', `${req.method} ${req.url}`));
   });
