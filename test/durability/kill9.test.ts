@@ -29,3 +29,24 @@ for (const c of cases) {
     }, 300_000);
   });
 }
+
+// Negative control: the check must notice a loss. After the kill, one acknowledged ticket is
+// deleted behind the server's back; the run must report exactly that ticket as lost.
+(process.env.TEST_DATABASE_URL ? describe : describe.skip)(
+  `kill -9 check detects a lost ticket on postgres${process.env.TEST_DATABASE_URL ? '' : ' — SKIPPED: runs on PostgreSQL (the quicker database); set TEST_DATABASE_URL to run it'}`,
+  () => {
+    it('reports an acknowledged ticket deleted between kill and restart as lost', async () => {
+      let victim = '';
+      const r = await runKill9({
+        db: 'postgres', seconds: 2, concurrency: 4, maxRequests: 2000,
+        afterKill: async (db, acked) => {
+          victim = acked[acked.length - 1].number;
+          await db.deleteFrom('tickets').where('id', '=', acked[acked.length - 1].id).execute();
+        },
+      });
+      expect(r.lost).toHaveLength(1);
+      expect(r.lost[0]).toContain(victim);
+      expect(r.foundAfterRestart).toBe(r.acknowledged - 1);
+    }, 300_000);
+  },
+);

@@ -17,6 +17,11 @@ export interface Kill9Options {
   /** Keep the scratch database / data dir afterwards (for inspection). */
   keep?: boolean;
   log?: (msg: string) => void;
+  /**
+   * Runs on the database between the kill and the restart. Used by the test's
+   * negative control to delete an acknowledged ticket and show the check reports it lost.
+   */
+  afterKill?: (db: import('kysely').Kysely<import('../../src/db/schema.ts').DB>, acked: { id: string; number: string }[]) => Promise<void>;
 }
 
 export interface Kill9Result {
@@ -121,6 +126,16 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Result> {
     const killedAtMs = killAfter;
     sent -= refused;
     log(`${o.db}: killed at ${killedAtMs} ms; sent ${sent}, acknowledged ${acks.length}, in flight ${inflight.length}`);
+
+    if (o.afterKill) {
+      // The server is dead, so even a PGlite dir is free to open here.
+      const d = await openDatabase(o.db === 'postgres' ? { url: scratch.env.DATABASE_URL } : { dataDir: scratch.dir });
+      try {
+        await o.afterKill(d.db, acks);
+      } finally {
+        await d.close();
+      }
+    }
 
     // ---- restart on the same data; read every acknowledged ticket back as admin ----
     server = await startServer({ env: scratch.env, logFile });
