@@ -89,6 +89,13 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(r.body.duplicates[0].similarity).toBeGreaterThan(0.9);
   });
 
+  it('intake takes the place and the urgency from the text when the caller gave none', async () => {
+    const created = await agent.post('/api/v1/tickets', { content: '柘荣县富溪镇前宅村有户人家燃气泄漏，闻到很浓的煤气味', contact: { phone: '13700000004' } });
+    expect(created.status).toBe(201);
+    const row = await t.deps.db.selectFrom('tickets').select(['division_code', 'urgency']).where('contact_phone', '=', '13700000004').executeTakeFirstOrThrow();
+    expect(row).toEqual({ division_code: fx.divisions.village4, urgency: 'emergency' });
+  });
+
   it('analyze reads urgency cues', async () => {
     const gas = (await agent.post('/api/v1/nlp/analyze', { content: '楼道里有很浓的煤气味，怀疑燃气泄漏' })).body;
     expect(gas.urgency).toMatchObject({ level: 'emergency', suggest110: false });

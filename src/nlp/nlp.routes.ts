@@ -16,7 +16,7 @@ import { loadAccess } from '../tickets/tickets.repo.ts';
 import { analyzeRequest } from './analyze.ts';
 import { learnLandmarks } from './address/landmarks.ts';
 import { indexMissingSignatures, ticketText } from './dedupe/find-duplicates.ts';
-import { installDedupeIntakeHook } from './dedupe/intake.ts';
+import { installNlpIntakeHooks } from './dedupe/intake.ts';
 import { installClassifier } from './classifier/install.ts';
 import { createHotspotCase, findHotspots, getHotspotCase, listHotspotCases } from './hotspots/hotspots.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
@@ -31,7 +31,7 @@ function presentCase<T extends { period_from: Date | null; period_to: Date | nul
 }
 
 export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
-  installDedupeIntakeHook();
+  installNlpIntakeHooks();
   installClassifier();
   const r = app.withTypeProvider<ZodTypeProvider>();
 
