@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../server/deps.ts';
 import { LoginBody, MeResponse } from '../contract/auth.ts';
-import { SESSION_COOKIE, login, logout } from './sessions.ts';
+import { SESSION_COOKIE, forgetUserSessions, login, logout } from './sessions.ts';
 import { requireActor } from './auth.hook.ts';
 import { setUserLocale } from './auth.repo.ts';
 import type { Actor } from './actor.ts';
@@ -31,6 +31,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
   r.put('/api/v1/auth/me/locale', { schema: { tags: ['auth'], body: z.object({ locale: z.enum(['zh', 'en']) }) } }, async (req) => {
     const a = requireActor(req);
     await setUserLocale(deps.db, a.id, req.body.locale);
+    forgetUserSessions(a.id); // the cached session still carries the old locale
     return { ok: true };
   });
 }
