@@ -43,6 +43,8 @@ export type Metrics = z.infer<typeof Metrics>;
 export const RateRow = Metrics.extend({
   key: z.string(),
   name: z.string(),
+  /** unit rows: returns (退单) this unit made — bounces are charged to the unit that sent the ticket back. */
+  returnsMade: z.number().int().nullable(),
   /** unit rows: kind and parent; division rows: level. */
   kind: z.string().nullable(),
   parentKey: z.string().nullable(),

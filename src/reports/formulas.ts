@@ -53,8 +53,8 @@ export function formulaTexts(c: RatesConfig): Record<'response' | 'resolution' |
       en: `Satisfaction rate = tickets rated ${c.basicCountsAsSatisfied ? '"satisfied" or "basically satisfied"' : '"satisfied"'} ÷ rated tickets; ${basis.en}. ${excl.en}`,
     },
     dispatchAccuracy: {
-      zh: '派单准确率 = 未发生退单、改派的派单工单数 ÷ 派单工单数；退单、改派次数另计。',
-      en: 'Dispatch accuracy = dispatched tickets never returned nor redispatched ÷ dispatched tickets; returns and redispatches are also counted.',
+      zh: '派单准确率 = 未发生退单、改派的派单工单数 ÷ 派单工单数；退单、改派次数另计，单位的退单次数记在退回工单的单位。',
+      en: 'Dispatch accuracy = dispatched tickets never returned nor redispatched ÷ dispatched tickets; returns and redispatches are also counted, a return charged to the unit that sent the ticket back.',
     },
     autoShare: {
       zh: '自动派单占比 = 系统按分类模型自动派出的工单数 ÷ 派单工单数。',

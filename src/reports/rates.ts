@@ -76,16 +76,17 @@ export async function getRates(deps: Deps, actor: Actor | null, q: RatesQuery) {
   const overall = toMetrics(await repo.countsOverall(deps.db, filter));
   let rows: RateRow[] = [];
   if (q.groupBy === 'month') {
-    rows = (await repo.countsByMonth(deps.db, filter)).map((c) => ({ ...toMetrics(c), key: c.key, name: c.key, kind: null, parentKey: null }));
+    rows = (await repo.countsByMonth(deps.db, filter)).map((c) => ({ ...toMetrics(c), key: c.key, name: c.key, kind: null, parentKey: null, returnsMade: null }));
   } else if (q.groupBy === 'unit') {
     // A leader's rows: the unit and those below it (its parents would show only part of their tickets).
+    const made = new Map((await repo.returnsByUnit(deps.db, filter, q.rollup ?? true)).map((r) => [r.key, r.n]));
     rows = (await repo.countsByUnit(deps.db, filter, q.rollup ?? true))
       .filter((c) => unitInReportScope(filter.scope, c.path))
-      .map((c) => ({ ...toMetrics(c), key: c.key, name: c.name, kind: c.kind, parentKey: c.parent_id }));
+      .map((c) => ({ ...toMetrics(c), key: c.key, name: c.name, kind: c.kind, parentKey: c.parent_id, returnsMade: made.get(c.key) ?? 0 }));
   } else if (q.groupBy === 'division') {
     const parent = q.divisionCode ?? (await repo.defaultDivisionRoot(deps.db));
     rows = parent
-      ? (await repo.countsByDivision(deps.db, filter, parent)).map((c) => ({ ...toMetrics(c), key: c.key, name: c.name, kind: String(c.level), parentKey: c.parent_code }))
+      ? (await repo.countsByDivision(deps.db, filter, parent)).map((c) => ({ ...toMetrics(c), key: c.key, name: c.name, kind: String(c.level), parentKey: c.parent_code, returnsMade: null }))
       : [];
   }
   const paged = q.groupBy === 'unit' || q.groupBy === 'division';
@@ -113,7 +114,7 @@ export async function getTrend(deps: Deps, actor: Actor | null, q: { months: num
   for (let i = 0; i < q.months; i++) {
     const key = monthKey(monthStart(now, i - (q.months - 1)));
     const c = byKey.get(key) ?? emptyCounts(key);
-    items.push({ ...toMetrics(c), key, name: key, kind: null, parentKey: null });
+    items.push({ ...toMetrics(c), key, name: key, kind: null, parentKey: null, returnsMade: null });
   }
   return { unitId: q.unitId ?? null, items };
 }
@@ -131,9 +132,10 @@ export async function getRanking(
   q: { from?: string; to?: string; by: 'satisfaction' | 'resolution' | 'response'; kind?: string; minCount: number; limit: number },
 ) {
   const { filter } = await context(deps, actor, q);
+  const made = new Map((await repo.returnsByUnit(deps.db, filter, false)).map((r) => [r.key, r.n]));
   const rows = (await repo.countsByUnit(deps.db, filter, false))
     .filter((c) => !q.kind || c.kind === q.kind)
-    .map((c) => ({ ...toMetrics(c), key: c.key, name: c.name, kind: c.kind, parentKey: c.parent_id }))
+    .map((c) => ({ ...toMetrics(c), key: c.key, name: c.name, kind: c.kind, parentKey: c.parent_id, returnsMade: made.get(c.key) ?? 0 }))
     .filter((r) => r[q.by].den >= q.minCount)
     .sort((a, b) => (b[q.by].rate ?? -1) - (a[q.by].rate ?? -1) || b[q.by].den - a[q.by].den || a.name.localeCompare(b.name));
   let rank = 0;

@@ -130,6 +130,33 @@ export async function countsByUnit(db: Kysely<DB>, f: BaseFilter, rollup: boolea
   return r.rows;
 }
 
+/**
+ * Returns (退单) made by each unit — with rollup, by it or any unit below it — on tickets received in
+ * the period. A returning unit no longer leads the ticket, so this is counted from the events.
+ */
+export async function returnsByUnit(db: Kysely<DB>, f: BaseFilter, rollup: boolean): Promise<{ key: string; n: number }[]> {
+  const join = rollup
+    ? sql`cross join lateral unnest(string_to_array(trim(both '/' from ru.path), '/')) as anc(id) join units u on u.id::text = anc.id`
+    : sql`join units u on u.id = ru.id`;
+  const scope = f.scope.kind === 'unit' ? sql`ru.path like ${like(f.scope.path) + '%'}` : f.scope.kind === 'none' ? sql`false` : sql`true`;
+  const r = await sql<{ key: string; n: number }>`
+    select u.id::text as key, count(*)::int as n
+    from ticket_events e
+    join tickets t on t.id = e.ticket_id
+    join units ru on ru.id = e.actor_unit_id
+    left join divisions td on td.code = t.division_code
+    ${join}
+    where e.action = 'return' and t.master_id is null
+      and t.received_at >= ${f.from} and t.received_at < ${f.to}
+      and ${f.config.includeExcluded ? sql`true` : sql`not t.excluded_from_rates`}
+      and ${f.scope.kind === 'division' ? sql`(t.division_code is null or td.path like ${like(f.scope.path) + '%'})` : sql`true`}
+      and ${scope}
+      and ${f.unitPath ? sql`ru.path like ${like(f.unitPath) + '%'}` : sql`true`}
+      and ${f.divisionCode ? sql`td.path like ${'%/' + like(f.divisionCode) + '/%'}` : sql`true`}
+    group by u.id`.execute(db);
+  return r.rows;
+}
+
 export type DivisionCountRow = CountRow & { name: string; level: number; parent_code: string | null };
 
 /** Per child division of `parentCode`: tickets placed anywhere in that child's subtree. */

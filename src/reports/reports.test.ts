@@ -125,9 +125,12 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
     expect(own.body.total).toBe(2);
     expect(row(fx.units.zhujian)).toMatchObject({ tickets: 5, response: { num: 3, den: 4 }, resolution: { num: 2, den: 2 }, satisfaction: { num: 2, den: 3 } });
     expect(row(fx.units.chengguan)).toMatchObject({ tickets: 2, response: { num: 2, den: 2 }, resolution: { num: 0, den: 1 }, satisfaction: { num: 0, den: 0, rate: null } });
+    // The bounce is charged to 住建局, which sent T8 back, not to 城管局, which now has it.
+    expect(row(fx.units.zhujian).returnsMade).toBe(1);
+    expect(row(fx.units.chengguan).returnsMade).toBe(0);
     const rolled = await get('supervisor', `/api/v1/reports/rates?${PERIOD}&groupBy=unit`);
     const county = rolled.body.items.find((i: { key: string }) => i.key === fx.units.countyGov);
-    expect(county).toMatchObject({ tickets: 7, response: { num: 5, den: 6 }, satisfaction: { num: 2, den: 3 } });
+    expect(county).toMatchObject({ tickets: 7, response: { num: 5, den: 6 }, satisfaction: { num: 2, den: 3 }, returnsMade: 1 });
     expect(rolled.body.total).toBe(4); // city, county, 住建局, 城管局
     const p2 = await get('supervisor', `/api/v1/reports/rates?${PERIOD}&groupBy=unit&pageSize=3&page=2`);
     expect(p2.body.items).toHaveLength(1);

@@ -51,7 +51,8 @@ export function UnitRatesTable({ period }: { period: { from?: string; to?: strin
           { key: 'tickets', title: t('dash.tickets'), dataIndex: 'tickets', width: 80 },
           rateCol('response', t), rateCol('resolution', t), rateCol('satisfaction', t),
           { key: 'acc', title: t('dash.rate.dispatchAccuracy'), width: 110, render: (_, r) => pct(r.dispatchAccuracy.rate) },
-          { key: 'bounce', title: t('dash.returnsCol'), width: 90, render: (_, r) => `${r.returns} / ${r.redispatches}` },
+          { key: 'made', title: t('dash.returnsMade'), dataIndex: 'returnsMade', width: 90 },
+          { key: 'bounce', title: t('dash.returnsCol'), width: 110, render: (_, r) => `${r.returns} / ${r.redispatches}` },
           { key: 'reopen', title: t('dash.reopens'), dataIndex: 'reopens', width: 70 },
           { key: 'overdue', title: t('dash.overdue'), dataIndex: 'overdue', width: 70 },
         ]}
