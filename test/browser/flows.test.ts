@@ -193,4 +193,19 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     expect(d.body.reopenCount).toBe(1);
     expect(['dispatched', 'received']).toContain(d.body.status);
   });
+
+  it('the English switch is remembered per user across browsers', async () => {
+    const page = await newPage();
+    await signIn(page, srv.url, 'dispatcher', srv.fixture.password, '/dispatch');
+    await page.getByText('派单台', { exact: true }).first().waitFor();
+    await page.getByTestId('locale-switch').click();
+    await page.getByText('Dispatch queue', { exact: true }).waitFor();
+    // A fresh browser (no local storage) signing in as the same user gets English.
+    const other = await newPage();
+    await signIn(other, srv.url, 'dispatcher', srv.fixture.password, '/dispatch');
+    await other.getByText('Dispatch queue', { exact: true }).waitFor();
+    expect(await other.locator('html').getAttribute('lang')).toBe('en');
+    await other.getByTestId('locale-switch').click();
+    await other.getByText('派单台', { exact: true }).first().waitFor();
+  });
 });
