@@ -11,7 +11,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Deps } from '../src/server/deps.ts';
 import { seedTestFixture } from '../src/test/fixture.ts';
 import { cityDivisions } from '../src/nlp/address/test-divisions.ts';
-import { indexTicketText } from '../src/nlp/dedupe/find-duplicates.ts';
+import { indexMissingSignatures } from '../src/nlp/dedupe/find-duplicates.ts';
 import { analyzeRequest } from '../src/nlp/analyze.ts';
 
 const args = process.argv.slice(2);
@@ -42,16 +42,14 @@ const open = load('messages-with-votes.jsonl', opt('open', 3000));
 const closed = load('messages-with-replies.jsonl', opt('closed', 2000));
 const t0 = performance.now();
 let seq = 0;
-const insert = async (m: Msg, status: string, reply: string | null) => {
-  const row = await deps.db.insertInto('tickets').values({
-    number: `B${++seq}`, channel: 'import', request_type: 'complaint', urgency: 'general', status, title: m.title.slice(0, 200),
-    content: m.body, division_code: villages[seq % villages.length], received_at: new Date(Date.now() - (seq % 25) * 86400_000),
-    reply_text: reply, closed_at: reply ? new Date() : null, resolved: reply ? true : null,
-  }).returning('id').executeTakeFirstOrThrow();
-  await indexTicketText(deps.db, row.id, `${m.title} ${m.body}`);
-};
-for (const m of open) await insert(m, 'dispatched', null);
-for (const m of closed) await insert(m, 'closed', m.reply ?? '已处理');
+const row = (m: Msg, status: string, reply: string | null) => ({
+  number: `B${++seq}`, channel: 'import', request_type: 'complaint', urgency: 'general', status, title: m.title.slice(0, 200),
+  content: m.body, division_code: villages[seq % villages.length], received_at: new Date(Date.now() - (seq % 25) * 86400_000),
+  reply_text: reply, closed_at: reply ? new Date() : null, resolved: reply ? true : null,
+});
+const rows = [...open.map((m) => row(m, 'dispatched', null)), ...closed.map((m) => row(m, 'closed', m.reply ?? '已处理'))];
+for (let i = 0; i < rows.length; i += 200) await deps.db.insertInto('tickets').values(rows.slice(i, i + 200)).execute();
+await indexMissingSignatures(deps);
 const loadMs = performance.now() - t0;
 
 const queries = [...open.slice(0, 500), ...closed.slice(0, 500)];

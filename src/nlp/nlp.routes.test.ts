@@ -60,6 +60,10 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect((await apiAs(app).post('/api/v1/nlp/analyze', { content: '停水了' })).status).toBe(401);
     const r = await agent.post('/api/v1/nlp/analyze', { content: '   ' });
     expect(r.status).toBe(400);
+    // an unknown division is only a missing hint, never a server error
+    const odd = await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', divisionCode: '999999', phone: 'x' });
+    expect(odd.status).toBe(200);
+    expect(odd.body.place).toBeNull();
   });
 
   it('analyze returns category, place, urgency, duplicates, repeat caller, KB and replies', async () => {
@@ -158,5 +162,8 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(one.body.members.map((m: { id: string }) => m.id).sort()).toEqual(top.members.map((m: { id: string }) => m.id).sort());
     const bad = await supervisor.post('/api/v1/hotspots/cases', { title: 'x', ticketIds: [randomUUID()] });
     expect(bad.status).toBe(404);
+    expect((await supervisor.post('/api/v1/hotspots/cases', { title: 'x', ticketIds: [] })).status).toBe(400);
+    expect((await supervisor.get('/api/v1/hotspots?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z')).status).toBe(400);
+    expect((await supervisor.get(`/api/v1/hotspots/cases/${randomUUID()}`)).status).toBe(404);
   });
 });

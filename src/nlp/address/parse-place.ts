@@ -8,7 +8,7 @@ import { normalize } from '../normalize.ts';
 import { loadDivisions, loadLandmarks, placeIndexVersion } from './address.repo.ts';
 import { PlaceIndex, type PlaceMatch } from './place-index.ts';
 
-const CHECK_EVERY_MS = 5_000;
+const CHECK_EVERY_MS = 15_000;
 
 interface Cached {
   index: PlaceIndex;
