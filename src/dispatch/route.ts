@@ -3,7 +3,7 @@
 import type { Deps } from '../server/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import {
-  activeUnitIds, candidateRules, categoryChain, divisionChain, fallbackUnits, unitWhitelistInfo, whitelistedCodes,
+  activeUnitIds, categoryChain, fallbackUnits, routeCandidates, unitWhitelistInfo, whitelistedCodes,
 } from '../orgs/routing.repo.ts';
 
 export interface RouteInput {
@@ -27,14 +27,15 @@ export interface RouteResult {
  * priority, then the oldest rule. No rule → the is_fallback unit of the nearest ancestor division.
  */
 export async function resolveRoute(deps: Deps, input: RouteInput): Promise<RouteResult> {
-  const cats = input.categoryCode ? await categoryChain(deps.db, input.categoryCode) : [];
+  const found = await routeCandidates(deps.db, input.categoryCode || null, input.divisionCode || null);
+  const cats = found.cats;
   if (input.categoryCode && !cats.length) throw new AppError('unknown_category', input.categoryCode);
-  const divs = input.divisionCode ? await divisionChain(deps.db, input.divisionCode) : [];
+  const divs = found.divPath ? found.divPath.split('/').filter(Boolean).reverse() : [];
   if (input.divisionCode && !divs.length) throw new AppError('unknown_division', input.divisionCode);
 
   // Depth of a match: index from the root of the chain, +1; "any" (null) counts 0.
   const depth = (chain: string[], code: string | null) => (code === null ? 0 : chain.length - chain.indexOf(code));
-  const rules = await candidateRules(deps.db, cats, divs);
+  const rules = found.rules;
   rules.sort((a, b) =>
     depth(cats, b.category_code) - depth(cats, a.category_code) ||
     depth(divs, b.division_code) - depth(divs, a.division_code) ||
@@ -43,7 +44,7 @@ export async function resolveRoute(deps: Deps, input: RouteInput): Promise<Route
   const rule = rules[0];
   if (rule) {
     const co = Array.isArray(rule.co_unit_ids) ? (rule.co_unit_ids as string[]) : JSON.parse(String(rule.co_unit_ids) || '[]');
-    const coUnitIds = (await activeUnitIds(deps.db, co)).filter((id) => id !== rule.lead_unit_id);
+    const coUnitIds = co.length ? (await activeUnitIds(deps.db, co)).filter((id) => id !== rule.lead_unit_id) : [];
     return {
       leadUnitId: rule.lead_unit_id, leadUnitName: rule.lead_unit_name, coUnitIds, ruleId: rule.id, fallback: false,
       reason: `规则匹配：${rule.note ?? `${rule.category_code ?? '任意分类'} × ${rule.division_code ?? '任意区域'}`} → ${rule.lead_unit_name}`,
