@@ -3,7 +3,7 @@ import type { Deps } from '../server/deps.ts';
 import type { Ticket } from '../db/schema.ts';
 import { deadlineFor } from '../sla/deadlines.ts';
 
-type Stage = 'dispatch' | 'sign' | 'reply' | 'return_window' | 'callback';
+type Stage = 'dispatch' | 'sign' | 'reply' | 'return_window' | 'callback' | 'redispatch';
 
 export async function stageDeadline(deps: Deps, t: Pick<Ticket, 'urgency' | 'request_type'>, stage: Stage, from: Date) {
   return deadlineFor(deps, { stage, urgency: t.urgency, requestType: t.request_type, from });

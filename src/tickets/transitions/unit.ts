@@ -40,11 +40,15 @@ export const reply: Handler<'reply'> = async ({ deps, t, body, now }) => ({
   data: { late: !!t.reply_deadline && now > t.reply_deadline },
 });
 
-export const returnTicket: Handler<'return'> = async ({ trx, t, actor, body, now }) => {
+export const returnTicket: Handler<'return'> = async ({ deps, trx, t, actor, body, now }) => {
   if (t.return_deadline && now > t.return_deadline) throw new AppError('return_window_closed');
   await trx.updateTable('ticket_units').set({ role: 'former' }).where('ticket_id', '=', t.id).where('role', '=', 'lead').execute();
   return {
-    patch: { lead_unit_id: null, return_count: t.return_count + 1, signed_at: null, pending_extension: null, overdue: false },
+    patch: {
+      lead_unit_id: null, return_count: t.return_count + 1, signed_at: null, pending_extension: null, overdue: false,
+      // The centre must send it on again within the redispatch limit.
+      dispatch_deadline: (await stageDeadline(deps, t, 'redispatch', now)) ?? now,
+    },
     note: body.reason,
     data: { unitId: actor.unitId, reason: body.reason, basis: body.basis ?? null },
   };

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../server/app.ts';
+import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
+import { seedTestFixture, type Fixture } from '../test/fixture.ts';
+import { LOCK_AFTER_FAILURES, LOCK_MINUTES } from './sessions.ts';
+
+describe.each(DB_KINDS)('sign-in on %s', (kind) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let fx: Fixture;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    fx = await seedTestFixture(t.deps);
+    app = await buildApp(t.deps, { logger: false, web: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+  const loginAs = (username: string, password: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+
+  it('sets an HttpOnly session cookie, /me answers, logout ends the session', async () => {
+    const res = await loginAs('dispatcher', fx.password);
+    expect(res.statusCode).toBe(200);
+    const c = res.cookies.find((k) => k.name === 'lx_session')!;
+    expect(c.httpOnly).toBe(true);
+    expect(res.json()).toMatchObject({ username: 'dispatcher', role: 'dispatcher' });
+    const cookie = `lx_session=${c.value}`;
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    const stored = await t.deps.db.selectFrom('sessions').select('id').execute();
+    expect(stored.some((s) => s.id === c.value)).toBe(false); // only the hash is stored
+  });
+
+  it('locks the account after repeated failures, and unlocks after the lock time', async () => {
+    for (let i = 0; i < LOCK_AFTER_FAILURES - 1; i++) expect((await loginAs('chengguan', 'wrong')).statusCode).toBe(401);
+    const locked = await loginAs('chengguan', 'wrong');
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error.message.zh).toContain('锁定');
+    // Even the right password is refused while locked.
+    expect((await loginAs('chengguan', fx.password)).statusCode).toBe(423);
+    t.clock.advanceHours(LOCK_MINUTES / 60 + 0.01);
+    expect((await loginAs('chengguan', fx.password)).statusCode).toBe(200);
+  });
+
+  it('unknown users get the same answer as a wrong password', async () => {
+    const res = await loginAs('nobody', 'x');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('bad_credentials');
+  });
+});
