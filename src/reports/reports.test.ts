@@ -171,6 +171,19 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
     expect((await get('supervisor', '/api/v1/divisions/999999/profile')).status).toBe(422);
   });
 
+  it('key sites: an admin records them, the profile shows them', async () => {
+    const put = (who: string, code: string, payload: object) =>
+      app.inject({ method: 'PUT', url: `/api/v1/admin/divisions/${code}/key-sites`, headers: { cookie: cookies[who]! }, payload });
+    const sites = { items: [{ name: '城北河堤防汛点', kind: '防汛', note: '汛期每日巡查', lat: 27.23, lng: 119.9 }] };
+    expect((await put('supervisor', fx.divisions.village1, sites)).statusCode).toBe(403);
+    expect((await put('admin', '999999999', sites)).statusCode).toBe(422);
+    expect((await put('admin', fx.divisions.village1, { items: [{ name: '' }] })).statusCode).toBe(400);
+    expect((await put('admin', fx.divisions.village1, sites)).statusCode).toBe(200);
+    const prof = await get('supervisor', `/api/v1/divisions/${fx.divisions.village1}/profile`);
+    expect(prof.body.keySites).toEqual(sites.items);
+    expect(prof.body.hasGeojson).toBe(false);
+  });
+
   it('the formula settings change the rates and the published text', async () => {
     const put = (who: string, payload: object) => app.inject({ method: 'PUT', url: '/api/v1/admin/settings/rates', headers: { cookie: cookies[who]! }, payload });
     expect((await put('supervisor', { basicCountsAsSatisfied: false })).statusCode).toBe(403);

@@ -16,6 +16,7 @@ import { MapPanel } from './MapPanel.tsx';
 import { EChart } from './EChart.tsx';
 import { GeoUpload } from './GeoUpload.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { KeySitesEditor } from './KeySitesEditor.tsx';
 
 export function ProfilePage() {
   const { code = '' } = useParams();
@@ -107,7 +108,7 @@ export function ProfilePage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('dash.profile.keySites')}>
+          <Card size="small" title={t('dash.profile.keySites')} extra={me?.role === 'admin' ? <KeySitesEditor code={d.code} sites={d.keySites} /> : null}>
             <List
               size="small"
               dataSource={d.keySites}
