@@ -49,6 +49,9 @@ const H = 3600_000;
 
     it(`numbers ${TOTAL} tickets taken by both nodes at once uniquely and without gaps`, async () => {
       const cookies = await Promise.all(nodes.map((n) => login(n.url, 'agent', fx.password)));
+      // Sessions live in the database: a cookie from one node works on the other (no sticky sessions).
+      const cross = await fetch(`${nodes[1].url}/api/v1/tickets?pageSize=1`, { headers: { cookie: cookies[0] } });
+      expect(cross.status).toBe(200);
       await mapLimit(Array.from({ length: TOTAL }, (_, i) => i), 8, async (i) => {
         const node = i % 2;
         const r = await fetch(`${nodes[node].url}/api/v1/tickets`, {
@@ -129,6 +132,40 @@ const H = 3600_000;
       expect(audit.out).toMatch(/0 problems/);
       const { rows } = await sql<{ n: number }>`select count(distinct locked_by) as n from jobs where name = 'sla.sweep' and status = 'done'`.execute(database.db);
       console.log(`sweeps ran on ${rows[0].n} distinct workers`);
+    }, 300_000);
+
+    it('comes up on an empty database when both nodes start at once (migrations run once)', async () => {
+      const empty = await createScratchDb('postgres');
+      const pair: ServerProc[] = [];
+      try {
+        const results = await Promise.allSettled(['c', 'd'].map((n) => startServer({
+          env: { ...empty.env, LIANXIN_NODE_ID: `node-${n}` }, services: 'web,worker', logFile: join(empty.dir, `node-${n}.log`),
+        })));
+        for (const r of results) if (r.status === 'fulfilled') pair.push(r.value);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+        for (const n of pair) expect(await (await fetch(`${n.url}/api/health`)).json()).toEqual({ status: 'ok', db: 'postgres' });
+        const db = await openDatabase({ url: empty.env.DATABASE_URL });
+        try {
+          const { rows } = await sql<{ name: string; n: number }>`select name, count(*)::int as n from kysely_migration group by name`.execute(db.db);
+          expect(rows.length).toBeGreaterThan(0);
+          expect(rows.filter((r) => r.n !== 1)).toEqual([]);
+        } finally {
+          await db.close();
+        }
+        // Both take intake at once on the database they just created.
+        const made = await Promise.all(pair.flatMap((n) => [1, 2, 3].map(async () => {
+          const r = await fetch(`${n.url}/api/v1/tickets`, {
+            method: 'POST', headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ content: '新装的路灯不亮', contact: { phone: '13900000000' } }),
+          });
+          expect(r.status).toBe(201);
+          return ((await r.json()) as { number: string }).number;
+        })));
+        expect(new Set(made).size).toBe(6);
+      } finally {
+        await Promise.all(pair.map((n) => n.stop()));
+        await empty.drop();
+      }
     }, 300_000);
   },
 );
