@@ -230,6 +230,22 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect((await agent.get('/api/v1/tickets?pageSize=100000')).status).toBe(400);
   });
 
+  it('meeting batch entry: each item succeeds or fails on its own; staff only', async () => {
+    const res = await dispatcher.post('/api/v1/tickets/batch', {
+      channel: 'meeting',
+      tickets: [
+        { content: '联席会议交办：城北路积水点整治。', contact: { phone: '05936000001' }, categoryCode: fx.categories.cityLook, divisionCode: fx.divisions.township1 },
+        { content: '联席会议交办：未知区划。', contact: { phone: '05936000001' }, divisionCode: '999999999' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results[0]).toMatchObject({ ok: true, status: 'dispatched' });
+    expect(res.body.results[1]).toMatchObject({ ok: false, error: { code: 'unknown_division' } });
+    const tk = (await dispatcher.get(`/api/v1/tickets/${res.body.results[0].id}`)).body;
+    expect(tk.channel).toBe('meeting');
+    expect((await zhujian.post('/api/v1/tickets/batch', { tickets: [{ content: '测试测试', contact: { phone: '05936000001' } }] })).status).toBe(403);
+  });
+
   it('every event chain verifies; tampering is detected', async () => {
     const ok = await verifyChains(t.deps);
     expect(ok.tickets).toBeGreaterThan(10);

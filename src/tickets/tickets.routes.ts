@@ -9,8 +9,8 @@ import {
 import { paged } from '../contract/common.ts';
 import { Status } from '../contract/enums.ts';
 import { requireActor } from '../auth/auth.hook.ts';
-import { ticketScope } from '../auth/policy.ts';
-import { AppError } from '../shared/errors.ts';
+import { CENTER_ROLES, assertRole, ticketScope } from '../auth/policy.ts';
+import { AppError, errorBody } from '../shared/errors.ts';
 import { createTicket, presentCreated } from './create-ticket.ts';
 import { applyTransition } from './transition.ts';
 import { getTicketDetail } from './get-ticket.ts';
@@ -28,6 +28,27 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/v1/tickets', { schema: { tags: ['tickets'], body: CreateTicketBody, response: { 201: CreateTicketResponse } } }, async (req, reply) => {
     const created = await createTicket(deps, req.actor, req.body);
     return reply.status(201).send(presentCreated(created));
+  });
+
+  // Batch entry (meeting minutes 会议交办, mailbox sorting): each item succeeds or fails alone.
+  r.post('/api/v1/tickets/batch', {
+    schema: {
+      tags: ['tickets'],
+      body: z.object({ channel: z.enum(['meeting', 'mailbox', 'transfer110', 'hotline']).default('meeting'), tickets: z.array(CreateTicketBody).min(1).max(100) }),
+      response: { 200: z.object({ results: z.array(z.object({ index: z.number(), ok: z.boolean(), id: z.string().optional(), number: z.string().optional(), status: z.string().optional(), error: z.object({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }) }).optional() })) }) },
+    },
+  }, async (req) => {
+    const actor = assertRole(req.actor, ...CENTER_ROLES);
+    const results = await Promise.all(req.body.tickets.map(async (item, index) => {
+      try {
+        const c = await createTicket(deps, actor, { ...item, channel: req.body.channel });
+        return { index, ok: true, id: c.ticket.id, number: c.ticket.number, status: c.ticket.status };
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        return { index, ok: false, error: errorBody(e.code).error };
+      }
+    }));
+    return { results };
   });
 
   r.get('/api/v1/tickets', { schema: { tags: ['tickets'], querystring: ListTicketsQuery, response: { 200: paged(TicketSummary) } } }, async (req) => {
