@@ -77,12 +77,14 @@ export function DashboardPage() {
       {overall.error ? <Alert type="error" showIcon message={errorText(overall.error)} /> : null}
       <RateCards m={overall.data?.overall} loading={overall.isLoading} />
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={12}>
-          <TrendChart />
+        <Col xs={24} xl={isLeader ? 24 : 12}>
+          <TrendChart unitId={isLeader ? (me?.unitId ?? undefined) : undefined} />
         </Col>
-        <Col xs={24} xl={12}>
-          {city.data && !isLeader ? <MapPanel code={city.data} geo={geo.data} period={period} height={300} /> : null}
-        </Col>
+        {city.data && !isLeader ? (
+          <Col xs={24} xl={12}>
+            <MapPanel code={city.data} geo={geo.data} period={period} height={300} />
+          </Col>
+        ) : null}
       </Row>
       <Card size="small">
         <Tabs

@@ -11,8 +11,9 @@ export function TrendChart({ unitId, divisionCode, months = 6 }: { unitId?: stri
   const q = useQuery({ queryKey: ['reports', 'trend', months, unitId, divisionCode], queryFn: () => reportsApi.trend({ months, unitId, divisionCode }) });
   const option = useMemo(() => {
     const items = q.data?.items ?? [];
+    const colors = { response: '#1677ff', resolution: '#389e0d', satisfaction: '#c8102e' };
     const line = (k: 'response' | 'resolution' | 'satisfaction') => ({
-      name: t(`dash.rate.${k}`), type: 'line', smooth: true, connectNulls: true, yAxisIndex: 0,
+      name: t(`dash.rate.${k}`), type: 'line', smooth: true, connectNulls: true, yAxisIndex: 0, itemStyle: { color: colors[k] }, lineStyle: { color: colors[k] },
       data: items.map((i) => (i[k].rate === null ? null : Math.round(i[k].rate * 1000) / 10)),
     });
     return {
