@@ -2,7 +2,7 @@
 // Uses the running demo at $BASE_URL (with $LIANXIN_DEMO_PASSWORD), or starts its own demo server
 // on a fresh data directory. Phone screens are taken at 390×844.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -163,27 +163,31 @@ async function main() {
     for (const locale of ['zh', 'en'] as Locale[]) {
       for (const shot of SHOTS) {
         if (only.length && !only.some((o) => shot.name.startsWith(o))) continue;
-        const c = await context(browser, !!shot.phone, locale);
-        const page = await c.newPage();
-        try {
-          if (shot.user) {
-            const login = await page.request.post(`${base}/api/v1/auth/login`, { data: { username: shot.user, password } });
-            if (!login.ok()) throw new Error(`login ${shot.user}: ${login.status()}`);
-            await page.request.put(`${base}/api/v1/auth/me/locale`, { data: { locale } });
+        // One retry: a busy demo (or a web build running meanwhile) can make a page slow once.
+        for (let attempt = 1; attempt <= 2; attempt++) {
+          const c = await context(browser, !!shot.phone, locale);
+          const page = await c.newPage();
+          try {
+            if (shot.user) {
+              const login = await page.request.post(`${base}/api/v1/auth/login`, { data: { username: shot.user, password } });
+              if (!login.ok()) throw new Error(`login ${shot.user}: ${login.status()}`);
+              await page.request.put(`${base}/api/v1/auth/me/locale`, { data: { locale } });
+            }
+            await page.goto(base + shot.path);
+            await settle(page);
+            await shot.prepare?.(page, ctx);
+            await settle(page);
+            const file = join(OUT, `${shot.name}.${locale}.png`);
+            await page.screenshot({ path: file });
+            count++;
+            console.log(`✓ ${file.replace(ROOT + '/', '')}`);
+            attempt = 3;
+          } catch (e) {
+            console.error(`✗ ${shot.name}.${locale} (attempt ${attempt}): ${(e as Error).message.split('\n')[0]}`);
+          } finally {
+            if (shot.user) await page.request.put(`${base}/api/v1/auth/me/locale`, { data: { locale: 'zh' } }).catch(() => undefined);
+            await c.close();
           }
-          await page.goto(base + shot.path);
-          await settle(page);
-          await shot.prepare?.(page, ctx);
-          await settle(page);
-          const file = join(OUT, `${shot.name}.${locale}.png`);
-          await page.screenshot({ path: file });
-          count++;
-          console.log(`✓ ${file.replace(ROOT + '/', '')}`);
-        } catch (e) {
-          console.error(`✗ ${shot.name}.${locale}: ${(e as Error).message.split('\n')[0]}`);
-        } finally {
-          if (shot.user) await page.request.put(`${base}/api/v1/auth/me/locale`, { data: { locale: 'zh' } }).catch(() => undefined);
-          await c.close();
         }
       }
     }
@@ -191,7 +195,27 @@ async function main() {
     await browser.close();
     child?.kill('SIGTERM');
   }
+  writeIndex();
   console.log(`${count} screenshots in ${OUT.replace(ROOT + '/', '')}`);
+}
+
+/** docs/screenshots/README.md: every screen side by side in both languages. */
+function writeIndex() {
+  const rows = SHOTS.filter((s) => existsSync(join(OUT, `${s.name}.zh.png`)) || existsSync(join(OUT, `${s.name}.en.png`))).map((s) => {
+    const cell = (l: Locale) => (existsSync(join(OUT, `${s.name}.${l}.png`)) ? `<img src="${s.name}.${l}.png" width="${s.phone ? 195 : 360}">` : '—');
+    return `| \`${s.path}\` ${s.name}${s.user ? ` (${s.user})` : ''} | ${cell('zh')} | ${cell('en')} |`;
+  });
+  const text = [
+    '# Screenshots',
+    '',
+    'Made by `npm run screenshots` (scripts/screenshots.ts) from the demo; phone screens at 390×844.',
+    '',
+    '| screen | 中文 | English |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+  writeFileSync(join(OUT, 'README.md'), text);
 }
 
 await main();

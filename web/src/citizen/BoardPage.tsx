@@ -1,6 +1,6 @@
 // 民声黑板: recent resolved and in-progress matters, anonymised; filter by place, category, state.
 import { useState } from 'react';
-import { Alert, Card, Empty, List, Pagination, Segmented, Space, TreeSelect, Typography } from 'antd';
+import { Alert, Card, Empty, Form, List, Pagination, Segmented, Space, TreeSelect, Typography } from 'antd';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { ticketsApi } from '../api/tickets.ts';
 import { useCategories } from '../api/refdata.ts';
@@ -45,7 +45,9 @@ export default function BoardPage() {
           ]}
           style={{ marginBottom: 12 }}
         />
-        <DivisionPicker onChange={reset(setDivision)} size="middle" maxLevel={5} id="board-division" />
+        <Form layout="vertical" component={false}>
+          <DivisionPicker onChange={reset(setDivision)} size="middle" maxLevel={5} id="board-division" />
+        </Form>
         {cats.data?.length ? (
           <TreeSelect
             aria-label={t('field.category')}

@@ -41,7 +41,7 @@ export function toBody(action: string, v: Values): Body {
 }
 
 export function ActionFields({ action, ticket, suggested = [] }: { action: string; ticket?: TicketDetail; suggested?: UnitRef[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const rules = useScopeRules(action === 'out_of_scope');
   const req = [{ required: true, message: t('act.required') }];
   const min2 = [{ required: true, min: 2, message: t('act.min2') }];
@@ -72,7 +72,7 @@ export function ActionFields({ action, ticket, suggested = [] }: { action: strin
         <>
           <Form.Item name="ruleCode" label={t('act.rule')} rules={req}>
             <Select autoFocus loading={rules.isLoading} showSearch optionFilterProp="label"
-              options={(rules.data ?? []).map((r) => ({ value: r.code, label: `${r.code} · ${r.title}` }))} />
+              options={(rules.data ?? []).map((r) => ({ value: r.code, label: `${r.code} · ${locale === 'en' && r.titleEn ? r.titleEn : r.title}` }))} />
           </Form.Item>
           {noteField()}
         </>
