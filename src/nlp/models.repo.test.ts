@@ -12,6 +12,8 @@ import { classify } from './classifier/model.ts';
 import { loadDeploymentDictionary } from './classifier/dictionary.ts';
 import { segment, UserDictionary } from './segment.ts';
 import { countClosedTickets } from './models.repo.ts';
+import { retrainIfGrown } from './classifier/jobs.ts';
+import { buildRegistry } from '../jobs/definitions.ts';
 
 const small = trainClassifier(TRAIN.map((r) => ({ text: [r.title, r.body], label: r.label })), { cvFolds: 0 });
 
@@ -136,9 +138,17 @@ describe.each(DB_KINDS)('nlp model store (%s)', (kind) => {
     expect(await countClosedTickets(t.db)).toBe(TRAIN.length);
   });
 
+  it('registers nlp.retrain, which retrains only when the history grew', async () => {
+    expect(buildRegistry().get('nlp.retrain')).toBeDefined();
+    expect(await retrainIfGrown(t.deps, false, 20)).toEqual([]); // trained on all closed tickets already
+    const forced = await retrainIfGrown(t.deps, true, 20);
+    expect(forced.find((r) => r.kind === 'category')?.version).toBe(2);
+    expect((await getModel(t.db, 'category'))?.version).toBe(2);
+  });
+
   it('skips kinds without enough history', async () => {
     const r = await retrainFromDb(t.deps, { kinds: ['unit'], minExamples: 1000 });
     expect(r[0].skipped).toBeDefined();
-    expect((await getModel(t.db, 'unit'))?.version).toBe(1);
+    expect((await getModel(t.db, 'unit'))?.version).toBe(2);
   });
 });
