@@ -14,6 +14,13 @@ export interface Kill9Options {
   concurrency: number;
   /** Upper bound on requests sent (the load also stops at the kill). */
   maxRequests?: number;
+  /**
+   * SIGKILL (default: the crash case) or SIGTERM (a graceful stop, as in a rolling restart; the
+   * server may answer 503 to requests that arrive while it closes).
+   */
+  signal?: 'SIGKILL' | 'SIGTERM';
+  /** With SIGTERM: how long to wait for the server to exit before SIGKILL (default 30 s). */
+  graceMs?: number;
   /** Keep the scratch database / data dir afterwards (for inspection). */
   keep?: boolean;
   log?: (msg: string) => void;
@@ -26,6 +33,9 @@ export interface Kill9Options {
 
 export interface Kill9Result {
   db: DbKind;
+  signal: 'SIGKILL' | 'SIGTERM';
+  /** With SIGTERM: whether and when the server exited by itself. */
+  stopped: string;
   where: string;
   sent: number;
   acknowledged: number;
@@ -117,15 +127,19 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Result> {
         }
       }
     };
+    let stopped = '';
     const killer = (async () => {
       while (!stop && Date.now() - loadStart < killAfter) await new Promise((r) => setTimeout(r, 20));
-      await server!.kill9();
+      if (o.signal === 'SIGTERM') {
+        const st = await server!.stop(o.graceMs ?? 30_000);
+        stopped = st.graceful ? `exited 0 after ${st.ms} ms` : `did not exit within ${st.ms} ms; SIGKILLed`;
+      } else await server!.kill9();
       stop = true;
     })();
     await Promise.all([...Array.from({ length: o.concurrency }, (_, w) => loop(w)), killer]);
     const killedAtMs = killAfter;
     sent -= refused;
-    log(`${o.db}: killed at ${killedAtMs} ms; sent ${sent}, acknowledged ${acks.length}, in flight ${inflight.length}`);
+    log(`${o.db}: ${o.signal ?? 'SIGKILL'} at ${killedAtMs} ms; sent ${sent}, acknowledged ${acks.length}, in flight ${inflight.length}`);
 
     if (o.afterKill) {
       // The server is dead, so even a PGlite dir is free to open here.
@@ -180,7 +194,7 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Result> {
     log(`${o.db}: lianxin audit verify`);
     const audit = await runCli(['audit', 'verify'], scratch.env);
     return {
-      db: o.db, where: scratch.where, sent, acknowledged: acks.length, foundAfterRestart: found, lost,
+      db: o.db, signal: o.signal ?? 'SIGKILL', stopped, where: scratch.where, sent, acknowledged: acks.length, foundAfterRestart: found, lost,
       inFlight: inflight.length, refused, inFlightCommitted, rejected, unexpected, numberGaps, duplicateNumbers, killedAtMs,
       auditExit: audit.code, auditOutput: audit.out.trim().split('\n').filter((l) => !l.includes('校验事件链')).join('\n'),
       durationMs: Date.now() - t0, settings,
@@ -194,7 +208,7 @@ export async function runKill9(o: Kill9Options): Promise<Kill9Result> {
 export function formatKill9(r: Kill9Result): string {
   return [
     `database:            ${r.db} (${r.where})`,
-    `killed after:        ${r.killedAtMs} ms of load`,
+    `${r.signal} after:`.padEnd(21) + `${r.killedAtMs} ms of load${r.stopped ? ` (server ${r.stopped})` : ''}`,
     `sent:                ${r.sent}`,
     `acknowledged (201):  ${r.acknowledged}`,
     `found after restart: ${r.foundAfterRestart}`,

@@ -102,8 +102,8 @@ export interface ServerProc {
   /** Resolves with the exit code / signal once the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill9(): Promise<void>;
-  /** SIGTERM (graceful shutdown), SIGKILL after `graceMs`. */
-  stop(graceMs?: number): Promise<void>;
+  /** SIGTERM (graceful shutdown), SIGKILL after `graceMs`; says how it ended and how long it took. */
+  stop(graceMs?: number): Promise<{ graceful: boolean; ms: number }>;
 }
 
 /** Starts `lianxin serve` and waits until /api/health answers. Output goes to `logFile`. */
@@ -140,11 +140,13 @@ export async function startServer(opts: { env: Record<string, string>; port?: nu
       await exited;
     },
     stop: async (graceMs = 20_000) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return { graceful: child.exitCode === 0, ms: 0 };
+      const t0 = Date.now();
       child.kill('SIGTERM');
       const t = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited;
+      const ex = await exited;
       clearTimeout(t);
+      return { graceful: ex.code === 0, ms: Date.now() - t0 };
     },
   };
 }
