@@ -60,30 +60,35 @@ const candidateColumns = sql`t.id, t.number, t.title, t.content, t.status, t.div
   t.category_code, t.contact_phone, t.received_at`;
 
 /**
- * Open tickets received since `since` sharing at least one LSH band with `bands`. The GIN index
- * must be used: a sequential scan compares every row's 40 keys with ours (about 0.1 ms per
- * hundred rows on PGlite) and the planner, lacking statistics on fresh tables, often picks one.
+ * Open tickets received since `since` sharing at least one LSH band with `bands`. Two steps: the
+ * GIN probe alone (forced: a sequential scan compares every row's 40 keys with ours, ~0.1 ms per
+ * hundred rows on PGlite, and the planner, lacking statistics on fresh tables, often picks one),
+ * then the few candidates by primary key (joined in one query, the planner hashes every ticket
+ * of the window, long texts included).
  */
 export async function openTicketsSharingBands(
   db: Kysely<DB>,
   input: { bands: string[]; since: Date; excludeId?: string | null; limit: number },
 ): Promise<CandidateRow[]> {
-  const query = sql<CandidateRow>`
+  const probe = sql<{ ticket_id: string }>`
+    select ticket_id from ticket_signatures where bands && ${input.bands}::text[] limit ${input.limit * 5}`;
+  const ids = db.isTransaction
+    ? (await probe.execute(db)).rows
+    : await db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return (await probe.execute(trx)).rows;
+    });
+  const wanted = ids.map((r) => r.ticket_id).filter((id) => id !== input.excludeId);
+  if (!wanted.length) return [];
+  const r = await sql<CandidateRow>`
     select ${candidateColumns}
-    from ticket_signatures s
-    join tickets t on t.id = s.ticket_id
-    left join divisions d on d.code = t.division_code
-    where s.bands && ${input.bands}::text[]
+    from tickets t left join divisions d on d.code = t.division_code
+    where t.id in (${sql.join(wanted)})
       and t.received_at >= ${input.since}
       and t.status not in ('closed', 'merged')
-      and t.id <> ${input.excludeId ?? '00000000-0000-0000-0000-000000000000'}::uuid
     order by t.received_at desc
-    limit ${input.limit}`;
-  if (db.isTransaction) return (await query.execute(db)).rows;
-  return db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    return (await query.execute(trx)).rows;
-  });
+    limit ${input.limit}`.execute(db);
+  return r.rows;
 }
 
 /** The caller's earlier tickets (any status) since `since`. */
