@@ -11,6 +11,7 @@ import { useMe } from '../api/auth.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { TicketTable } from '../components/TicketTable.tsx';
 import { TicketDrawer } from '../components/TicketDrawer.tsx';
+import { UnitPicker } from '../components/UnitPicker.tsx';
 import { reportsApi, useCityCode, useStaticGeo } from './api.ts';
 import { RateCards } from './RateCards.tsx';
 import { TrendChart } from './TrendChart.tsx';
@@ -51,8 +52,13 @@ export function DashboardPage() {
   const qc = useQueryClient();
   const { data: me } = useMe();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const [unitId, setUnitId] = useState<string | undefined>();
   const period: Period = range ? { from: range[0].startOf('day').toISOString(), to: range[1].endOf('day').toISOString() } : {};
-  const overall = useQuery({ queryKey: ['reports', 'rates', 'overall', period], queryFn: () => reportsApi.rates(period), placeholderData: keepPreviousData });
+  const overall = useQuery({
+    queryKey: ['reports', 'rates', 'overall', period, unitId],
+    queryFn: () => reportsApi.rates({ ...period, unitId }),
+    placeholderData: keepPreviousData,
+  });
   const city = useCityCode();
   const geo = useStaticGeo(city.data);
   const isLeader = me?.role === 'leader';
@@ -65,6 +71,12 @@ export function DashboardPage() {
             {isLeader && me?.unitName ? ` · ${me.unitName}` : ''}
           </Typography.Title>
           <Space wrap>
+            {!isLeader ? (
+              <>
+                <label htmlFor="dash-unit">{t('dash.unitFilter')}</label>
+                <UnitPicker id="dash-unit" value={unitId} onChange={(v: string | undefined) => setUnitId(v)} style={{ width: 240 }} />
+              </>
+            ) : null}
             <label htmlFor="dash-range">{t('dash.period')}</label>
             <DatePicker.RangePicker id="dash-range" value={range} onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} allowClear />
             <Typography.Text type="secondary">{range ? '' : t('dash.period.default')}</Typography.Text>
@@ -78,7 +90,7 @@ export function DashboardPage() {
       <RateCards m={overall.data?.overall} loading={overall.isLoading} />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={isLeader ? 24 : 12}>
-          <TrendChart unitId={isLeader ? (me?.unitId ?? undefined) : undefined} />
+          <TrendChart unitId={isLeader ? (me?.unitId ?? undefined) : unitId} />
         </Col>
         {city.data && !isLeader ? (
           <Col xs={24} xl={12}>

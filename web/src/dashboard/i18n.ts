@@ -2,6 +2,7 @@
 export const zh = {
   'dash.title': '领导驾驶舱',
   'dash.period': '统计期间',
+  'dash.unitFilter': '单位（含下级）',
   'dash.period.default': '默认近 90 天',
   'dash.rate.response': '响应率',
   'dash.rate.resolution': '解决率',
@@ -56,6 +57,7 @@ export const zh = {
 export const en: typeof zh = {
   'dash.title': 'Leader dashboard',
   'dash.period': 'Period',
+  'dash.unitFilter': 'Unit (with sub-units)',
   'dash.period.default': 'Last 90 days by default',
   'dash.rate.response': 'Response rate',
   'dash.rate.resolution': 'Resolution rate',
