@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { UNIT_KINDS } from '../contract.ts';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { adminApi, type UnitRow } from './api.ts';
+import { WhitelistEditor } from './WhitelistEditor.tsx';
 
 type Node = DataNode & { key: string };
 
@@ -170,9 +171,9 @@ export function OrgPage() {
                   <Descriptions.Item label={t('admin.units.fallback')}>{unit.isFallback ? t('admin.yes') : t('admin.no')}</Descriptions.Item>
                   <Descriptions.Item label={t('admin.units.whitelist')}>{unit.whitelistOnly ? t('admin.yes') : t('admin.no')}</Descriptions.Item>
                 </Descriptions>
-              ) : (
-                <Typography.Text type="secondary">{t('admin.units.pick')}</Typography.Text>
-              )}
+              ) : null}
+              {unit?.whitelistOnly ? <WhitelistEditor key={unit.id} unitId={unit.id} /> : null}
+              {unit ? null : <Typography.Text type="secondary">{t('admin.units.pick')}</Typography.Text>}
             </Col>
           </Row>
         </Card>
