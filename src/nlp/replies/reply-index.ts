@@ -2,6 +2,8 @@
 // reply, for "what did we answer last time" lookups. Pure and in memory.
 import { canonical } from '../dedupe/minhash.ts';
 
+const QUERY_TERMS = 40;
+
 export interface IndexedDoc {
   id: string;
   text: string;
@@ -57,7 +59,9 @@ export class TfIdfIndex {
 
   /** The `k` most similar documents (cosine), same category boosted by `categoryBoost`. */
   query(text: string, k: number, opts: { categoryCode?: string | null; categoryBoost?: number; exclude?: string } = {}) {
-    const q = this.weigh(grams(text));
+    // The query's strongest terms carry nearly all of the cosine; walking only their postings
+    // keeps a long text's lookup cheap.
+    const q = [...this.weigh(grams(text))].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
     const acc = new Map<number, number>();
     for (const [g, w] of q) for (const p of this.postings.get(g) ?? []) acc.set(p.doc, (acc.get(p.doc) ?? 0) + w * p.w);
     const out: { doc: IndexedDoc; similarity: number; score: number }[] = [];
