@@ -47,7 +47,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     anon = apiAs(srv.app);
     agent = await login(srv.app, 'agent', srv.fixture.password);
     zhujian = await login(srv.app, 'zhujian', srv.fixture.password);
-  });
+  }, 300_000); // may build the web app first
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);

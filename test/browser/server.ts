@@ -1,7 +1,7 @@
 // Browser-test support: a real server (in-process, random port, fresh PGlite DB with the test
 // fixture) serving the built web app, and a chromium from Debian driven by playwright-core.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -26,16 +26,48 @@ function newest(path: string): number {
   return m;
 }
 
-/** Builds web/dist when it is missing or older than the web sources or the contract. */
-export function ensureWebBuilt(): void {
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function webIsFresh(): boolean {
   const built = join(ROOT, 'web/dist/index.html');
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
   const sourcesAt = Math.max(newest(join(ROOT, 'web/src')), newest(join(ROOT, 'web/index.html')), newest(join(ROOT, 'web/vite.config.ts')), newest(join(ROOT, 'src/contract')));
-  if (builtAt > sourcesAt) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (r.status !== 0) throw new Error('web build failed (npm run build:web)');
+  return builtAt > sourcesAt;
+}
+
+/**
+ * Builds web/dist when it is missing or older than the web sources or the contract. Test files run
+ * in parallel, so one process builds (a lock directory) while the others wait; the build goes to a
+ * temporary directory and is copied in, index.html last, without deleting the files that servers
+ * already running may still hand out.
+ */
+export function ensureWebBuilt(): void {
+  if (webIsFresh()) return;
+  const lock = join(ROOT, 'web/.build-lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      sleepSync(1000);
+    }
+  }
+  try {
+    if (webIsFresh()) return;
+    const tmp = join(ROOT, `web/.dist-${process.pid}`);
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--outDir', tmp, '--logLevel', 'warn'], {
+      cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (r.status !== 0) throw new Error('web build failed (npm run build:web)');
+    const dist = join(ROOT, 'web/dist');
+    mkdirSync(dist, { recursive: true });
+    for (const name of readdirSync(tmp)) if (name !== 'index.html') cpSync(join(tmp, name), join(dist, name), { recursive: true, force: true });
+    cpSync(join(tmp, 'index.html'), join(dist, 'index.html'), { force: true });
+    rmSync(tmp, { recursive: true, force: true });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface TestServer {
