@@ -17,6 +17,9 @@ export async function upsertSignature(
   if (flush) await flushBandIndex(db);
 }
 
+const FLUSH_EVERY = 256;
+let pendingSinceFlush = 0;
+
 /** Several signatures at once (new tickets: no conflict expected, but stay idempotent). */
 export async function upsertSignatures(
   db: Kysely<DB>,
@@ -31,7 +34,13 @@ export async function upsertSignatures(
       })),
     )
     .execute();
-  await flushBandIndex(db);
+  // Intake writes in groups: merge the GIN pending list every FLUSH_EVERY signatures rather than
+  // on every group, so the cost is shared (searches scan at most that many pending entries).
+  pendingSinceFlush += rows.length;
+  if (pendingSinceFlush >= FLUSH_EVERY) {
+    pendingSinceFlush = 0;
+    await flushBandIndex(db);
+  }
 }
 
 /**
