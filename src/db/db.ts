@@ -1,6 +1,6 @@
 // Opens the database: PGlite (embedded, data under the data dir) by default, PostgreSQL when a
 // URL is given. Both speak the same SQL; the same migrations serve both.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
@@ -40,11 +40,63 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; memor
     mkdirSync(base, { recursive: true });
     dataDir = join(base, 'pglite');
   }
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const pg = new PGlite(dataDir, {
     parsers: { [INT8]: toNum, [NUMERIC]: toNum, [DATE]: asIs },
   });
   await pg.waitReady;
   const { PGliteDialect } = await import('./pglite-dialect.ts');
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pg) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same data directory would
+ * corrupt it. An exclusive lock file holding our PID keeps a second one out; a lock left by a
+ * process that no longer runs (kill -9) is taken over.
+ */
+export function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, '.lianxin.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (readFileSync(file, 'utf8') === String(process.pid)) unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(file, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new Error(`the embedded database in ${dir} is in use by process ${pid}; stop it first (or use PostgreSQL via DATABASE_URL for several processes)`);
+      }
+      unlinkSync(file); // stale: its process is gone
+    }
+  }
+  throw new Error(`could not lock ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

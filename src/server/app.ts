@@ -20,6 +20,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; web?: boole
   const app = Fastify({
     loggerInstance: (opts.logger === false ? undefined : deps.log) as FastifyBaseLogger | undefined,
     bodyLimit: 1024 * 1024,
+    // A graceful stop should not wait for idle keep-alive connections.
+    forceCloseConnections: 'idle',
     trustProxy: true,
     disableRequestLogging: process.env.LIANXIN_REQUEST_LOG !== '1',
   }) as unknown as FastifyInstance;
