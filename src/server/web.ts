@@ -18,6 +18,7 @@ export async function serveWeb(app: FastifyInstance) {
   await app.register(fastifyStatic, {
     root: webDist,
     wildcard: false,
+    preCompressed: true,
     // Hashed bundle files never change; index.html is always revalidated.
     cacheControl: false,
     setHeaders: (reply, path) => reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),

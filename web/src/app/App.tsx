@@ -1,5 +1,5 @@
 // The app: providers (query cache, locale, antd theme/locale), router, one lazy chunk per area.
-import { Suspense, useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -12,10 +12,12 @@ import { ME_KEY, saveLocale, useMe } from '../api/auth.ts';
 import type { Me } from '../contract.ts';
 import { STAFF_AREAS } from './areas.ts';
 import { lazyArea } from './lazyArea.tsx';
-import { StaffLayout } from './StaffLayout.tsx';
 import { RequireRole } from './RequireRole.tsx';
-import { LoginPage } from './LoginPage.tsx';
 import { Loading } from './Loading.tsx';
+
+// The staff shell and the sign-in page are not needed on the citizen's first screen.
+const StaffLayout = lazy(() => import('./StaffLayout.tsx').then((m) => ({ default: m.StaffLayout })));
+const LoginPage = lazy(() => import('./LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
