@@ -127,6 +127,7 @@ const SHOTS: Shot[] = [
   },
   { name: 'grid', user: 'grid', path: '/grid', phone: true },
   { name: 'dashboard', user: 'supervisor', path: '/dashboard' },
+  { name: 'dashboard-division', user: 'supervisor', path: '/dashboard/division/350926' },
   ...['org', 'users', 'categories', 'rules', 'time', 'rates'].map((s) => ({ name: `admin-${s}`, user: 'admin', path: `/admin/${s}` })),
 ];
 
