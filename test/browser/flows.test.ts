@@ -119,6 +119,21 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     expect(await page.locator('#console-phone').inputValue()).toBe('');
   });
 
+  it('an agent answers a consultation directly with Alt+D and the ticket is closed', async () => {
+    const page = await newPage();
+    await signIn(page, srv.url, 'agent', srv.fixture.password, '/console');
+    await page.locator('#console-phone').fill('13905939999');
+    await page.locator('#console-content').fill('请问办理居住证需要带哪些材料？');
+    await page.keyboard.press('Alt+D');
+    await page.locator('.ant-modal textarea').fill('携带身份证、租房合同或房产证明、近期照片，到社区服务中心办理。');
+    await page.keyboard.press('Control+Enter');
+    const shown = (await page.getByTestId('console-number').textContent())!.replace(/\s/g, '');
+    const list = await agent.get(`/api/v1/tickets?q=${shown}`);
+    expect(list.body.items[0]).toMatchObject({ status: 'closed', channel: 'hotline' });
+    const d = await agent.get(`/api/v1/tickets/${list.body.items[0].id}`);
+    expect(d.body.replyText).toContain('身份证');
+  });
+
   /** Later steps follow the citizen's ticket; if the first step failed, file one over the API. */
   async function ensureCitizenTicket() {
     if (citizenTicket.id) return;
