@@ -30,10 +30,21 @@ class IntakeWriter {
     private readonly maxConcurrent: number,
   ) {}
 
+  private scheduled = false;
+
   submit(item: IntakeWrite): Promise<Ticket> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.pump();
+      // Start the group on the next turn of the event loop, after the I/O callbacks already
+      // due: requests that arrived together then join one group. (PGlite runs a transaction
+      // without yielding to I/O, so starting at once would make every group a single ticket.)
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
     });
   }
 
