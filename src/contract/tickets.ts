@@ -32,6 +32,8 @@ export const CreateTicketBody = z.object({
   solvedOnSite: z.boolean().optional(),
   /** Staff entering history: when it was received (ISO). */
   receivedAt: z.string().datetime({ offset: true }).optional(),
+  /** Centre staff: keep it at intake (no routing) because a direct answer, refusal or transfer follows. */
+  hold: z.boolean().optional(),
   /** Hotline: attach as duplicate of this master ticket. */
   mergeInto: z.string().uuid().optional(),
 });

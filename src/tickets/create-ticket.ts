@@ -56,7 +56,7 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   const isCenter = !!actor && CENTER.has(actor.role);
   const channel = input.channel ?? defaultChannel(actor);
   if (!isCenter && input.channel && !['web', 'h5', 'grid', 'mailbox'].includes(input.channel)) throw new AppError('forbidden', 'channel');
-  if (!isCenter && (input.leadUnitId || input.receivedAt || input.mergeInto)) throw new AppError('forbidden');
+  if (!isCenter && (input.leadUnitId || input.receivedAt || input.mergeInto || input.hold)) throw new AppError('forbidden');
   if (input.solvedOnSite && actor?.role !== 'grid' && !isCenter) throw new AppError('forbidden');
   if (!STAFF_CHANNELS.includes(channel)) throw new AppError('validation', 'channel');
 
@@ -72,7 +72,11 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   const now = deps.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   const who = actor ?? SYSTEM_ACTOR;
-  const hints = await intakeHooks.analyze(deps, input);
+  // Understanding the text helps but must never cost a citizen their ticket.
+  const hints = await intakeHooks.analyze(deps, input).catch((err: unknown) => {
+    deps.log.warn({ err }, 'intake analysis failed; continuing without hints');
+    return {} as Awaited<ReturnType<typeof intakeHooks.analyze>>;
+  });
   const base = {
     request_type: input.type ?? hints.requestType ?? 'help',
     urgency: input.urgency ?? hints.urgency ?? 'general',
@@ -102,6 +106,8 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     status = 'merged';
     extra.master_id = input.mergeInto;
     events.push({ action: 'merge', toStatus: 'merged', actor: who, at: now, public: true, data: { masterId: input.mergeInto } });
+  } else if (isCenter && input.hold) {
+    // Left at 受理 on purpose: the agent answers, refuses or transfers it next.
   } else if (isCenter && input.leadUnitId) {
     plan = await planDispatch(deps, null, base, { leadUnitId: input.leadUnitId, coUnitIds: input.coUnitIds, at: now });
     events.push({ action: 'dispatch', toStatus: 'dispatched', actor: who, at: now, public: true, data: { leadUnitId: plan.leadUnitId, coUnitIds: plan.coUnitIds, manual: true } });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
-import { seedTestFixture } from '../test/fixture.ts';
+import { seedTestFixture, type Fixture } from '../test/fixture.ts';
+import { intakeHooks } from './intake-hooks.ts';
 import { createTicket } from './create-ticket.ts';
 import { writeIntake } from './intake-writer.ts';
 import { chainEvents } from './events.ts';
@@ -10,10 +11,11 @@ import { verifyChains } from './verify-chains.ts';
 
 describe.each(DB_KINDS)('group-committed intake on %s', (kind) => {
   let t: TestDb;
+  let fx: Fixture;
   beforeAll(async () => {
     t = await createTestDb(kind);
     t.clock.set('2026-11-23T10:00:00+08:00');
-    await seedTestFixture(t.deps);
+    fx = await seedTestFixture(t.deps);
   });
   afterAll(async () => t?.close());
 
@@ -27,6 +29,25 @@ describe.each(DB_KINDS)('group-committed intake on %s', (kind) => {
     expect(seqs[59] - seqs[0]).toBe(59);
     expect(numbers[0].startsWith('LX20261123')).toBe(true);
     expect((await verifyChains(t.deps)).problems).toEqual([]);
+  });
+
+  it('a failing text analysis never costs the citizen the ticket; agents can hold a ticket at intake', async () => {
+    const saved = intakeHooks.analyze;
+    intakeHooks.analyze = async () => {
+      throw new Error('model file from an older version');
+    };
+    try {
+      const c = await createTicket(t.deps, null, { content: '楼道灯坏了，晚上上下楼很危险。', contact: { phone: '13900002222' } });
+      expect(c.ticket.status).toBe('received');
+    } finally {
+      intakeHooks.analyze = saved;
+    }
+    const agent = { id: fx.users.agent, username: 'agent', displayName: 'a', role: 'agent' as const, unitId: null, unitPath: null, unitName: null, divisionCode: null, divisionPath: null, locale: 'zh' };
+    const held = await createTicket(t.deps, agent, { content: '咨询社保卡补办流程。', contact: { phone: '13900002223' }, categoryCode: fx.categories.propertyService, hold: true });
+    expect(held.ticket.status).toBe('received');
+    const routed = await createTicket(t.deps, agent, { content: '小区物业不作为。', contact: { phone: '13900002224' }, categoryCode: fx.categories.propertyService });
+    expect(routed.ticket.status).toBe('dispatched');
+    await expect(createTicket(t.deps, null, { content: '我要插队', contact: { phone: '13900002225' }, hold: true })).rejects.toThrow();
   });
 
   it('one bad ticket in a group does not sink the others', async () => {

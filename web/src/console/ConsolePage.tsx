@@ -86,6 +86,7 @@ export function ConsolePage() {
         contact: { phone: v.phone.trim(), name: v.anonymous ? undefined : v.name?.trim() || undefined, anonymous: !!v.anonymous, confidential: !!v.confidential },
         leadUnitId: !held && !merge && lead ? lead.id : undefined,
         mergeInto: !held && merge ? merge.id : undefined,
+        hold: held || undefined,
       });
       if (!fin) return { created, status: created.status, finishError: null };
       try {
