@@ -1,5 +1,5 @@
 // Builds the HTTP server: one Fastify instance, zod everywhere, OpenAPI at /api/docs.
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -23,7 +23,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; web?: boole
     // A graceful stop should not wait for idle keep-alive connections.
     forceCloseConnections: 'idle',
     trustProxy: true,
-    disableRequestLogging: process.env.LIANXIN_REQUEST_LOG !== '1',
+    logController: new LogController({ disableRequestLogging: process.env.LIANXIN_REQUEST_LOG !== '1' }),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
