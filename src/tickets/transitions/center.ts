@@ -3,6 +3,7 @@
 import { AppError } from '../../shared/errors.ts';
 import { resolveRoute } from '../../dispatch/route.ts';
 import { planDispatch } from '../dispatch-ticket.ts';
+import { stageDeadline } from '../deadlines.ts';
 import { appendEvent } from '../events.ts';
 import { MAX_AUTO_REOPEN } from '../lifecycle.ts';
 import { addCoUnits, findUnits, getTicket, mergedChildren, scopeRule, setTicketUnits, updateTicket } from '../tickets.repo.ts';
@@ -86,7 +87,9 @@ export const summon: Handler<'summon'> = async ({ trx, t, body, now }) => {
 async function reopenOutcome(ctx: Ctx, reason: string): Promise<{ patch: Outcome['patch']; toStatus: string; data: Record<string, unknown> }> {
   const { deps, trx, t, now } = ctx;
   const common = { reopen_count: t.reopen_count + 1, closed_at: null, replied_at: null, resolved: null, satisfaction: null, callback_deadline: null };
-  if (!t.lead_unit_id) return { patch: { ...common, dispatch_deadline: now }, toStatus: 'received', data: { reason } };
+  if (!t.lead_unit_id) {
+    return { patch: { ...common, dispatch_deadline: (await stageDeadline(deps, t, 'dispatch', now)) ?? now }, toStatus: 'received', data: { reason } };
+  }
   const plan = await planDispatch(deps, trx, t, { leadUnitId: t.lead_unit_id, basis: 'reopen', at: now });
   return { patch: { ...common, ...plan.patch }, toStatus: 'dispatched', data: { reason, leadUnitId: plan.leadUnitId } };
 }
