@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { buildApp } from '../server/app.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
-import { seedTestFixture, type Fixture } from '../test/fixture.ts';
+import { loginCookie, seedTestFixture, type Fixture } from '../test/fixture.ts';
 import { login } from '../test/api.ts';
 import { blobPath } from './store.ts';
 
@@ -53,16 +53,10 @@ describe.each(DB_KINDS)('attachments on %s', (kind) => {
     const dispatcher = await login(app, 'dispatcher', fx.password);
     const detail = await dispatcher.get(`/api/v1/tickets/${created.json().id}`);
     expect(detail.body.attachments.map((x: { id: string }) => x.id)).toContain(a.id);
-    const res = await app.inject({ method: 'GET', url: `/api/v1/attachments/${a.id}`, headers: { cookie: (await loginCookie('dispatcher')) } });
+    const res = await app.inject({ method: 'GET', url: `/api/v1/attachments/${a.id}`, headers: { cookie: (await loginCookie(app, 'dispatcher')) } });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(PNG)).toBe(true);
-    const denied = await app.inject({ method: 'GET', url: `/api/v1/attachments/${a.id}`, headers: { cookie: (await loginCookie('zhujian')) } });
+    const denied = await app.inject({ method: 'GET', url: `/api/v1/attachments/${a.id}`, headers: { cookie: (await loginCookie(app, 'zhujian')) } });
     expect(denied.statusCode).toBe(404);
   });
-
-  async function loginCookie(username: string) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: fx.password } });
-    const c = res.cookies.find((k) => k.name === 'lx_session')!;
-    return `lx_session=${c.value}`;
-  }
 });

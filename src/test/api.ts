@@ -1,5 +1,6 @@
 // A tiny HTTP client over app.inject for tests: keeps a session cookie per user.
 import type { FastifyInstance } from 'fastify';
+import { loginCookie } from './fixture.ts';
 
 export interface Api {
   get(url: string): Promise<{ status: number; body: any }>;
@@ -15,9 +16,7 @@ export function apiAs(app: FastifyInstance, cookie?: string): Api {
   };
 }
 
+/** An Api signed in as `username` (see loginCookie in the fixture). */
 export async function login(app: FastifyInstance, username: string, password: string): Promise<Api> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  const c = res.cookies.find((k) => k.name === 'lx_session')!;
-  return apiAs(app, `lx_session=${c.value}`);
+  return apiAs(app, await loginCookie(app, username, password));
 }
