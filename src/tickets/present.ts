@@ -6,7 +6,8 @@ import { maskName, maskPhone } from '../auth/policy.ts';
 import { lightFor } from '../sla/light.ts';
 import { currentStage } from './lifecycle.ts';
 
-export function stageDeadline(t: Ticket): { start: Date | null; deadline: Date | null } {
+/** The current stage's start and deadline (what the light and "time left" follow). */
+export function currentStageWindow(t: Ticket): { start: Date | null; deadline: Date | null } {
   switch (currentStage(t.status as Status)) {
     case 'dispatch':
       return { start: t.received_at, deadline: t.dispatch_deadline };
@@ -28,7 +29,7 @@ export function presentSummary(
   now: Date,
   showContact = false,
 ): TicketSummary {
-  const { start, deadline } = stageDeadline(t);
+  const { start, deadline } = currentStageWindow(t);
   return {
     id: t.id,
     number: t.number,

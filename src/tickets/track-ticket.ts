@@ -7,7 +7,7 @@ import type { Ticket } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { ANONYMOUS_CITIZEN } from '../auth/actor.ts';
 import { applyTransition } from './transition.ts';
-import { stageDeadline, iso } from './present.ts';
+import { currentStageWindow, iso } from './present.ts';
 import * as repo from './tickets.repo.ts';
 
 const CITIZEN = ANONYMOUS_CITIZEN;
@@ -26,7 +26,7 @@ async function verified(deps: Deps, number: string, last4: string): Promise<Tick
 export async function trackTicket(deps: Deps, number: string, last4: string): Promise<TrackResponse> {
   const t = await verified(deps, number, last4);
   const events = await repo.events(deps.db, t.id, true);
-  const { deadline } = stageDeadline(t);
+  const { deadline } = currentStageWindow(t);
   return {
     number: t.number,
     title: t.title,
