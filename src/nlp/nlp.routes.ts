@@ -17,6 +17,7 @@ import { analyzeRequest } from './analyze.ts';
 import { learnLandmarks } from './address/landmarks.ts';
 import { indexMissingSignatures, ticketText } from './dedupe/find-duplicates.ts';
 import { installNlpIntakeHooks } from './dedupe/intake.ts';
+import { installSignatureIndexHooks } from './dedupe/signature-index.ts';
 import { installClassifier } from './classifier/install.ts';
 import { createHotspotCase, findHotspots, getHotspotCase, listHotspotCases } from './hotspots/hotspots.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
@@ -32,6 +33,7 @@ function presentCase<T extends { period_from: Date | null; period_to: Date | nul
 
 export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   installNlpIntakeHooks();
+  installSignatureIndexHooks();
   installClassifier();
   const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -11,7 +11,9 @@ export async function upsertSignature(
     .insertInto('ticket_signatures')
     .values(row)
     .onConflict((oc) =>
-      oc.column('ticket_id').doUpdateSet({ bands: row.bands, minhash: row.minhash, shingle_count: row.shingle_count, indexed_at: new Date() }),
+      oc.column('ticket_id').doUpdateSet({
+        bands: row.bands, minhash: row.minhash, shingle_count: row.shingle_count, indexed_at: new Date(), written_xid: sql`pg_current_xact_id()`,
+      }),
     )
     .execute();
   if (flush) await flushBandIndex(db);
@@ -31,6 +33,7 @@ export async function upsertSignatures(
     .onConflict((oc) =>
       oc.column('ticket_id').doUpdateSet((eb) => ({
         bands: eb.ref('excluded.bands'), minhash: eb.ref('excluded.minhash'), shingle_count: eb.ref('excluded.shingle_count'), indexed_at: new Date(),
+        written_xid: sql`pg_current_xact_id()`,
       })),
     )
     .execute();
@@ -98,6 +101,66 @@ export async function openTicketsSharingBands(
     order by t.received_at desc
     limit ${input.limit}`.execute(db);
   return r.rows;
+}
+
+export interface SignatureRow {
+  ticket_id: string;
+  bands: string[];
+  received_at: Date;
+}
+
+/**
+ * Signatures of tickets received since `since`, with the snapshot this statement read them in
+ * (text form of pg_snapshot). With `notIn`, only those written by transactions that snapshot
+ * did not see: committed since, or still running then. At most `limit` rows.
+ */
+export async function signaturesSince(
+  db: Kysely<DB>,
+  input: { since: Date; notIn?: string; limit: number },
+): Promise<{ snapshot: string; rows: SignatureRow[] }> {
+  const unseen = input.notIn
+    ? sql`s.written_xid >= pg_snapshot_xmin(${input.notIn}::pg_snapshot) and not pg_visible_in_snapshot(s.written_xid, ${input.notIn}::pg_snapshot)`
+    : sql`true`;
+  const r = await sql<SignatureRow & { snapshot: string }>`
+    select c.snap::text as snapshot, s.ticket_id, s.bands, t.received_at
+    from (select pg_current_snapshot() as snap) c
+    left join (ticket_signatures s join tickets t on t.id = s.ticket_id and t.received_at >= ${input.since}) on ${unseen}
+    limit ${input.limit}`.execute(db);
+  const snapshot = r.rows[0]?.snapshot;
+  if (!snapshot) throw new Error('no snapshot returned');
+  return { snapshot, rows: r.rows.filter((x) => x.ticket_id !== null).map((x) => ({ ...x, received_at: new Date(x.received_at) })) };
+}
+
+/**
+ * In one statement: open tickets among `ids` received since `since` (newest first, at most
+ * `limit`), and the caller's earlier tickets of any status when `phone` is given.
+ */
+export async function duplicateCandidates(
+  db: Kysely<DB>,
+  input: {
+    ids: string[]; since: Date; limit: number;
+    phone?: { phone: string; since: Date; excludeId?: string | null; limit: number } | null;
+  },
+): Promise<{ candidates: CandidateRow[]; byPhone: CandidateRow[] }> {
+  const parts = [];
+  if (input.ids.length) {
+    parts.push(sql`(select 'dup' as src, ${candidateColumns}
+      from tickets t left join divisions d on d.code = t.division_code
+      where t.id = any(${input.ids}::uuid[]) and t.received_at >= ${input.since} and t.status not in ('closed', 'merged')
+      order by t.received_at desc limit ${input.limit})`);
+  }
+  const p = input.phone;
+  if (p) {
+    parts.push(sql`(select 'phone' as src, ${candidateColumns}
+      from tickets t left join divisions d on d.code = t.division_code
+      where t.contact_phone = ${p.phone} and t.received_at >= ${p.since}
+        and t.id <> ${p.excludeId ?? '00000000-0000-0000-0000-000000000000'}::uuid
+      order by t.received_at desc limit ${p.limit})`);
+  }
+  if (!parts.length) return { candidates: [], byPhone: [] };
+  const r = await sql<CandidateRow & { src: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const rows = r.rows.sort((a, b) => new Date(b.received_at).getTime() - new Date(a.received_at).getTime());
+  return { candidates: rows.filter((x) => x.src === 'dup'), byPhone: rows.filter((x) => x.src === 'phone') };
 }
 
 /** The caller's earlier tickets (any status) since `since`. */

@@ -1,14 +1,17 @@
 // Duplicates at intake: open tickets in the same or a related place and the same category family,
 // received within the window, whose text is nearly the same (MinHash LSH candidates from the
 // ticket_signatures band index, verified on exact shingle sets). Repeat callers: the same phone
-// with a similar issue, closed tickets included.
+// with a similar issue, closed tickets included. The band lookup runs on this node's copy of the
+// index (signature-index.ts), then one query reads the candidates' and the caller's rows; the
+// GIN index answers when the copy cannot (a window longer than it holds).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
 import {
-  categoryParents, divisionPath, flushBandIndex, openTicketsSharingBands, ticketsByPhone, ticketsWithoutSignature, upsertSignature, upsertSignatures,
-  type CandidateRow,
+  categoryParents, divisionPath, duplicateCandidates, openTicketsSharingBands, ticketsByPhone, ticketsWithoutSignature, upsertSignature,
+  upsertSignatures, type CandidateRow,
 } from './dedupe.repo.ts';
+import { indexedCandidates, signaturesWritten } from './signature-index.ts';
 import { DUPLICATE_THRESHOLD, REPEAT_THRESHOLD, canonical, fingerprint, shingles, similarity, type Fingerprint } from './minhash.ts';
 
 /** The text a ticket is fingerprinted on. */
@@ -18,18 +21,18 @@ export const ticketText = (t: { title: string; content: string }) => `${t.title}
 export async function indexTicketText(trx: Kysely<DB>, ticketId: string, text: string): Promise<void> {
   const f = fingerprint(text);
   await upsertSignature(trx, { ticket_id: ticketId, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size });
+  signaturesWritten(trx);
 }
 
 /** Stores the signatures of several tickets (one index flush for all). */
 export async function indexTicketTexts(trx: Kysely<DB>, items: { id: string; text: string }[]): Promise<void> {
   if (!items.length) return;
-  await upsertSignatures(
-    trx,
-    items.map((it) => {
-      const f = fingerprint(it.text);
-      return { ticket_id: it.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size };
-    }),
-  );
+  const rows = items.map((it) => {
+    const f = fingerprint(it.text);
+    return { ticket_id: it.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size };
+  });
+  await upsertSignatures(trx, rows);
+  signaturesWritten(trx);
 }
 
 /** Signs tickets that have no signature yet (history imports); returns how many were signed. */
@@ -69,6 +72,18 @@ async function categoryRoots(db: Kysely<DB>): Promise<Map<string, string>> {
   return root;
 }
 
+const pathCache = new WeakMap<Kysely<DB>, Map<string, { at: number; path: string | null }>>();
+async function cachedDivisionPath(db: Kysely<DB>, code: string): Promise<string | null> {
+  let m = pathCache.get(db);
+  if (!m) pathCache.set(db, (m = new Map()));
+  const c = m.get(code);
+  if (c && Date.now() - c.at < 60_000) return c.path;
+  const path = await divisionPath(db, code);
+  if (m.size > 10_000) m.clear();
+  m.set(code, { at: Date.now(), path });
+  return path;
+}
+
 export interface FindDuplicatesInput {
   text: string;
   divisionCode?: string | null;
@@ -101,6 +116,19 @@ export interface DuplicateResult {
   repeatOf: DuplicateHit[];
 }
 
+// Shingles of recently seen candidate texts (normalising a long text costs more than the rest of
+// its check); keyed by ticket, valid while the text is the same.
+const shingleCache = new Map<string, { text: string; sh: Set<number> }>();
+function shinglesOf(r: CandidateRow): Set<number> {
+  const text = ticketText(r);
+  const c = shingleCache.get(r.id);
+  if (c && c.text === text) return c.sh;
+  const sh = shingles(canonical(text));
+  if (shingleCache.size >= 1000) shingleCache.delete(shingleCache.keys().next().value!);
+  shingleCache.set(r.id, { text, sh });
+  return sh;
+}
+
 const hit = (r: CandidateRow, s: number): DuplicateHit => ({
   id: r.id, number: r.number, title: r.title, status: r.status, divisionCode: r.division_code, categoryCode: r.category_code,
   receivedAt: new Date(r.received_at), similarity: Math.round(s * 1000) / 1000,
@@ -111,30 +139,35 @@ export async function findDuplicates(deps: Pick<Deps, 'db' | 'now'>, input: Find
   const windowDays = input.windowDays ?? 30;
   const limit = input.limit ?? 5;
   const now = deps.now();
-  const [candidates, placePath, roots, byPhone] = await Promise.all([
-    f.shingles.size ? openTicketsSharingBands(deps.db, {
-      bands: f.bands, since: new Date(now.getTime() - windowDays * 86400_000), excludeId: input.excludeTicketId, limit: 200,
-    }) : Promise.resolve([]),
-    input.divisionCode ? divisionPath(deps.db, input.divisionCode) : Promise.resolve(null),
+  const since = new Date(now.getTime() - windowDays * 86400_000);
+  const phone = input.phone ? {
+    phone: input.phone, since: new Date(now.getTime() - Math.max(windowDays, 180) * 86400_000), excludeId: input.excludeTicketId, limit: 50,
+  } : null;
+  const [ids, placePath, roots] = await Promise.all([
+    f.shingles.size ? indexedCandidates(deps, { bands: f.bands, since, excludeId: input.excludeTicketId, limit: 1000 }) : Promise.resolve([]),
+    input.divisionCode ? cachedDivisionPath(deps.db, input.divisionCode) : Promise.resolve(null),
     input.categoryCode ? categoryRoots(deps.db) : Promise.resolve(null),
-    input.phone ? ticketsByPhone(deps.db, {
-      phone: input.phone, since: new Date(now.getTime() - Math.max(windowDays, 180) * 86400_000), excludeId: input.excludeTicketId, limit: 50,
-    }) : Promise.resolve([]),
   ]);
+  const { candidates, byPhone } = ids
+    ? await duplicateCandidates(deps.db, { ids, since, limit: 200, phone })
+    : await Promise.all([
+      openTicketsSharingBands(deps.db, { bands: f.bands, since, excludeId: input.excludeTicketId, limit: 200 }),
+      phone ? ticketsByPhone(deps.db, phone) : Promise.resolve([]),
+    ]).then(([candidates, byPhone]) => ({ candidates, byPhone }));
   const sameFamily = (code: string | null) =>
     !roots || !code || !input.categoryCode || (roots.get(code) ?? code) === (roots.get(input.categoryCode) ?? input.categoryCode);
 
   const duplicates: DuplicateHit[] = [];
   for (const c of candidates) {
     if (!relatedPlaces(placePath, c.division_path) || !sameFamily(c.category_code)) continue;
-    const s = similarity(f.shingles, shingles(canonical(ticketText(c))));
+    const s = similarity(f.shingles, shinglesOf(c));
     if (s >= DUPLICATE_THRESHOLD) duplicates.push(hit(c, s));
   }
   duplicates.sort((a, b) => b.similarity - a.similarity);
 
   const repeatOf: DuplicateHit[] = [];
   for (const c of byPhone) {
-    const s = similarity(f.shingles, shingles(canonical(ticketText(c))));
+    const s = similarity(f.shingles, shinglesOf(c));
     if (s >= REPEAT_THRESHOLD) repeatOf.push(hit(c, s));
   }
   repeatOf.sort((a, b) => b.similarity - a.similarity);

@@ -1,0 +1,149 @@
+// This node's copy of the duplicate band index, one per database handle: loaded lazily from
+// ticket_signatures for the tickets received in the last INDEX_WINDOW_DAYS, then kept fresh by
+// reading, at lookup time when older than STALE_MS, the signatures written by transactions the
+// last read's snapshot did not see (ticket_signatures.written_xid against a pg_snapshot: exact
+// across app nodes, unlike a timestamp watermark, which misses a transaction that began before it
+// and committed after). After this process writes signatures (its intake group commits, a
+// re-sign) the next lookup refreshes first, so its own intake is found at once. Rebuilt from
+// scratch every REBUILD_MS (drops tickets that left the window). The index only proposes
+// candidates: status, window, place and text are checked on the rows by the caller, so a stale
+// entry can cost a row lookup, never a wrong answer.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Deps } from '../../server/deps.ts';
+import { intakeHooks } from '../../tickets/intake-hooks.ts';
+import { BandIndex } from './band-index.ts';
+import { signaturesSince } from './dedupe.repo.ts';
+
+export const INDEX_WINDOW_DAYS = 30;
+const STALE_MS = 1000;
+const REBUILD_MS = 10 * 60_000;
+/** Beyond this many signatures in the window the index stays off and the GIN index answers. */
+const MAX_TICKETS = 200_000;
+
+interface State {
+  index: BandIndex | null;
+  coverSince: Date;
+  snapshot: string;
+  refreshedAt: number;
+  /** The handle's write count (see `writes`) the last read started after. */
+  seen: number;
+  builtAt: number;
+  refreshing?: Promise<void>;
+  rebuilding?: boolean;
+}
+const states = new WeakMap<object, State>();
+const loads = new WeakMap<object, Promise<State>>();
+/** Signature writes this process made through a handle: a lookup reads past the latest one. */
+const writes = new WeakMap<object, number>();
+let staleMs = STALE_MS;
+
+/** Tests: how old the index may be at lookup time before it is refreshed. */
+export function setSignatureIndexStaleness(ms: number = STALE_MS): void {
+  staleMs = ms;
+}
+
+/** The handle a query runs on: a transaction counts as the database it was opened on. */
+function handleKey(db: Kysely<DB>): object {
+  // Kysely gives a transaction (and withPlugin/withSchema copies) its parent's adapter object.
+  const ex = (db as unknown as { getExecutor?: () => { adapter?: object } }).getExecutor?.();
+  return ex?.adapter ?? db;
+}
+
+async function load(db: Kysely<DB>, now: Date): Promise<State> {
+  const coverSince = new Date(now.getTime() - INDEX_WINDOW_DAYS * 86400_000);
+  const started = Date.now();
+  const seen = writes.get(handleKey(db)) ?? 0;
+  const { snapshot, rows } = await signaturesSince(db, { since: coverSince, limit: MAX_TICKETS + 1 });
+  let index: BandIndex | null = null;
+  if (rows.length <= MAX_TICKETS) {
+    index = new BandIndex();
+    for (const r of rows) index.upsert({ ticketId: r.ticket_id, bands: r.bands, receivedAt: r.received_at });
+  }
+  return { index, coverSince, snapshot, refreshedAt: started, seen, builtAt: started };
+}
+
+async function refresh(db: Kysely<DB>, st: State): Promise<void> {
+  const started = Date.now();
+  const seen = writes.get(handleKey(db)) ?? 0;
+  const { snapshot, rows } = await signaturesSince(db, { since: st.coverSince, notIn: st.snapshot, limit: MAX_TICKETS + 1 });
+  for (const r of rows) st.index?.upsert({ ticketId: r.ticket_id, bands: r.bands, receivedAt: r.received_at });
+  if (rows.length > MAX_TICKETS || (st.index && st.index.size > MAX_TICKETS)) st.index = null;
+  st.snapshot = snapshot;
+  st.refreshedAt = Math.max(st.refreshedAt, started);
+  st.seen = Math.max(st.seen, seen);
+}
+
+async function current(deps: Pick<Deps, 'db' | 'now'>): Promise<State> {
+  const key = handleKey(deps.db);
+  let st = states.get(key);
+  if (!st) {
+    let p = loads.get(key);
+    if (!p) {
+      p = load(deps.db, deps.now()).finally(() => loads.delete(key));
+      loads.set(key, p);
+    }
+    const loaded = await p;
+    if (!states.has(key)) states.set(key, loaded);
+    st = states.get(key)!;
+  }
+  const s = st;
+  const read = () => (s.refreshing ??= refresh(deps.db, s).finally(() => (s.refreshing = undefined)));
+  if (Date.now() - s.refreshedAt > staleMs) await read();
+  // A read in flight may have begun before this process's latest write: then one more.
+  const target = writes.get(key) ?? 0;
+  while (s.seen < target) await read();
+  if (Date.now() - st.builtAt > REBUILD_MS && !st.rebuilding) {
+    const old = st;
+    old.rebuilding = true;
+    void load(deps.db, deps.now()).then(
+      (next) => states.get(key) === old && states.set(key, next),
+      () => (old.rebuilding = false),
+    );
+  }
+  return st;
+}
+
+/**
+ * This process wrote signatures through `db`: the next lookup reads the new ones first. Written
+ * in a transaction not yet committed, they are read by the refresh after the commit (STALE_MS).
+ */
+export function signaturesWritten(db: Kysely<DB>): void {
+  const key = handleKey(db);
+  writes.set(key, (writes.get(key) ?? 0) + 1);
+}
+/** Forces a refresh at the next lookup. */
+export const expireSignatureIndex = signaturesWritten;
+
+let installed = false;
+type AfterCommit = (db: Kysely<DB>, count: number) => Promise<void>;
+/**
+ * Intake writing signatures in its own statement reports each committed group (afterCommit): the
+ * next lookup refreshes first. (An intake that signs through indexTicketTexts inside its
+ * transaction is covered by signaturesWritten instead.)
+ */
+export function installSignatureIndexHooks(): void {
+  if (installed) return;
+  installed = true;
+  const hooks = intakeHooks as typeof intakeHooks & { afterCommit?: AfterCommit };
+  const previous = hooks.afterCommit;
+  if (!previous) return;
+  hooks.afterCommit = async (db, count) => {
+    signaturesWritten(db);
+    await previous(db, count);
+  };
+}
+
+/**
+ * Ids of tickets sharing a band with `bands` and received since `since` (newest first, at most
+ * `limit`), or null when the index cannot answer (a window longer than it holds, or too many
+ * tickets).
+ */
+export async function indexedCandidates(
+  deps: Pick<Deps, 'db' | 'now'>,
+  input: { bands: string[]; since: Date; excludeId?: string | null; limit: number },
+): Promise<string[] | null> {
+  const st = await current(deps);
+  if (!st.index || input.since < st.coverSince) return null;
+  return st.index.candidates(input.bands, input);
+}
