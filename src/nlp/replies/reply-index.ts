@@ -10,8 +10,8 @@ export interface IndexedDoc {
   categoryCode?: string | null;
 }
 
-function grams(text: string): Map<string, number> {
-  const s = canonical(text).replace(/[0-9]+/g, '0');
+function grams(text: string, normalized = false): Map<string, number> {
+  const s = canonical(text, normalized).replace(/[0-9]+/g, '0');
   const m = new Map<string, number>();
   for (let i = 0; i + 2 <= s.length; i++) {
     const g = s.slice(i, i + 2);
@@ -24,9 +24,12 @@ export class TfIdfIndex {
   private idf = new Map<string, number>();
   private postings = new Map<string, { doc: number; w: number }[]>();
   private docs: IndexedDoc[];
+  /** Scratch accumulator of query(): one score per document, reset after each query. */
+  private acc: Float64Array;
 
   constructor(docs: IndexedDoc[], private maxDfShare = 0.2) {
     this.docs = docs;
+    this.acc = new Float64Array(docs.length);
     const counts = docs.map((d) => grams(d.text));
     const df = new Map<string, number>();
     for (const c of counts) for (const g of c.keys()) df.set(g, (df.get(g) ?? 0) + 1);
@@ -58,14 +61,26 @@ export class TfIdfIndex {
   }
 
   /** The `k` most similar documents (cosine), same category boosted by `categoryBoost`. */
-  query(text: string, k: number, opts: { categoryCode?: string | null; categoryBoost?: number; exclude?: string } = {}) {
+  query(
+    text: string,
+    k: number,
+    opts: { categoryCode?: string | null; categoryBoost?: number; exclude?: string; normalized?: boolean } = {},
+  ) {
     // The query's strongest terms carry nearly all of the cosine; walking only their postings
     // keeps a long text's lookup cheap.
-    const q = [...this.weigh(grams(text))].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
-    const acc = new Map<number, number>();
-    for (const [g, w] of q) for (const p of this.postings.get(g) ?? []) acc.set(p.doc, (acc.get(p.doc) ?? 0) + w * p.w);
+    const q = [...this.weigh(grams(text, opts.normalized))].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
+    const acc = this.acc;
+    const touched: number[] = [];
+    for (const [g, w] of q) {
+      for (const p of this.postings.get(g) ?? []) {
+        if (acc[p.doc] === 0) touched.push(p.doc);
+        acc[p.doc] += w * p.w;
+      }
+    }
     const out: { doc: IndexedDoc; similarity: number; score: number }[] = [];
-    for (const [i, s] of acc) {
+    for (const i of touched) {
+      const s = acc[i];
+      acc[i] = 0;
       const d = this.docs[i];
       if (d.id === opts.exclude) continue;
       const boost = opts.categoryCode && d.categoryCode === opts.categoryCode ? (opts.categoryBoost ?? 0.1) : 0;

@@ -1,6 +1,7 @@
 // Reply suggestions: for a ticket being handled, the replies given to the most similar closed
 // tickets, with how they ended (resolved, satisfaction). The index of closed tickets is built
-// per process and rebuilt when closed tickets change (checked at most every 30 s).
+// per process and rebuilt when closed tickets change (checked at most every 30 s, in the
+// background: a lookup meanwhile answers from the index it has).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
@@ -17,9 +18,11 @@ interface Cached {
   rows: Map<string, ClosedReplyRow>;
   version: string;
   checkedAt: number;
+  checking?: Promise<Cached>;
 }
 const cache = new WeakMap<Kysely<DB>, Cached>();
 
+/** The next lookup waits for a fresh check (call after closing tickets with replies). */
 export function invalidateReplyIndex(db: Kysely<DB>): void {
   const c = cache.get(db);
   if (c) c.checkedAt = -Infinity;
@@ -28,6 +31,15 @@ export function invalidateReplyIndex(db: Kysely<DB>): void {
 async function replyIndex(db: Kysely<DB>): Promise<Cached> {
   const c = cache.get(db);
   if (c && Date.now() - c.checkedAt < CHECK_EVERY_MS) return c;
+  if (c && c.checkedAt !== -Infinity) {
+    c.checking ??= check(db, c).finally(() => (c.checking = undefined));
+    c.checking.catch(() => {}); // a failed check is retried by the next lookup
+    return c;
+  }
+  return check(db, c);
+}
+
+async function check(db: Kysely<DB>, c: Cached | undefined): Promise<Cached> {
   const version = await closedRepliesVersion(db);
   if (c && c.version === version) {
     c.checkedAt = Date.now();
@@ -57,10 +69,16 @@ export interface ReplySuggestion {
 
 export async function suggestReplies(
   deps: Pick<Deps, 'db'>,
-  input: { text: string; categoryCode?: string | null; excludeTicketId?: string; limit?: number },
+  input: {
+    text: string; categoryCode?: string | null; excludeTicketId?: string; limit?: number;
+    /** Set when `text` is already normalised. */
+    normalized?: boolean;
+  },
 ): Promise<ReplySuggestion[]> {
   const { index, rows } = await replyIndex(deps.db);
-  const hits = index.query(input.text, (input.limit ?? 5) * 2, { categoryCode: input.categoryCode, exclude: input.excludeTicketId });
+  const hits = index.query(input.text, (input.limit ?? 5) * 2, {
+    categoryCode: input.categoryCode, exclude: input.excludeTicketId, normalized: input.normalized,
+  });
   return hits
     .filter((h) => h.similarity >= MIN_REPLY_SIMILARITY)
     .slice(0, input.limit ?? 5)
