@@ -69,9 +69,22 @@ export class Calendar {
     return { day, weekday: wd, workday: off.workday, source: off.kind, reason };
   }
 
+  /** nthWorkday answers, by `day|n`: a calendar never changes once built, and intake asks the same few. */
+  private readonly nth = new Map<string, string>();
+
   /** The n-th working day strictly after (n > 0) or before (n < 0) `day`; `day` itself for 0. */
   nthWorkday(day: string, n: number): string {
     if (!Number.isInteger(n) || Math.abs(n) > MAX_WORKING_DAYS) throw new RangeError(`working days out of range: ${n}`);
+    const key = `${day}|${n}`;
+    const hit = this.nth.get(key);
+    if (hit !== undefined) return hit;
+    const d = this.walkWorkdays(day, n);
+    if (this.nth.size >= 10_000) this.nth.clear();
+    this.nth.set(key, d);
+    return d;
+  }
+
+  private walkWorkdays(day: string, n: number): string {
     const step = n < 0 ? -1 : 1;
     let left = Math.abs(n);
     let d = day;

@@ -174,7 +174,7 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   const units = plan
     ? [plan.leadUnitId, ...plan.coUnitIds].map((u, i) => ({ ticket_id: id, unit_id: u, role: i === 0 ? 'lead' : 'co', assigned_at: now }))
     : [];
-  const ticket = await writeIntake(deps.db, deps.dbKind, { ticket: values, events: chain.rows, units });
+  const ticket = await writeIntake(deps.db, deps.dbKind, { ticket: values, events: chain.rows, units }, (err) => deps.log.warn({ err }, 'intake maintenance after commit failed'));
   return { ticket, leadUnitName: plan?.leadUnitName ?? null, autoDispatched };
 }
 

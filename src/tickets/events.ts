@@ -57,9 +57,26 @@ export function hashFieldsOf(e: HashFields): HashFields {
   };
 }
 
+const HASH_KEYS: (keyof HashFields)[] = [
+  'action', 'actor_id', 'actor_role', 'actor_unit_id', 'at', 'attachments', 'data', 'from_status', 'note', 'prev_hash', 'public', 'seq', 'ticket_id', 'to_status',
+];
+
+/**
+ * canonicalJson of the hash fields (with `at` as an ISO string), written out directly: the keys
+ * of HashFields in sorted order, so only `data` and `attachments` need the general walk. Must
+ * stay byte-for-byte equal to canonicalJson (events.test.ts checks it): stored chains depend on it.
+ */
+export function hashBody(e: HashFields): string {
+  if (HASH_KEYS.some((k) => e[k] === undefined)) return canonicalJson({ ...e, at: new Date(e.at).toISOString() });
+  const j = (v: unknown) => (v === undefined ? 'null' : JSON.stringify(v));
+  return `{"action":${j(e.action)},"actor_id":${j(e.actor_id)},"actor_role":${j(e.actor_role)},"actor_unit_id":${j(e.actor_unit_id)},`
+    + `"at":${JSON.stringify(new Date(e.at).toISOString())},"attachments":${canonicalJson(e.attachments)},"data":${canonicalJson(e.data)},`
+    + `"from_status":${j(e.from_status)},"note":${j(e.note)},"prev_hash":${j(e.prev_hash)},"public":${j(e.public)},"seq":${j(e.seq)},`
+    + `"ticket_id":${j(e.ticket_id)},"to_status":${j(e.to_status)}}`;
+}
+
 export function eventHash(e: HashFields): string {
-  const body = canonicalJson({ ...e, at: new Date(e.at).toISOString() });
-  return createHash('sha256').update(body).digest('hex');
+  return createHash('sha256').update(hashBody(e)).digest('hex');
 }
 
 /** Builds the rows for a run of events that continue a chain at (seq, prevHash). Pure. */

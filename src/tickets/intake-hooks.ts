@@ -1,11 +1,13 @@
 // Extension points at intake that the understanding capability (src/nlp) fills in: hints from
-// the text (type, urgency, place, a confident category for auto-dispatch) and indexing for
-// duplicate search. Defaults do nothing, so intake works without any model.
-import type { Transaction } from 'kysely';
+// the text (type, urgency, place, a confident category for auto-dispatch) and the rows it stores
+// with every new ticket (the duplicate signature). Defaults do nothing, so intake works without
+// any model.
+import type { Kysely } from 'kysely';
 import type { Deps } from '../server/deps.ts';
 import type { CreateTicketBody } from '../contract/tickets.ts';
-import type { DB, Ticket } from '../db/schema.ts';
+import type { DB } from '../db/schema.ts';
 import type { RequestType, Urgency } from '../contract/enums.ts';
+import type { IntakeExtraRows } from './intake.repo.ts';
 
 export interface IntakeHints {
   requestType?: RequestType;
@@ -15,8 +17,20 @@ export interface IntakeHints {
   autoCategory?: { code: string; confidence: number };
 }
 
+/** What a hook sees of a new ticket. */
+export interface IntakeTicketText {
+  id: string;
+  title: string;
+  content: string;
+}
+
 export const intakeHooks = {
   analyze: async (_deps: Deps, _input: CreateTicketBody): Promise<IntakeHints> => ({}),
-  /** Called once per group commit with every ticket of the group, inside its transaction. */
-  afterInsert: async (_trx: Transaction<DB>, _tickets: Ticket[]): Promise<void> => {},
+  /**
+   * Rows to store with a group of new tickets, written in the same statement as the tickets
+   * (so they commit, or fail, together). Called once per group commit.
+   */
+  extraRows: (_tickets: IntakeTicketText[]): IntakeExtraRows[] => [],
+  /** After a group has committed (maintenance such as index flushes; failures are only logged). */
+  afterCommit: async (_db: Kysely<DB>, _count: number): Promise<void> => {},
 };

@@ -8,6 +8,7 @@ import { writeIntake } from './intake-writer.ts';
 import { chainEvents } from './events.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { verifyChains } from './verify-chains.ts';
+import { getTicket } from './tickets.repo.ts';
 
 describe.each(DB_KINDS)('group-committed intake on %s', (kind) => {
   let t: TestDb;
@@ -29,6 +30,20 @@ describe.each(DB_KINDS)('group-committed intake on %s', (kind) => {
     expect(seqs[59] - seqs[0]).toBe(59);
     expect(numbers[0].startsWith('LX20261123')).toBe(true);
     expect((await verifyChains(t.deps)).problems).toEqual([]);
+  });
+
+  it('the ticket intake answers with is the row as stored (defaults, number, times included)', async () => {
+    const agent = { id: fx.users.agent, username: 'agent', displayName: 'a', role: 'agent' as const, unitId: null, unitPath: null, unitName: null, divisionCode: null, divisionPath: null, locale: 'zh' };
+    const made = await Promise.all([
+      createTicket(t.deps, agent, { content: '小区物业不作为，电梯坏了没人修。', contact: { phone: '13900003331', name: '王' }, categoryCode: fx.categories.propertyService, address: '城北社区1号', lat: 27.23, lng: 119.9 }),
+      createTicket(t.deps, null, { content: '咨询社保卡补办流程。', contact: { phone: '13900003332', anonymous: true } }),
+      createTicket(t.deps, agent, { content: '占道经营。', contact: { phone: '13900003333' }, hold: true, type: 'complaint', urgency: 'urgent' }),
+    ]);
+    expect(made.map((m) => m.ticket.status)).toEqual(['dispatched', 'received', 'received']);
+    for (const m of made) {
+      const stored = await getTicket(t.deps.db, m.ticket.id);
+      expect(m.ticket).toEqual(stored);
+    }
   });
 
   it('a failing text analysis never costs the citizen the ticket; agents can hold a ticket at intake', async () => {

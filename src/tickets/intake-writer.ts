@@ -1,15 +1,16 @@
 // Group commit for intake. Tickets that arrive while a write is in progress are written together
-// in the next transaction: one BEGIN/COMMIT (one fsync) for many tickets. Each caller is answered
-// only after the transaction holding its ticket has committed, so an acknowledged ticket is
-// durable. If a group fails, its tickets are retried one by one so a bad one cannot sink the rest.
-// Ticket numbers are taken inside the group's transaction, a block per day.
-import type { Kysely, Transaction } from 'kysely';
+// in the next statement (src/tickets/intake.repo.ts): one round trip and one commit for many
+// tickets. Each caller is answered only after the statement holding its ticket has committed, so
+// an acknowledged ticket is durable. If a group fails, its tickets are retried one by one so a
+// bad one cannot sink the rest. Ticket numbers are taken in the same statement, a block per day.
+import type { Kysely } from 'kysely';
 import type { DB, NewTicket, Ticket } from '../db/schema.ts';
-import { reserveNumbers } from './numbering.ts';
+import { NUMBER_PREFIX, shanghaiDay } from './numbering.ts';
 import { intakeHooks } from './intake-hooks.ts';
+import { insertIntakeGroup, type IntakeGroupRow } from './intake.repo.ts';
 
 export interface IntakeWrite {
-  ticket: Omit<NewTicket, 'number'>;
+  ticket: Omit<NewTicket, 'number'> & { id: string };
   events: object[];
   units: { ticket_id: string; unit_id: string; role: string; assigned_at: Date }[];
 }
@@ -25,18 +26,18 @@ const MAX_GROUP = 200;
 class IntakeWriter {
   private queue: Pending[] = [];
   private running = 0;
+  private scheduled = false;
   constructor(
     private readonly db: Kysely<DB>,
     private readonly maxConcurrent: number,
+    private readonly onError: (err: unknown) => void,
   ) {}
-
-  private scheduled = false;
 
   submit(item: IntakeWrite): Promise<Ticket> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       // Start the group on the next turn of the event loop, after the I/O callbacks already
-      // due: requests that arrived together then join one group. (PGlite runs a transaction
+      // due: requests that arrived together then join one group. (PGlite runs a statement
       // without yielding to I/O, so starting at once would make every group a single ticket.)
       if (!this.scheduled) {
         this.scheduled = true;
@@ -61,43 +62,51 @@ class IntakeWriter {
 
   private async write(group: Pending[]) {
     try {
-      const rows = await this.db.transaction().execute((trx) => this.insert(trx, group.map((p) => p.item)));
+      const rows = await this.insert(group.map((p) => p.item));
       group.forEach((p, i) => p.resolve(rows[i]));
     } catch (e) {
       if (group.length === 1) return group[0].reject(e);
       for (const p of group) {
         try {
-          const [row] = await this.db.transaction().execute((trx) => this.insert(trx, [p.item]));
+          const [row] = await this.insert([p.item]);
           p.resolve(row);
         } catch (err) {
           p.reject(err);
         }
       }
     }
+    await intakeHooks.afterCommit(this.db, group.length).catch(this.onError);
   }
 
-  private async insert(trx: Transaction<DB>, items: IntakeWrite[]): Promise<Ticket[]> {
-    const numbers = await reserveNumbers(trx, items.map((it) => new Date(it.ticket.received_at)));
-    const values: NewTicket[] = items.map((it, k) => ({ ...it.ticket, number: numbers[k] }));
-    const rows = await trx.insertInto('tickets').values(values).returningAll().execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    await trx.insertInto('ticket_events').values(items.flatMap((it) => it.events) as never).execute();
-    const units = items.flatMap((it) => it.units);
-    if (units.length) await trx.insertInto('ticket_units').values(units).execute();
-    const ordered = values.map((v) => byId.get(v.id!)!);
-    await intakeHooks.afterInsert(trx, ordered);
-    return ordered;
+  private insert(items: IntakeWrite[]): Promise<Ticket[]> {
+    const days = items.map((it) => shanghaiDay(new Date(it.ticket.received_at)));
+    const count = new Map<string, number>();
+    for (const d of days) count.set(d, (count.get(d) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    const rows: IntakeGroupRow[] = items.map((it, k) => {
+      const ord = (seen.get(days[k]) ?? 0) + 1;
+      seen.set(days[k], ord);
+      return { ticket: it.ticket, day: days[k], ord, dayCount: count.get(days[k])! };
+    });
+    return insertIntakeGroup(this.db, {
+      prefix: NUMBER_PREFIX,
+      rows,
+      events: items.flatMap((it) => it.events) as Record<string, unknown>[],
+      units: items.flatMap((it) => it.units),
+      extras: intakeHooks.extraRows(items.map((it) => ({ id: it.ticket.id, title: it.ticket.title, content: it.ticket.content }))),
+    });
   }
 }
 
 const writers = new WeakMap<Kysely<DB>, IntakeWriter>();
 
 /** Writes one new ticket (with its events and units) as part of the next group commit. */
-export function writeIntake(db: Kysely<DB>, dbKind: 'pglite' | 'postgres', item: IntakeWrite): Promise<Ticket> {
+export function writeIntake(db: Kysely<DB>, dbKind: 'pglite' | 'postgres', item: IntakeWrite, onError: (err: unknown) => void = () => {}): Promise<Ticket> {
   let w = writers.get(db);
   if (!w) {
-    // PGlite has one connection: one group at a time. PostgreSQL: a few groups in parallel.
-    w = new IntakeWriter(db, dbKind === 'pglite' ? 1 : Number(process.env.LIANXIN_INTAKE_WRITERS ?? 4));
+    // PGlite has one connection: one group at a time. PostgreSQL: the day's counter row is
+    // locked while a group's statement runs, so a second writer only waits behind the first.
+    w = new IntakeWriter(db, dbKind === 'pglite' ? 1 : Number(process.env.LIANXIN_INTAKE_WRITERS ?? 2), onError);
     writers.set(db, w);
   }
   return w.submit(item);

@@ -1,17 +1,24 @@
 // Intake wiring (src/tickets/intake-hooks.ts), chained after any earlier hooks:
 //   - analyze: when the caller gave no division, the place read from the text (only when one
 //     division is clearly meant); when the caller gave no urgency, the rule-based urgency cue;
-//   - afterInsert: the ticket's duplicate signature, inside the intake transaction, so the next
-//     caller's duplicate search finds it on any app node.
-import type { Transaction } from 'kysely';
-import type { DB, Ticket } from '../../db/schema.ts';
+//   - extraRows: the tickets' duplicate signatures, written in the intake statement itself, so
+//     the next caller's duplicate search finds them on any app node;
+//   - afterCommit: the GIN band index's pending list merged every so often.
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { normalize } from '../normalize.ts';
 import { parsePlace } from '../address/parse-place.ts';
 import { urgencyCue } from '../analyze-rules.ts';
-import { indexTicketTexts, ticketText } from './find-duplicates.ts';
+import { ticketText } from './find-duplicates.ts';
+import { fingerprint } from './minhash.ts';
+import { flushBandIndex } from './dedupe.repo.ts';
 
 let installed = false;
+
+/** Merge the GIN pending list every this many intake signatures (searches scan at most that many pending entries). */
+const FLUSH_EVERY = 256;
+let pendingSinceFlush = 0;
+
+const SIGNATURE_COLUMNS = { ticket_id: 'uuid', bands: 'text[]', minhash: 'integer[]', shingle_count: 'integer' };
 
 export function installNlpIntakeHooks(): void {
   if (installed) return;
@@ -30,10 +37,25 @@ export function installNlpIntakeHooks(): void {
     }
     return hints;
   };
-  const previousAfterInsert = intakeHooks.afterInsert;
-  // One ticket or a group commit's tickets, whichever the intake writer passes.
-  intakeHooks.afterInsert = async (trx: Transaction<DB>, tickets: Ticket | Ticket[]) => {
-    await previousAfterInsert(trx, tickets as never);
-    await indexTicketTexts(trx, ([] as Ticket[]).concat(tickets).map((t) => ({ id: t.id, text: ticketText(t) })));
+  const previousExtra = intakeHooks.extraRows;
+  intakeHooks.extraRows = (tickets) => [
+    ...previousExtra(tickets),
+    {
+      table: 'ticket_signatures',
+      columns: SIGNATURE_COLUMNS,
+      rows: tickets.map((t) => {
+        const f = fingerprint(ticketText(t));
+        return { ticket_id: t.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size };
+      }),
+    },
+  ];
+  const previousAfterCommit = intakeHooks.afterCommit;
+  intakeHooks.afterCommit = async (db, count) => {
+    await previousAfterCommit(db, count);
+    pendingSinceFlush += count;
+    if (pendingSinceFlush >= FLUSH_EVERY) {
+      pendingSinceFlush = 0;
+      await flushBandIndex(db);
+    }
   };
 }
