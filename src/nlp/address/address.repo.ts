@@ -11,12 +11,13 @@ export async function loadLandmarks(db: Kysely<DB>): Promise<LandmarkRow[]> {
   return db.selectFrom('nlp_landmarks').select(['phrase', 'division_code', 'confidence']).execute();
 }
 
-/** Cheap fingerprint of the division tree and the landmarks: changes when rows are added/removed/renamed. */
+/** Cheap fingerprint of the division tree and the landmarks: changes when rows are added/removed/renamed/moved. */
 export async function placeIndexVersion(db: Kysely<DB>): Promise<string> {
   const r = await sql<{ v: string }>`
     select (select count(*) from divisions)::text || ':' ||
            coalesce((select max(created_at)::text from divisions), '') || ':' ||
            (select coalesce(sum(length(name) + level), 0) from divisions)::text || ':' ||
+           (select coalesce(sum(hashtext(path || name)::bigint), 0) from divisions)::text || ':' ||
            (select count(*) from nlp_landmarks)::text || ':' ||
            coalesce((select max(learned_at)::text from nlp_landmarks), '') as v`.execute(db);
   return r.rows[0]?.v ?? '';

@@ -131,9 +131,13 @@ export async function signaturesSince(
   return { snapshot, rows: r.rows.filter((x) => x.ticket_id !== null).map((x) => ({ ...x, received_at: new Date(x.received_at) })) };
 }
 
+export type CandidateRowNoPath = Omit<CandidateRow, 'division_path'>;
+const candidateColumnsNoPath = sql`t.id, t.number, t.title, t.content, t.status, t.division_code, t.category_code, t.contact_phone, t.received_at`;
+
 /**
  * In one statement: open tickets among `ids` received since `since` (newest first, at most
- * `limit`), and the caller's earlier tickets of any status when `phone` is given.
+ * `limit`), and the caller's earlier tickets of any status when `phone` is given. Without the
+ * division path: joining divisions doubles this statement's cost (the caller has the tree).
  */
 export async function duplicateCandidates(
   db: Kysely<DB>,
@@ -141,24 +145,22 @@ export async function duplicateCandidates(
     ids: string[]; since: Date; limit: number;
     phone?: { phone: string; since: Date; excludeId?: string | null; limit: number } | null;
   },
-): Promise<{ candidates: CandidateRow[]; byPhone: CandidateRow[] }> {
+): Promise<{ candidates: CandidateRowNoPath[]; byPhone: CandidateRowNoPath[] }> {
   const parts = [];
   if (input.ids.length) {
-    parts.push(sql`(select 'dup' as src, ${candidateColumns}
-      from tickets t left join divisions d on d.code = t.division_code
+    parts.push(sql`(select 'dup' as src, ${candidateColumnsNoPath} from tickets t
       where t.id = any(${input.ids}::uuid[]) and t.received_at >= ${input.since} and t.status not in ('closed', 'merged')
       order by t.received_at desc limit ${input.limit})`);
   }
   const p = input.phone;
   if (p) {
-    parts.push(sql`(select 'phone' as src, ${candidateColumns}
-      from tickets t left join divisions d on d.code = t.division_code
+    parts.push(sql`(select 'phone' as src, ${candidateColumnsNoPath} from tickets t
       where t.contact_phone = ${p.phone} and t.received_at >= ${p.since}
         and t.id <> ${p.excludeId ?? '00000000-0000-0000-0000-000000000000'}::uuid
       order by t.received_at desc limit ${p.limit})`);
   }
   if (!parts.length) return { candidates: [], byPhone: [] };
-  const r = await sql<CandidateRow & { src: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const r = await sql<CandidateRowNoPath & { src: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
   const rows = r.rows.sort((a, b) => new Date(b.received_at).getTime() - new Date(a.received_at).getTime());
   return { candidates: rows.filter((x) => x.src === 'dup'), byPhone: rows.filter((x) => x.src === 'phone') };
 }

@@ -2,15 +2,17 @@
 // received within the window, whose text is nearly the same (MinHash LSH candidates from the
 // ticket_signatures band index, verified on exact shingle sets). Repeat callers: the same phone
 // with a similar issue, closed tickets included. The band lookup runs on this node's copy of the
-// index (signature-index.ts), then one query reads the candidates' and the caller's rows; the
-// GIN index answers when the copy cannot (a window longer than it holds).
+// index (signature-index.ts), then one query reads the candidates' and the caller's rows (their
+// division paths from the place index's tree); the GIN index answers when the copy cannot (a
+// window longer than it holds).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
 import {
   categoryParents, divisionPath, duplicateCandidates, openTicketsSharingBands, ticketsByPhone, ticketsWithoutSignature, upsertSignature,
-  upsertSignatures, type CandidateRow,
+  upsertSignatures, type CandidateRow, type CandidateRowNoPath,
 } from './dedupe.repo.ts';
+import { placeIndex } from '../address/parse-place.ts';
 import { indexedCandidates, signaturesWritten } from './signature-index.ts';
 import { DUPLICATE_THRESHOLD, REPEAT_THRESHOLD, canonical, fingerprint, shingles, similarity, type Fingerprint } from './minhash.ts';
 
@@ -72,16 +74,30 @@ async function categoryRoots(db: Kysely<DB>): Promise<Map<string, string>> {
   return root;
 }
 
-const pathCache = new WeakMap<Kysely<DB>, Map<string, { at: number; path: string | null }>>();
-async function cachedDivisionPath(db: Kysely<DB>, code: string): Promise<string | null> {
-  let m = pathCache.get(db);
-  if (!m) pathCache.set(db, (m = new Map()));
-  const c = m.get(code);
-  if (c && Date.now() - c.at < 60_000) return c.path;
-  const path = await divisionPath(db, code);
-  if (m.size > 10_000) m.clear();
-  m.set(code, { at: Date.now(), path });
-  return path;
+// Division paths come from the place index (the whole tree, kept current by parse-place.ts);
+// a code it does not know yet (added on another node moments ago) is read from the table.
+const missingPaths = new WeakMap<Kysely<DB>, Map<string, { at: number; path: string | null }>>();
+async function pathsOf(deps: Pick<Deps, 'db'>, codes: (string | null | undefined)[]): Promise<Map<string, string | null>> {
+  const index = await placeIndex(deps);
+  const out = new Map<string, string | null>();
+  let m = missingPaths.get(deps.db);
+  for (const code of codes) {
+    if (!code || out.has(code)) continue;
+    const known = index.byCode.get(code);
+    if (known) {
+      out.set(code, known.path);
+      continue;
+    }
+    if (!m) missingPaths.set(deps.db, (m = new Map()));
+    let c = m.get(code);
+    if (!c || Date.now() - c.at > 5_000) {
+      c = { at: Date.now(), path: await divisionPath(deps.db, code) };
+      if (m.size > 10_000) m.clear();
+      m.set(code, c);
+    }
+    out.set(code, c.path);
+  }
+  return out;
 }
 
 export interface FindDuplicatesInput {
@@ -143,17 +159,28 @@ export async function findDuplicates(deps: Pick<Deps, 'db' | 'now'>, input: Find
   const phone = input.phone ? {
     phone: input.phone, since: new Date(now.getTime() - Math.max(windowDays, 180) * 86400_000), excludeId: input.excludeTicketId, limit: 50,
   } : null;
-  const [ids, placePath, roots] = await Promise.all([
+  const [ids, roots] = await Promise.all([
     f.shingles.size ? indexedCandidates(deps, { bands: f.bands, since, excludeId: input.excludeTicketId, limit: 1000 }) : Promise.resolve([]),
-    input.divisionCode ? cachedDivisionPath(deps.db, input.divisionCode) : Promise.resolve(null),
     input.categoryCode ? categoryRoots(deps.db) : Promise.resolve(null),
   ]);
-  const { candidates, byPhone } = ids
-    ? await duplicateCandidates(deps.db, { ids, since, limit: 200, phone })
-    : await Promise.all([
+  let placePath: string | null;
+  let candidates: CandidateRow[];
+  let byPhone: CandidateRow[];
+  if (ids) {
+    const rows = await duplicateCandidates(deps.db, { ids, since, limit: 200, phone });
+    const paths = await pathsOf(deps, [input.divisionCode, ...rows.candidates.map((c) => c.division_code)]);
+    const withPath = (r: CandidateRowNoPath): CandidateRow => ({ ...r, division_path: r.division_code ? paths.get(r.division_code) ?? null : null });
+    placePath = input.divisionCode ? paths.get(input.divisionCode) ?? null : null;
+    candidates = rows.candidates.map(withPath);
+    byPhone = rows.byPhone.map(withPath);
+  } else {
+    // the index cannot answer (window longer than it holds): the GIN index, paths joined in SQL
+    [candidates, byPhone, placePath] = await Promise.all([
       openTicketsSharingBands(deps.db, { bands: f.bands, since, excludeId: input.excludeTicketId, limit: 200 }),
       phone ? ticketsByPhone(deps.db, phone) : Promise.resolve([]),
-    ]).then(([candidates, byPhone]) => ({ candidates, byPhone }));
+      input.divisionCode ? divisionPath(deps.db, input.divisionCode) : Promise.resolve(null),
+    ]);
+  }
   const sameFamily = (code: string | null) =>
     !roots || !code || !input.categoryCode || (roots.get(code) ?? code) === (roots.get(input.categoryCode) ?? input.categoryCode);
 

@@ -19,6 +19,7 @@ const TEXTS = [
   '富溪镇前宅村到镇上的公交车班次太少，一天只有两班，老人看病很不方便。',
   '城北菜市场的猪肉摊位缺斤少两，我买了两斤回家一称只有一斤七两，请市场监管部门查处。',
   '咨询一下灵活就业人员养老保险缴费基数怎么确定，每个月最低要缴多少钱？',
+  '小区地下车库的排水泵坏了，一下雨车库就积水，好几辆车被泡，物业一直推脱不管。',
 ];
 const retyped = (s: string) => `${s.replace(/，/g, ' , ')}！！`;
 
@@ -155,6 +156,21 @@ describe.each(DB_KINDS)('signature index on %s', (kind) => {
     expect(await indexedCandidates(t.deps, { bands, since: new Date(now() - 60 * day), limit: 10 })).toBeNull();
     expect(await dupIds(TEXTS[4], 60)).toEqual([id]);
     expect(await dupIds(TEXTS[4])).toEqual([]);
+  });
+
+  it('relates places by division paths, divisions added after the place tree was read included', async () => {
+    await dupIds(TEXTS[6]); // the place tree is read by now
+    await t.deps.db.insertInto('divisions').values([
+      { code: '99', name: '测试省', level: 1, parent_code: null, path: '/99/' },
+      { code: '9901', name: '甲市', level: 2, parent_code: '99', path: '/99/9901/' },
+      { code: '9902', name: '乙市', level: 2, parent_code: '99', path: '/99/9902/' },
+    ]).execute();
+    const id = await insertTestTicket(t.deps.db, { title: '车库积水', content: TEXTS[6], division_code: '9901', received_at: new Date(now() - day) });
+    await indexTicketText(t.deps.db, id, ticketText({ title: '车库积水', content: TEXTS[6] }));
+    const inPlace = async (divisionCode: string) =>
+      (await findDuplicates(t.deps, { text: retyped(TEXTS[6]), divisionCode })).duplicates.map((d) => d.id);
+    expect(await inPlace('9901')).toEqual([id]);
+    expect(await inPlace('9902')).toEqual([]);
   });
 
   it.runIf(kind === 'postgres')('sees a signature whose transaction began before a refresh and committed after it', async () => {
