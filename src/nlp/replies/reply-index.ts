@@ -22,7 +22,8 @@ function grams(text: string, normalized = false): Map<string, number> {
 
 export class TfIdfIndex {
   private idf = new Map<string, number>();
-  private postings = new Map<string, { doc: number; w: number }[]>();
+  /** Per term, the documents holding it and their weights (parallel typed arrays). */
+  private postings = new Map<string, { docs: Int32Array; ws: Float64Array }>();
   private docs: IndexedDoc[];
   /** Scratch accumulator of query(): one score per document, reset after each query. */
   private acc: Float64Array;
@@ -35,10 +36,12 @@ export class TfIdfIndex {
     for (const c of counts) for (const g of c.keys()) df.set(g, (df.get(g) ?? 0) + 1);
     const n = docs.length;
     for (const [g, f] of df) if (f <= Math.max(2, maxDfShare * n)) this.idf.set(g, Math.log((n + 1) / (f + 1)) + 1);
+    const lists = new Map<string, { doc: number; w: number }[]>();
     counts.forEach((c, i) => {
       const v = this.weigh(c);
-      for (const [g, w] of v) (this.postings.get(g) ?? this.postings.set(g, []).get(g)!).push({ doc: i, w });
+      for (const [g, w] of v) (lists.get(g) ?? lists.set(g, []).get(g)!).push({ doc: i, w });
     });
+    for (const [g, l] of lists) this.postings.set(g, { docs: Int32Array.from(l, (p) => p.doc), ws: Float64Array.from(l, (p) => p.w) });
   }
 
   get size() {
@@ -72,20 +75,31 @@ export class TfIdfIndex {
     const acc = this.acc;
     const touched: number[] = [];
     for (const [g, w] of q) {
-      for (const p of this.postings.get(g) ?? []) {
-        if (acc[p.doc] === 0) touched.push(p.doc);
-        acc[p.doc] += w * p.w;
+      const p = this.postings.get(g);
+      if (!p) continue;
+      const { docs, ws } = p;
+      for (let j = 0; j < docs.length; j++) {
+        const doc = docs[j];
+        if (acc[doc] === 0) touched.push(doc);
+        acc[doc] += w * ws[j];
       }
     }
-    const out: { doc: IndexedDoc; similarity: number; score: number }[] = [];
+    // The k best by score, ties in first-touched order (what a stable sort of all would give),
+    // kept by insertion: most touched documents fall below the k-th and cost one comparison.
+    const top: { doc: IndexedDoc; similarity: number; score: number }[] = [];
     for (const i of touched) {
       const s = acc[i];
       acc[i] = 0;
       const d = this.docs[i];
-      if (d.id === opts.exclude) continue;
+      if (k <= 0 || d.id === opts.exclude) continue;
       const boost = opts.categoryCode && d.categoryCode === opts.categoryCode ? (opts.categoryBoost ?? 0.1) : 0;
-      out.push({ doc: d, similarity: s, score: s + boost });
+      const score = s + boost;
+      if (top.length === k && score <= top[k - 1].score) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1].score < score) at--;
+      top.splice(at, 0, { doc: d, similarity: s, score });
+      if (top.length > k) top.pop();
     }
-    return out.sort((a, b) => b.score - a.score).slice(0, k);
+    return top;
   }
 }
