@@ -120,12 +120,15 @@ describe.each(DB_KINDS)('nlp model store (%s)', (kind) => {
     const th = (cat!.metrics.threshold as { threshold: number | null }).threshold;
     expect(th).not.toBeNull();
     const input = { title: water.title, content: water.body } as Parameters<typeof intakeHooks.analyze>[1];
-    const hints = await intakeHooks.analyze(t.deps, input);
+    const hints = await intakeHooks.analyze(t.deps, input, { category: true });
     const conf = classify(cat!.model, `${water.title} ${water.body}`, 1, 0).confidence;
     if (conf >= th!) expect(hints.autoCategory).toMatchObject({ code: 'C1' });
     else expect(hints.autoCategory).toBeUndefined();
-    const vague = await intakeHooks.analyze(t.deps, { content: '你好' } as typeof input);
+    const vague = await intakeHooks.analyze(t.deps, { content: '你好' } as typeof input, { category: true });
     expect(vague.autoCategory).toBeUndefined();
+    // A category set by staff stands: the model is not asked.
+    const staff = await intakeHooks.analyze(t.deps, input, { category: false });
+    expect(staff.autoCategory).toBeUndefined();
   });
 
   it('fills the segmentation dictionary with unit and category names', async () => {

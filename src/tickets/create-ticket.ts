@@ -73,7 +73,9 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   const who = actor ?? SYSTEM_ACTOR;
   // Understanding the text helps but must never cost a citizen their ticket.
-  const hints = await intakeHooks.analyze(deps, input).catch((err: unknown) => {
+  // Route by rule when a person chose the category, or when the classifier is confident enough.
+  const staffCategory = !!actor && actor.role !== 'citizen' && !!input.categoryCode;
+  const hints = await intakeHooks.analyze(deps, input, { category: !staffCategory }).catch((err: unknown) => {
     deps.log.warn({ err }, 'intake analysis failed; continuing without hints');
     return {} as Awaited<ReturnType<typeof intakeHooks.analyze>>;
   });
@@ -112,8 +114,6 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     plan = await planDispatch(deps, null, base, { leadUnitId: input.leadUnitId, coUnitIds: input.coUnitIds, at: now });
     events.push({ action: 'dispatch', toStatus: 'dispatched', actor: who, at: now, public: true, data: { leadUnitId: plan.leadUnitId, coUnitIds: plan.coUnitIds, manual: true } });
   } else {
-    // Route by rule when a person chose the category, or when the classifier is confident enough.
-    const staffCategory = !!actor && actor.role !== 'citizen' && !!input.categoryCode;
     const category = staffCategory ? input.categoryCode! : hints.autoCategory?.code;
     if (category) {
       const route = await memo(deps.db, `route:${category}|${base.division_code ?? ''}`, HOT_CONFIG_TTL_MS, () =>

@@ -24,8 +24,13 @@ export interface IntakeTicketText {
   content: string;
 }
 
+/** Which hints intake will use: a category the caller set with authority needs no model. */
+export interface IntakeWants {
+  category: boolean;
+}
+
 export const intakeHooks = {
-  analyze: async (_deps: Deps, _input: CreateTicketBody): Promise<IntakeHints> => ({}),
+  analyze: async (_deps: Deps, _input: CreateTicketBody, _wants: IntakeWants): Promise<IntakeHints> => ({}),
   /**
    * Rows to store with a group of new tickets, written in the same statement as the tickets
    * (so they commit, or fail, together). Called once per group commit.

@@ -37,7 +37,7 @@ describe.each(DB_KINDS)('group-committed intake on %s', (kind) => {
     const made = await Promise.all([
       createTicket(t.deps, agent, { content: '小区物业不作为，电梯坏了没人修。', contact: { phone: '13900003331', name: '王' }, categoryCode: fx.categories.propertyService, address: '城北社区1号', lat: 27.23, lng: 119.9 }),
       createTicket(t.deps, null, { content: '咨询社保卡补办流程。', contact: { phone: '13900003332', anonymous: true } }),
-      createTicket(t.deps, agent, { content: '占道经营。', contact: { phone: '13900003333' }, hold: true, type: 'complaint', urgency: 'urgent' }),
+      createTicket(t.deps, agent, { content: '占道经营。', contact: { phone: '13900003333' }, hold: true, type: 'complaint', urgency: 'emergency' }),
     ]);
     expect(made.map((m) => m.ticket.status)).toEqual(['dispatched', 'received', 'received']);
     for (const m of made) {

@@ -23,16 +23,21 @@ export function installClassifier(): void {
   installed = true;
   installClassifierPredictor();
   const previous = intakeHooks.analyze;
-  intakeHooks.analyze = async (deps, input) => {
-    const hints = await previous(deps, input);
+  intakeHooks.analyze = async (deps, input, wants) => {
+    const hints = await previous(deps, input, wants);
+    // Only what intake will use: no category model when the caller's category stands, no type
+    // model when the caller gave the type.
+    const wantCategory = wants.category && !hints.autoCategory;
+    const wantType = !input.type && !hints.requestType;
+    if (!wantCategory && !wantType) return hints;
     const text = normalize(input.title ? `${input.title} ${input.content}` : input.content);
-    const [cat, rtype] = await Promise.all([activeModel(deps, 'category'), activeModel(deps, 'request_type')]);
-    if (cat && !hints.autoCategory) {
+    const [cat, rtype] = await Promise.all([wantCategory ? activeModel(deps, 'category') : null, wantType ? activeModel(deps, 'request_type') : null]);
+    if (cat) {
       const p = classify(cat.model, text, 1, 0);
       const th = thresholdOf(cat);
       if (th !== null && p.confidence >= th) hints.autoCategory = { code: p.label, confidence: Math.round(p.confidence * 1000) / 1000 };
     }
-    if (rtype && !hints.requestType) {
+    if (rtype) {
       const p = classify(rtype.model, text, 1, 0);
       const th = thresholdOf(rtype);
       if (th !== null && p.confidence >= th && (REQUEST_TYPES as readonly string[]).includes(p.label)) hints.requestType = p.label as RequestType;

@@ -24,14 +24,17 @@ export function installNlpIntakeHooks(): void {
   if (installed) return;
   installed = true;
   const previousAnalyze = intakeHooks.analyze;
-  intakeHooks.analyze = async (deps, input) => {
-    const hints = await previousAnalyze(deps, input);
+  intakeHooks.analyze = async (deps, input, wants) => {
+    const hints = await previousAnalyze(deps, input, wants);
+    const needPlace = !input.divisionCode && !hints.divisionCode;
+    const needUrgency = !input.urgency && !hints.urgency;
+    if (!needPlace && !needUrgency) return hints;
     const text = normalize([input.address, input.title, input.content].filter(Boolean).join(' '));
-    if (!input.divisionCode && !hints.divisionCode) {
+    if (needPlace) {
       const place = await parsePlace(deps, { text, normalized: true });
       if (place && !place.ambiguous) hints.divisionCode = place.code;
     }
-    if (!input.urgency && !hints.urgency) {
+    if (needUrgency) {
       const cue = urgencyCue(text);
       if (cue.level !== 'general') hints.urgency = cue.level;
     }
