@@ -1,13 +1,14 @@
-// npm run eval:classify -- FILE.jsonl [--text title,body] [--label label] [--folds 5] [--seed 42] [--nested]
+// npm run eval:classify -- FILE.jsonl [--text title,body] [--label label] [--folds 5] [--seed 42 | --seeds 42,7,1] [--nested]
 // Prints stratified k-fold macro-F1, accuracy, the per-class table and confusion matrix of our
-// classifier, and the naive-Bayes char 1–2-gram baseline on the same folds.
+// classifier, and the naive-Bayes char 1–2-gram baseline on the same folds. With --seeds, the
+// summary is repeated for every fold seed and averaged (the table is the first seed's).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { crossValidate, crossValidateNaiveBayes, nestedCrossValidate, type CvResult } from './classifier/evaluate.ts';
 import { examplesFrom, parseFieldList, readJsonl } from './classifier/jsonl.ts';
 import { formatReport } from './classifier/metrics.ts';
 
-const USAGE = 'usage: npm run eval:classify -- FILE.jsonl [--text title,body] [--label label] [--folds 5] [--seed 42] [--nested]';
+const USAGE = 'usage: npm run eval:classify -- FILE.jsonl [--text title,body] [--label label] [--folds 5] [--seed 42 | --seeds 42,7,1] [--nested]';
 
 function line(r: CvResult): string {
   return `${r.name.padEnd(58)} macro-F1 ${r.report.macroF1.toFixed(4)}  accuracy ${r.report.accuracy.toFixed(4)}  (${r.seconds.toFixed(1)} s)`;
@@ -21,6 +22,7 @@ async function main() {
       label: { type: 'string', default: 'label' },
       folds: { type: 'string', default: '5' },
       seed: { type: 'string', default: '42' },
+      seeds: { type: 'string' },
       nested: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -32,24 +34,39 @@ async function main() {
   }
   if (!existsSync(file)) throw new Error(`no such file: ${file}`);
   const k = Number(values.folds);
-  const seed = Number(values.seed);
+  const seeds = parseFieldList(values.seeds, [values.seed!]).map(Number);
   if (!Number.isInteger(k) || k < 2) throw new Error('--folds must be an integer ≥ 2');
+  if (!seeds.every(Number.isInteger)) throw new Error('--seed/--seeds must be integers');
   const fields = parseFieldList(values.text, ['title', 'body']);
   const examples = examplesFrom(readJsonl(file), fields, values.label!);
   const classes = new Set(examples.map((e) => e.label));
   if (classes.size < 2) throw new Error(`need at least two labels in field "${values.label}", found ${classes.size}`);
-  console.log(`${file}: ${examples.length} labelled examples, ${classes.size} classes; text ${fields.join('+')}; stratified ${k}-fold CV, seed ${seed}\n`);
+  console.log(`${file}: ${examples.length} labelled examples, ${classes.size} classes; text ${fields.join('+')}; stratified ${k}-fold CV, seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}\n`);
 
-  const ours = crossValidate(examples, k, seed);
-  console.log(`== ${ours.name}`);
-  console.log(formatReport(ours.report));
-  console.log('');
-  const nb1 = crossValidateNaiveBayes(examples, k, seed, 1);
-  const nb01 = crossValidateNaiveBayes(examples, k, seed, 0.1);
-  const nested = values.nested ? nestedCrossValidate(examples, k, seed) : undefined;
-  console.log('== summary (same folds)');
-  for (const r of [ours, nested, nb1, nb01]) if (r) console.log(line(r));
-  if (nested) console.log(`nested CV chose selection share per outer fold: ${nested.chosen!.join(', ')}`);
+  const sums = new Map<string, number[]>();
+  for (const [s, seed] of seeds.entries()) {
+    const ours = crossValidate(examples, k, seed);
+    if (s === 0) {
+      console.log(`== ${ours.name}`);
+      console.log(formatReport(ours.report));
+      console.log('');
+    }
+    const nb1 = crossValidateNaiveBayes(examples, k, seed, 1);
+    const nb01 = crossValidateNaiveBayes(examples, k, seed, 0.1);
+    const nested = values.nested ? nestedCrossValidate(examples, k, seed) : undefined;
+    console.log(`== summary (same folds, seed ${seed})`);
+    for (const r of [ours, nested, nb1, nb01]) {
+      if (!r) continue;
+      console.log(line(r));
+      sums.set(r.name, [...(sums.get(r.name) ?? []), r.report.macroF1]);
+    }
+    if (nested) console.log(`nested CV chose per outer fold: ${nested.chosen!.join('; ')}`);
+    console.log('');
+  }
+  if (seeds.length > 1) {
+    console.log(`== macro-F1 averaged over seeds ${seeds.join(', ')}`);
+    for (const [name, f1s] of sums) console.log(`${name.padEnd(58)} mean ${(f1s.reduce((a, b) => a + b, 0) / f1s.length).toFixed(4)}  (${f1s.map((f) => f.toFixed(4)).join(', ')})`);
+  }
 }
 
 main().catch((e) => {

@@ -79,6 +79,13 @@ describe('text classifier', () => {
     expect(m.metrics.examples).toBe(TRAIN.length);
   });
 
+  it('claims no confidence for a text with no known term', () => {
+    const p = classify(loaded, ['', 'qqq zzz 🙂'], 4);
+    expect(p.explain).toEqual([]);
+    for (const c of p.candidates) expect(c.confidence).toBeCloseTo(1 / model.labels.length, 12);
+    expect(p.confidence).toBeLessThan(model.metrics.threshold!.threshold ?? 1);
+  });
+
   it('rejects things that are not models', () => {
     expect(isClassifierModel({ labels: [] })).toBe(false);
     expect(() => loadModel({} as never)).toThrow();

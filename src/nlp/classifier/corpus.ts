@@ -86,11 +86,18 @@ export function foldVocab(
   const column = new Int32Array(T).fill(-1);
   const n = docs.length;
   const idf = new Float64Array(cand.length);
+  const power = opts.idfPower ?? 1;
   cand.forEach((j, c) => {
     column[j] = c;
-    idf[c] = Math.log((1 + n) / (1 + df[j])) + 1;
+    idf[c] = idfWeight(n, df[j], power);
   });
   return { column, termIds: Int32Array.from(cand), idf };
+}
+
+/** Smooth idf, log((1 + n) / (1 + df)) + 1 (≥ 1), raised to `power`. */
+export function idfWeight(n: number, df: number, power = 1): number {
+  const idf = Math.log((1 + n) / (1 + df)) + 1;
+  return power === 1 ? idf : idf ** power;
 }
 
 /**

@@ -15,6 +15,11 @@ export interface FeatureOptions {
   sublinearTf: boolean;
   /** only the first maxChars characters of a (normalised) text are used; bounds the time per text */
   maxChars?: number;
+  /**
+   * idf is raised to this power (default 1, plain smooth idf). Above 1 rarer n-grams weigh more
+   * relative to common ones; the stored idf already includes the power, so prediction is unchanged.
+   */
+  idfPower?: number;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
@@ -24,6 +29,7 @@ export const DEFAULT_FEATURES: FeatureOptions = {
   maxFeatures: 300_000,
   sublinearTf: true,
   maxChars: 1500,
+  idfPower: 1,
 };
 
 /** A sparse vector: strictly increasing indices with their values. */

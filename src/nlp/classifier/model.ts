@@ -132,8 +132,11 @@ function explain(m: LoadedModel, x: SparseVec, k: number, n: number): { term: st
 export function classify(m: LoadedModel, text: string | string[], topK = 3, explainTerms = 5): Prediction {
   const counts = exampleCounts(text, m.json.features, m.json.headline);
   const x = toVector(counts, m);
-  const p = softmax(decision(m, x), m.json.temperature);
-  const order = p.map((_, k) => k).sort((a, b) => p[b] - p[a]);
+  const s = decision(m, x);
+  // No known term: the scores are the biases alone, which say nothing about this text; rank by
+  // them but claim no confidence (uniform), so such a text is never decided without a human.
+  const p = x.idx.length ? softmax(s, m.json.temperature) : Array.from(s, () => 1 / s.length);
+  const order = p.map((_, k) => k).sort((a, b) => p[b] - p[a] || s[b] - s[a]);
   const best = order[0];
   return {
     label: m.labels[best],
