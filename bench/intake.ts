@@ -4,7 +4,8 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { once } from 'node:events';
 
 export interface IntakeBenchOptions {
@@ -70,8 +71,33 @@ async function login(port: number): Promise<string> {
   return c.split(';')[0];
 }
 
-async function load(port: number, path: string, cookie: string | null, o: IntakeBenchOptions) {
+/** CPU seconds used so far by a process (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+/** CPU seconds used so far by every PostgreSQL server process on this machine. */
+function postgresCpuSeconds(): number {
+  let sum = 0;
+  try {
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') sum += cpuSeconds(Number(d));
+      } catch { /* gone */ }
+    }
+  } catch { /* no /proc */ }
+  return sum;
+}
+
+async function load(port: number, path: string, cookie: string | null, o: IntakeBenchOptions, pid?: number) {
   let i = 0;
+  const c0 = pid ? cpuSeconds(pid) : 0;
+  const p0 = postgresCpuSeconds();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: o.connections,
@@ -95,7 +121,10 @@ async function load(port: number, path: string, cookie: string | null, o: Intake
     }],
   });
   const ok = result['2xx'];
-  return { rps: ok / o.seconds, p99: result.latency.p99, p50: result.latency.p50, errors: result.non2xx + result.errors, ok };
+  // CPU per acknowledged request: the server process, and PostgreSQL's processes (0 on PGlite).
+  const serverUs = pid && ok ? ((cpuSeconds(pid) - c0) * 1e6) / ok : 0;
+  const pgUs = ok ? ((postgresCpuSeconds() - p0) * 1e6) / ok : 0;
+  return { rps: ok / o.seconds, p99: result.latency.p99, p50: result.latency.p50, errors: result.non2xx + result.errors, ok, serverUs, pgUs };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -114,15 +143,17 @@ export async function benchIntake(o: IntakeBenchOptions) {
       const f: Awaited<ReturnType<typeof load>>[] = [];
       const g: Awaited<ReturnType<typeof load>>[] = [];
       for (let r = 0; r < o.rounds; r++) {
-        f.push(await load(floor.port, '/floor', null, o));
-        g.push(await load(full.port, '/api/v1/tickets', cookie, o));
-        console.log(`[${db}] round ${r + 1}: floor ${f[r].rps.toFixed(0)} req/s p99 ${f[r].p99} ms | intake ${g[r].rps.toFixed(0)} req/s p99 ${g[r].p99} ms (errors ${g[r].errors})`);
+        f.push(await load(floor.port, '/floor', null, o, floor.proc.pid));
+        g.push(await load(full.port, '/api/v1/tickets', cookie, o, full.proc.pid));
+        const cpu = (x: (typeof f)[number]) => `CPU/req server ${x.serverUs.toFixed(0)} µs${db === 'postgres' ? ` + postgres ${x.pgUs.toFixed(0)} µs` : ''}`;
+        console.log(`[${db}] round ${r + 1}: floor ${f[r].rps.toFixed(0)} req/s p99 ${f[r].p99} ms (${cpu(f[r])}) | intake ${g[r].rps.toFixed(0)} req/s p99 ${g[r].p99} ms (${cpu(g[r])}; errors ${g[r].errors}) | load average ${loadavg()[0].toFixed(1)}`);
       }
       const floorRps = median(f.map((x) => x.rps));
       const fullRps = median(g.map((x) => x.rps));
       const ratio = fullRps / floorRps;
       results[db] = { floorRps, fullRps, ratio, floorP99: median(f.map((x) => x.p99)), fullP99: median(g.map((x) => x.p99)), errors: g.reduce((s, x) => s + x.errors, 0) };
-      rows.push(`| ${db} | ${floorRps.toFixed(0)} | ${median(f.map((x) => x.p99))} | ${fullRps.toFixed(0)} | ${median(g.map((x) => x.p99))} | ${(ratio * 100).toFixed(0)}% |`);
+      const us = (xs: typeof f) => `${median(xs.map((x) => x.serverUs)).toFixed(0)}${db === 'postgres' ? ` + ${median(xs.map((x) => x.pgUs)).toFixed(0)}` : ''}`;
+      rows.push(`| ${db} | ${floorRps.toFixed(0)} | ${median(f.map((x) => x.p99))} | ${us(f)} | ${fullRps.toFixed(0)} | ${median(g.map((x) => x.p99))} | ${us(g)} | ${(ratio * 100).toFixed(0)}% |`);
     } finally {
       await stop(full);
       await stop(floor);
@@ -132,8 +163,8 @@ export async function benchIntake(o: IntakeBenchOptions) {
   const table = [
     `Date: ${new Date().toISOString().slice(0, 10)} · machine: ${machine} · ${o.rounds} rounds × ${o.seconds} s, ${o.connections} connections, medians`,
     '',
-    '| database | floor req/s | floor p99 ms | intake req/s | intake p99 ms | intake / floor |',
-    '|---|---|---|---|---|---|',
+    '| database | floor req/s | floor p99 ms | floor CPU µs/req (server + postgres) | intake req/s | intake p99 ms | intake CPU µs/req | intake / floor |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
   return { results, table };
