@@ -4,10 +4,10 @@
 // last read's snapshot did not see (ticket_signatures.written_xid against a pg_snapshot: exact
 // across app nodes, unlike a timestamp watermark, which misses a transaction that began before it
 // and committed after). After this process writes signatures (its intake group commits, a
-// re-sign) the next lookup refreshes first, so its own intake is found at once. Rebuilt from
-// scratch every REBUILD_MS (drops tickets that left the window). The index only proposes
-// candidates: status, window, place and text are checked on the rows by the caller, so a stale
-// entry can cost a row lookup, never a wrong answer.
+// re-sign) the next lookup refreshes first, so its own intake is found at once. Every PRUNE_MS
+// the tickets that left the window are dropped (a deleted ticket lingers until then). The index
+// only proposes candidates: status, window, place and text are checked on the rows by the
+// caller, so a stale entry can cost a row lookup, never a wrong answer.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
@@ -17,7 +17,7 @@ import { signaturesSince } from './dedupe.repo.ts';
 
 export const INDEX_WINDOW_DAYS = 30;
 const STALE_MS = 1000;
-const REBUILD_MS = 10 * 60_000;
+const PRUNE_MS = 10 * 60_000;
 /** Beyond this many signatures in the window the index stays off and the GIN index answers. */
 const MAX_TICKETS = 200_000;
 
@@ -28,9 +28,8 @@ interface State {
   refreshedAt: number;
   /** The handle's write count (see `writes`) the last read started after. */
   seen: number;
-  builtAt: number;
+  prunedAt: number;
   refreshing?: Promise<void>;
-  rebuilding?: boolean;
 }
 const states = new WeakMap<object, State>();
 const loads = new WeakMap<object, Promise<State>>();
@@ -60,7 +59,7 @@ async function load(db: Kysely<DB>, now: Date): Promise<State> {
     index = new BandIndex();
     for (const r of rows) index.upsert({ ticketId: r.ticket_id, bands: r.bands, receivedAt: r.received_at });
   }
-  return { index, coverSince, snapshot, refreshedAt: started, seen, builtAt: started };
+  return { index, coverSince, snapshot, refreshedAt: started, seen, prunedAt: started };
 }
 
 async function refresh(db: Kysely<DB>, st: State): Promise<void> {
@@ -93,15 +92,18 @@ async function current(deps: Pick<Deps, 'db' | 'now'>): Promise<State> {
   // A read in flight may have begun before this process's latest write: then one more.
   const target = writes.get(key) ?? 0;
   while (s.seen < target) await read();
-  if (Date.now() - st.builtAt > REBUILD_MS && !st.rebuilding) {
-    const old = st;
-    old.rebuilding = true;
-    void load(deps.db, deps.now()).then(
-      (next) => states.get(key) === old && states.set(key, next),
-      () => (old.rebuilding = false),
-    );
+  if (Date.now() - s.prunedAt > PRUNE_MS) {
+    // the window slides: forget tickets received before it (also those deleted meanwhile)
+    s.prunedAt = Date.now();
+    const coverSince = new Date(deps.now().getTime() - INDEX_WINDOW_DAYS * 86400_000);
+    if (coverSince > s.coverSince) {
+      s.coverSince = coverSince;
+      s.index?.pruneReceivedBefore(coverSince);
+    }
+    // too many tickets last time: try again in the background (the GIN index answers meanwhile)
+    if (!s.index) void load(deps.db, deps.now()).then((next) => states.get(key) === s && states.set(key, next), () => {});
   }
-  return st;
+  return s;
 }
 
 /**
