@@ -1,6 +1,7 @@
 // Place from text: the deepest division a citizen's text points to. The index is built once per
 // process from the divisions table and the learned landmarks, and rebuilt when either changes
-// (fingerprint checked at most every few seconds, or at once after invalidatePlaceIndex).
+// (fingerprint checked at most every few seconds in the background, or at once after
+// invalidatePlaceIndex).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
@@ -15,6 +16,7 @@ interface Cached {
   version: string;
   checkedAt: number;
   building?: Promise<PlaceIndex>;
+  checking?: Promise<PlaceIndex>;
 }
 const cache = new WeakMap<Kysely<DB>, Cached>();
 
@@ -31,18 +33,30 @@ async function build(db: Kysely<DB>, version: string): Promise<PlaceIndex> {
   return index;
 }
 
-/** The current place index for this database. */
+/**
+ * The current place index for this database. The periodic check runs in the background (the
+ * index in hand answers meanwhile); after invalidatePlaceIndex the next call waits for it.
+ */
 export async function placeIndex(deps: Pick<Deps, 'db'>): Promise<PlaceIndex> {
   const c = cache.get(deps.db);
-  const now = Date.now();
-  if (c && now - c.checkedAt < CHECK_EVERY_MS) return c.index;
+  if (c && Date.now() - c.checkedAt < CHECK_EVERY_MS) return c.index;
+  if (c && c.checkedAt !== -Infinity) {
+    c.checking ??= check(deps.db, c).finally(() => (c.checking = undefined));
+    c.checking.catch(() => {}); // retried by the next call
+    return c.index;
+  }
   if (c?.building) return c.building;
-  const version = await placeIndexVersion(deps.db);
+  return check(deps.db, c);
+}
+
+async function check(db: Kysely<DB>, c: Cached | undefined): Promise<PlaceIndex> {
+  const now = Date.now();
+  const version = await placeIndexVersion(db);
   if (c && c.version === version) {
     c.checkedAt = now;
     return c.index;
   }
-  const building = build(deps.db, version);
+  const building = build(db, version);
   if (c) c.building = building;
   try {
     return await building;
