@@ -30,19 +30,26 @@ export function setPredictor(p: Predictor | null): void {
 }
 
 const TTL = 30_000;
+/**
+ * A per-database cache of a small table: loaded on first use, then re-checked every TTL in the
+ * background (the value in hand answers meanwhile), reloaded when `version` changes.
+ */
 function cached<T>(load: (db: Kysely<DB>) => Promise<T>, version?: (db: Kysely<DB>) => Promise<string>) {
-  const store = new WeakMap<Kysely<DB>, { at: number; v: string; value: T }>();
-  return async (db: Kysely<DB>): Promise<T> => {
-    const c = store.get(db);
-    if (c && Date.now() - c.at < TTL) return c.value;
+  const store = new WeakMap<Kysely<DB>, { at: number; v: string; value: T; checking?: Promise<unknown> }>();
+  const fetch = async (db: Kysely<DB>, c?: { v: string; value: T }) => {
     const v = version ? await version(db) : '';
-    if (c && version && c.v === v) {
-      c.at = Date.now();
-      return c.value;
-    }
-    const value = await load(db);
+    const value = c && version && c.v === v ? c.value : await load(db);
     store.set(db, { at: Date.now(), v, value });
     return value;
+  };
+  return async (db: Kysely<DB>): Promise<T> => {
+    const c = store.get(db);
+    if (!c) return fetch(db);
+    if (Date.now() - c.at >= TTL) {
+      c.checking ??= fetch(db, c).finally(() => (c.checking = undefined));
+      c.checking.catch(() => {}); // retried by the next call
+    }
+    return c.value;
   };
 }
 const categories = cached<CategoryRow[]>((db) => activeCategories(db));
@@ -52,15 +59,27 @@ const kbArticles = cached(async (db) =>
     words: [...new Set([...a.keywords.split(/[\s,，、;；]+/), a.title].map((w) => normalize(w)).filter((w) => w.length >= 2))],
   })), kbVersion);
 
-const routeCache = new Map<string, { at: number; units: AnalyzeResponse['units'] }>();
+type RouteEntry = { at: number; units: AnalyzeResponse['units']; checking?: Promise<unknown> };
+/** Per database: unit ids differ between databases (tests run PGlite and PostgreSQL in one process). */
+const routeCaches = new WeakMap<Kysely<DB>, Map<string, RouteEntry>>();
+const resolveUnits = async (deps: Deps, categoryCode: string, divisionCode: string | null) => {
+  const r = await resolveRoute(deps, { categoryCode, divisionCode }).catch(() => null);
+  return r?.leadUnitId ? [{ id: r.leadUnitId, name: r.leadUnitName ?? '', confidence: 1 }] : [];
+};
 async function unitsFor(deps: Deps, categoryCode: string, divisionCode: string | null, confidence: number) {
   const key = `${categoryCode}|${divisionCode ?? ''}`;
+  let routeCache = routeCaches.get(deps.db);
+  if (!routeCache) routeCaches.set(deps.db, (routeCache = new Map()));
   let c = routeCache.get(key);
-  if (!c || Date.now() - c.at > TTL) {
-    const r = await resolveRoute(deps, { categoryCode, divisionCode }).catch(() => null);
-    c = { at: Date.now(), units: r?.leadUnitId ? [{ id: r.leadUnitId, name: r.leadUnitName ?? '', confidence: 1 }] : [] };
+  if (!c) {
+    c = { at: Date.now(), units: await resolveUnits(deps, categoryCode, divisionCode) };
     if (routeCache.size > 5000) routeCache.clear();
     routeCache.set(key, c);
+  } else if (Date.now() - c.at > TTL) {
+    // re-resolved in the background; the routing in hand answers meanwhile
+    const e = c;
+    e.checking ??= resolveUnits(deps, categoryCode, divisionCode).then((units) => Object.assign(e, { at: Date.now(), units }))
+      .finally(() => (e.checking = undefined));
   }
   return c.units.map((u) => ({ ...u, confidence: Math.round(u.confidence * confidence * 1000) / 1000 }));
 }
