@@ -63,6 +63,36 @@ export class TfIdfIndex {
     return v;
   }
 
+  /**
+   * The `n` heaviest terms of a text with their normalised weights, as weigh() then a stable
+   * sort by weight would give them (ties in first-occurrence order), without building a second
+   * map or sorting every term of a long text.
+   */
+  private strongestTerms(c: Map<string, number>, n: number): [string, number][] {
+    const terms: string[] = [];
+    const ws: number[] = [];
+    let norm = 0;
+    for (const [g, tf] of c) {
+      const idf = this.idf.get(g);
+      if (!idf) continue;
+      const w = (1 + Math.log(tf)) * idf;
+      terms.push(g);
+      ws.push(w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    const top: [string, number][] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const w = ws[i] / norm;
+      if (top.length === n && w <= top[n - 1][1]) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1][1] < w) at--;
+      top.splice(at, 0, [terms[i], w]);
+      if (top.length > n) top.pop();
+    }
+    return top;
+  }
+
   /** The `k` most similar documents (cosine), same category boosted by `categoryBoost`. */
   query(
     text: string,
@@ -71,7 +101,7 @@ export class TfIdfIndex {
   ) {
     // The query's strongest terms carry nearly all of the cosine; walking only their postings
     // keeps a long text's lookup cheap.
-    const q = [...this.weigh(grams(text, opts.normalized))].sort((a, b) => b[1] - a[1]).slice(0, QUERY_TERMS);
+    const q = this.strongestTerms(grams(text, opts.normalized), QUERY_TERMS);
     const acc = this.acc;
     const touched: number[] = [];
     for (const [g, w] of q) {
