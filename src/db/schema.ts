@@ -166,6 +166,8 @@ export interface TicketsTable {
   event_count: Generated<number>;
   created_at: TsDefault;
   updated_at: TsDefault;
+  /** The transaction that wrote the ticket (xid8 as text), for the duplicate index's refresh. */
+  written_xid: Generated<string>;
 }
 export interface PendingExtension {
   requestedBy: string;

@@ -80,7 +80,7 @@ function statementFor(hasUnits: boolean, extras: IntakeExtraRows[]): string {
     `t as (insert into tickets (${tcols.map(q).join(', ')}, number)
       select ${tvals.join(', ')}, $1::text || r._day || lpad(${seqNo}, greatest(6, length(${seqNo})), '0')
       from ${recordset('$3', tdefs)} join seq s on s.day = r._day
-      returning id, number, created_at, updated_at)`,
+      returning id, number, created_at, updated_at, written_xid)`,
     `e as (insert into ticket_events (${ecols.map(q).join(', ')})
       select ${ecols.map((c) => (c === 'data' || c === 'attachments' ? `r.${q(c)}::jsonb` : `r.${q(c)}`)).join(', ')}
       from ${recordset('$4', { ...EVENT_COLUMNS, data: 'text', attachments: 'text' })})`,
@@ -88,7 +88,7 @@ function statementFor(hasUnits: boolean, extras: IntakeExtraRows[]): string {
   let n = 4;
   if (hasUnits) ctes.push(`u as (${plainInsert('ticket_units', UNIT_COLUMNS, `$${++n}`)})`);
   extras.forEach((x, i) => ctes.push(`x${i} as (${plainInsert(x.table, x.columns, `$${++n}`)})`));
-  text = `with ${ctes.join(',\n')}\nselect id, number, created_at, updated_at from t`;
+  text = `with ${ctes.join(',\n')}\nselect id, number, created_at, updated_at, written_xid from t`;
   statements.set(key, text);
   return text;
 }
@@ -135,7 +135,7 @@ export async function insertIntakeGroup(
   ];
   if (input.units.length) params.push(jsonRows(input.units));
   for (const x of extras) params.push(jsonRows(x.rows));
-  const res = await db.executeQuery<{ id: string; number: string; created_at: Date; updated_at: Date }>(
+  const res = await db.executeQuery<{ id: string; number: string; created_at: Date; updated_at: Date; written_xid: string }>(
     CompiledQuery.raw(statementFor(input.units.length > 0, extras), params),
   );
   const byId = new Map(res.rows.map((t) => [t.id, t]));
@@ -147,6 +147,7 @@ export async function insertIntakeGroup(
     t.number = w.number;
     t.created_at = new Date(w.created_at);
     t.updated_at = new Date(w.updated_at);
+    t.written_xid = w.written_xid;
     return t as unknown as Ticket;
   });
 }

@@ -131,6 +131,28 @@ export async function signaturesSince(
   return { snapshot, rows: r.rows.filter((x) => x.ticket_id !== null).map((x) => ({ ...x, received_at: new Date(x.received_at) })) };
 }
 
+/**
+ * Tickets received since `since` that have no signature yet, with the snapshot this statement
+ * read them in; with `notIn`, only tickets written by transactions that snapshot did not see.
+ */
+export async function unsignedTicketsSince(
+  db: Kysely<DB>,
+  input: { since: Date; notIn?: string; limit: number },
+): Promise<{ snapshot: string; rows: { id: string; title: string; content: string }[] }> {
+  const unseen = input.notIn
+    ? sql`t.written_xid >= pg_snapshot_xmin(${input.notIn}::pg_snapshot) and not pg_visible_in_snapshot(t.written_xid, ${input.notIn}::pg_snapshot)`
+    : sql`true`;
+  const r = await sql<{ snapshot: string; id: string | null; title: string; content: string }>`
+    select c.snap::text as snapshot, t.id, t.title, t.content
+    from (select pg_current_snapshot() as snap) c
+    left join tickets t on t.received_at >= ${input.since} and ${unseen}
+      and not exists (select 1 from ticket_signatures s where s.ticket_id = t.id)
+    limit ${input.limit}`.execute(db);
+  const snapshot = r.rows[0]?.snapshot;
+  if (!snapshot) throw new Error('no snapshot returned');
+  return { snapshot, rows: r.rows.filter((x) => x.id !== null) as { id: string; title: string; content: string }[] };
+}
+
 export type CandidateRowNoPath = Omit<CandidateRow, 'division_path'>;
 const candidateColumnsNoPath = sql`t.id, t.number, t.title, t.content, t.status, t.division_code, t.category_code, t.contact_phone, t.received_at`;
 

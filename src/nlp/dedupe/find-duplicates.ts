@@ -14,10 +14,10 @@ import {
 } from './dedupe.repo.ts';
 import { placeIndex } from '../address/parse-place.ts';
 import { indexedCandidates, signaturesWritten } from './signature-index.ts';
+import { ticketText } from './minhash.ts';
 import { DUPLICATE_THRESHOLD, REPEAT_THRESHOLD, canonical, fingerprint, shingles, similarity, type Fingerprint } from './minhash.ts';
 
-/** The text a ticket is fingerprinted on. */
-export const ticketText = (t: { title: string; content: string }) => `${t.title} ${t.content}`;
+export { ticketText } from './minhash.ts';
 
 /** Stores the ticket's signature; call at intake (inside the intake transaction) with title + content. */
 export async function indexTicketText(trx: Kysely<DB>, ticketId: string, text: string): Promise<void> {

@@ -1,24 +1,15 @@
 // Intake wiring (src/tickets/intake-hooks.ts), chained after any earlier hooks:
 //   - analyze: when the caller gave no division, the place read from the text (only when one
-//     division is clearly meant); when the caller gave no urgency, the rule-based urgency cue;
-//   - extraRows: the tickets' duplicate signatures, written in the intake statement itself, so
-//     the next caller's duplicate search finds them on any app node;
-//   - afterCommit: the GIN band index's pending list merged every so often.
+//     division is clearly meant); when the caller gave no urgency, the rule-based urgency cue.
+// Duplicate signatures are not written at intake: the duplicate index signs new tickets at its
+// next refresh, on whichever node looks them up (signature-index.ts), so intake pays no GIN
+// index update per ticket.
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { normalize } from '../normalize.ts';
 import { parsePlace } from '../address/parse-place.ts';
 import { urgencyCue } from '../analyze-rules.ts';
-import { ticketText } from './find-duplicates.ts';
-import { fingerprint } from './minhash.ts';
-import { flushBandIndex } from './dedupe.repo.ts';
 
 let installed = false;
-
-/** Merge the GIN pending list every this many intake signatures (searches scan at most that many pending entries). */
-const FLUSH_EVERY = 256;
-let pendingSinceFlush = 0;
-
-const SIGNATURE_COLUMNS = { ticket_id: 'uuid', bands: 'text[]', minhash: 'integer[]', shingle_count: 'integer' };
 
 export function installNlpIntakeHooks(): void {
   if (installed) return;
@@ -39,26 +30,5 @@ export function installNlpIntakeHooks(): void {
       if (cue.level !== 'general') hints.urgency = cue.level;
     }
     return hints;
-  };
-  const previousExtra = intakeHooks.extraRows;
-  intakeHooks.extraRows = (tickets) => [
-    ...previousExtra(tickets),
-    {
-      table: 'ticket_signatures',
-      columns: SIGNATURE_COLUMNS,
-      rows: tickets.map((t) => {
-        const f = fingerprint(ticketText(t));
-        return { ticket_id: t.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size };
-      }),
-    },
-  ];
-  const previousAfterCommit = intakeHooks.afterCommit;
-  intakeHooks.afterCommit = async (db, count) => {
-    await previousAfterCommit(db, count);
-    pendingSinceFlush += count;
-    if (pendingSinceFlush >= FLUSH_EVERY) {
-      pendingSinceFlush = 0;
-      await flushBandIndex(db);
-    }
   };
 }

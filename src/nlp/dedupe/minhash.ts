@@ -108,3 +108,6 @@ export function similarity(a: Set<number>, b: Set<number>): number {
 export const DUPLICATE_THRESHOLD = 0.5;
 /** Same phone and at least this similar: the caller is calling again about the same issue. */
 export const REPEAT_THRESHOLD = 0.3;
+
+/** The text a ticket is fingerprinted on. */
+export const ticketText = (t: { title: string; content: string }) => `${t.title} ${t.content}`;

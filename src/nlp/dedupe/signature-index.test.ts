@@ -124,15 +124,24 @@ describe.each(DB_KINDS)('signature index on %s', (kind) => {
     const own = await newTicket(t.deps.db, TEXTS[3]);
     await indexTicketText(t.deps.db, own.id, own.text);
     expect(await dupIds(TEXTS[3])).toEqual([own.id]);
-    // intake writes signatures in its own statement, then reports the committed group
+    // intake writes no signature: it reports the committed group, and the next lookup signs it
     installSignatureIndexHooks();
-    const hooks = intakeHooks as typeof intakeHooks & { afterCommit?: (db: Kysely<DB>, count: number) => Promise<void> };
-    if (!hooks.afterCommit) return; // an intake that signs through indexTicketTexts: covered above
     const group = await newTicket(t.deps.db, TEXTS[3], 2 * day);
-    const f = fingerprint(group.text);
-    await upsertSignatures(t.deps.db, [{ ticket_id: group.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size }]);
-    await hooks.afterCommit(t.deps.db, 1);
+    expect(await t.db.selectFrom('ticket_signatures').select('ticket_id').where('ticket_id', '=', group.id).execute()).toEqual([]);
+    await intakeHooks.afterCommit(t.deps.db, 1);
     expect(await dupIds(TEXTS[3])).toEqual([own.id, group.id]);
+    expect(await t.db.selectFrom('ticket_signatures').select('ticket_id').where('ticket_id', '=', group.id).execute()).toHaveLength(1);
+  });
+
+  it('signs tickets another node took in (no signature yet) at the next refresh', async () => {
+    setSignatureIndexStaleness(0);
+    const OTHER_NODE_TEXT = '乍洋乡政府门口的下水道堵塞了，污水漫到路面上，气味很大，过往行人只能绕行。';
+    await dupIds(OTHER_NODE_TEXT);
+    const elsewhere = await newTicket(other?.db ?? t.deps.db, OTHER_NODE_TEXT);
+    expect(await dupIds(OTHER_NODE_TEXT)).toEqual([elsewhere.id]);
+    // and a ticket committed while a refresh had already read its snapshot is taken by the next one
+    const later = await newTicket(other?.db ?? t.deps.db, OTHER_NODE_TEXT, 2 * day);
+    expect(await dupIds(OTHER_NODE_TEXT)).toEqual([elsewhere.id, later.id]);
   });
 
   it('drops closed and merged tickets at once, whoever closed them', async () => {

@@ -13,7 +13,8 @@ import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { BandIndex } from './band-index.ts';
-import { signaturesSince } from './dedupe.repo.ts';
+import { signaturesSince, unsignedTicketsSince, upsertSignatures } from './dedupe.repo.ts';
+import { fingerprint, ticketText } from './minhash.ts';
 
 export const INDEX_WINDOW_DAYS = 30;
 const STALE_MS = 1000;
@@ -25,6 +26,8 @@ interface State {
   index: BandIndex | null;
   coverSince: Date;
   snapshot: string;
+  /** The snapshot the last signing pass read the tickets in (see signNewTickets). */
+  ticketSnapshot: string;
   refreshedAt: number;
   /** The handle's write count (see `writes`) the last read started after. */
   seen: number;
@@ -53,18 +56,48 @@ async function load(db: Kysely<DB>, now: Date): Promise<State> {
   const coverSince = new Date(now.getTime() - INDEX_WINDOW_DAYS * 86400_000);
   const started = Date.now();
   const seen = writes.get(handleKey(db)) ?? 0;
+  const ticketSnapshot = await signNewTickets(db, { since: coverSince });
   const { snapshot, rows } = await signaturesSince(db, { since: coverSince, limit: MAX_TICKETS + 1 });
   let index: BandIndex | null = null;
   if (rows.length <= MAX_TICKETS) {
     index = new BandIndex();
     for (const r of rows) index.upsert({ ticketId: r.ticket_id, bands: r.bands, receivedAt: r.received_at });
   }
-  return { index, coverSince, snapshot, refreshedAt: started, seen, prunedAt: started };
+  return { index, coverSince, snapshot, ticketSnapshot, refreshedAt: started, seen, prunedAt: started };
+}
+
+/** Tickets signed per statement when signing a backlog. */
+const SIGN_BATCH = 500;
+
+/**
+ * Intake does not write signatures (they would cost every ticket a GIN index update on the
+ * request path): the first lookup after new tickets arrive signs them, on whichever node asks,
+ * in batches. Tickets the last pass's snapshot did not see (`notIn`), or every unsigned ticket
+ * of the window on the first load. Concurrent passes on two nodes upsert the same rows, which is
+ * harmless. Returns the snapshot to continue from: the first batch's, so a ticket committed
+ * while this pass ran is taken by the next one.
+ */
+async function signNewTickets(db: Kysely<DB>, input: { since: Date; notIn?: string }): Promise<string> {
+  let first: string | undefined;
+  for (;;) {
+    const { snapshot, rows } = await unsignedTicketsSince(db, { ...input, limit: SIGN_BATCH });
+    first ??= snapshot;
+    if (!rows.length) return first;
+    await upsertSignatures(
+      db,
+      rows.map((t) => {
+        const f = fingerprint(ticketText(t));
+        return { ticket_id: t.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size };
+      }),
+    );
+    if (rows.length < SIGN_BATCH) return first;
+  }
 }
 
 async function refresh(db: Kysely<DB>, st: State): Promise<void> {
   const started = Date.now();
   const seen = writes.get(handleKey(db)) ?? 0;
+  st.ticketSnapshot = await signNewTickets(db, { since: st.coverSince, notIn: st.ticketSnapshot });
   const { snapshot, rows } = await signaturesSince(db, { since: st.coverSince, notIn: st.snapshot, limit: MAX_TICKETS + 1 });
   for (const r of rows) st.index?.upsert({ ticketId: r.ticket_id, bands: r.bands, receivedAt: r.received_at });
   if (rows.length > MAX_TICKETS || (st.index && st.index.size > MAX_TICKETS)) st.index = null;
