@@ -62,11 +62,25 @@ export interface CategoryRow {
  * Keyword fallback: each category scores the length of its name and keywords found in the text,
  * plus its ancestors' scores; confidence is the share of the best, capped (rules are not calibrated).
  */
+// Per category list (the cached rows of analyze.ts): codes and keyword lists, split once.
+const prepared = new WeakMap<CategoryRow[], { byCode: Map<string, CategoryRow>; words: string[][] }>();
+function prepare(cats: CategoryRow[]) {
+  let p = prepared.get(cats);
+  if (!p) {
+    p = {
+      byCode: new Map(cats.map((c) => [c.code, c])),
+      words: cats.map((c) => [c.name, ...c.keywords.split(/[\s,，、;；]+/)].filter((w) => w.length >= 2)),
+    };
+    prepared.set(cats, p);
+  }
+  return p;
+}
+
 export function keywordCategories(text: string, cats: CategoryRow[], k = 3): { code: string; name: string; confidence: number; terms: string[] }[] {
-  const byCode = new Map(cats.map((c) => [c.code, c]));
+  const { byCode, words: wordLists } = prepare(cats);
   const own = new Map<string, { score: number; terms: string[] }>();
-  for (const c of cats) {
-    const words = [c.name, ...c.keywords.split(/[\s,，、;；]+/)].filter((w) => w.length >= 2);
+  for (const [ci, c] of cats.entries()) {
+    const words = wordLists[ci];
     const terms = [...new Set(words.filter((w) => text.includes(w)))];
     if (terms.length) own.set(c.code, { score: terms.reduce((s, w) => s + w.length, 0), terms });
   }

@@ -27,10 +27,12 @@ export class TfIdfIndex {
   private docs: IndexedDoc[];
   /** Scratch accumulator of query(): one score per document, reset after each query. */
   private acc: Float64Array;
+  private touched: Int32Array;
 
   constructor(docs: IndexedDoc[], private maxDfShare = 0.2) {
     this.docs = docs;
     this.acc = new Float64Array(docs.length);
+    this.touched = new Int32Array(docs.length);
     const counts = docs.map((d) => grams(d.text));
     const df = new Map<string, number>();
     for (const c of counts) for (const g of c.keys()) df.set(g, (df.get(g) ?? 0) + 1);
@@ -68,27 +70,32 @@ export class TfIdfIndex {
    * sort by weight would give them (ties in first-occurrence order), without building a second
    * map or sorting every term of a long text.
    */
-  private strongestTerms(c: Map<string, number>, n: number): [string, number][] {
+  private strongestTerms(c: Map<string, number>, n: number): { terms: string[]; ws: number[] } {
     const terms: string[] = [];
     const ws: number[] = [];
     let norm = 0;
-    for (const [g, tf] of c) {
+    c.forEach((tf, g) => {
       const idf = this.idf.get(g);
-      if (!idf) continue;
+      if (!idf) return;
       const w = (1 + Math.log(tf)) * idf;
       terms.push(g);
       ws.push(w);
       norm += w * w;
-    }
+    });
     norm = Math.sqrt(norm) || 1;
-    const top: [string, number][] = [];
+    const top = { terms: [] as string[], ws: [] as number[] };
     for (let i = 0; i < terms.length; i++) {
       const w = ws[i] / norm;
-      if (top.length === n && w <= top[n - 1][1]) continue;
-      let at = top.length;
-      while (at > 0 && top[at - 1][1] < w) at--;
-      top.splice(at, 0, [terms[i], w]);
-      if (top.length > n) top.pop();
+      const len = top.ws.length;
+      if (len === n && w <= top.ws[n - 1]) continue;
+      let at = len;
+      while (at > 0 && top.ws[at - 1] < w) at--;
+      top.terms.splice(at, 0, terms[i]);
+      top.ws.splice(at, 0, w);
+      if (len + 1 > n) {
+        top.terms.pop();
+        top.ws.pop();
+      }
     }
     return top;
   }
@@ -103,21 +110,24 @@ export class TfIdfIndex {
     // keeps a long text's lookup cheap.
     const q = this.strongestTerms(grams(text, opts.normalized), QUERY_TERMS);
     const acc = this.acc;
-    const touched: number[] = [];
-    for (const [g, w] of q) {
-      const p = this.postings.get(g);
+    const touched = this.touched;
+    let nTouched = 0;
+    for (let t = 0; t < q.terms.length; t++) {
+      const p = this.postings.get(q.terms[t]);
       if (!p) continue;
+      const w = q.ws[t];
       const { docs, ws } = p;
       for (let j = 0; j < docs.length; j++) {
         const doc = docs[j];
-        if (acc[doc] === 0) touched.push(doc);
+        if (acc[doc] === 0) touched[nTouched++] = doc;
         acc[doc] += w * ws[j];
       }
     }
     // The k best by score, ties in first-touched order (what a stable sort of all would give),
     // kept by insertion: most touched documents fall below the k-th and cost one comparison.
     const top: { doc: IndexedDoc; similarity: number; score: number }[] = [];
-    for (const i of touched) {
+    for (let t = 0; t < nTouched; t++) {
+      const i = touched[t];
       const s = acc[i];
       acc[i] = 0;
       const d = this.docs[i];
