@@ -4,7 +4,7 @@
 // present (../shared/data/wenzheng2020), synthetic texts otherwise.
 //   npx tsx scripts/bench-analyze.ts [--open 3000] [--closed 2000] [--runs 1000]
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import pino from 'pino';
 import { openDatabase } from '../src/db/db.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -56,16 +56,21 @@ const queries = [...open.slice(0, 500), ...closed.slice(0, 500)];
 const runs = opt('runs', 1000);
 for (let i = 0; i < 50; i++) await analyzeRequest(deps, { title: queries[i].title, content: queries[i].body, phone: '13800000000' });
 const times: number[] = [];
+const cpu0 = process.cpuUsage();
 for (let i = 0; i < runs; i++) {
   const q = queries[(i * 37) % queries.length];
   const s = performance.now();
   await analyzeRequest(deps, { title: q.title, content: q.body, phone: '13800000000' });
   times.push(performance.now() - s);
 }
+const cpu = process.cpuUsage(cpu0);
 times.sort((a, b) => a - b);
 const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(2);
 const avgLen = queries.reduce((s, q) => s + q.title.length + q.body.length, 0) / queries.length;
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, PGlite in memory`);
 console.log(`data: ${divs.length} divisions, ${open.length} open + ${closed.length} closed tickets (loaded in ${(loadMs / 1000).toFixed(1)} s); texts avg ${avgLen.toFixed(0)} chars`);
 console.log(`analyze × ${runs} (warm): p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+// CPU time of this process per call (user + system, all threads): what the call costs whatever
+// the machine's load; wall-clock percentiles above also include waiting for a core.
+console.log(`cpu per call: ${((cpu.user + cpu.system) / 1000 / runs).toFixed(2)} ms, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 await database.close();
