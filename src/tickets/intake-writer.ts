@@ -1,16 +1,20 @@
 // Group commit for intake. Tickets that arrive while a write is in progress are written together
 // in the next statement (src/tickets/intake.repo.ts): one round trip and one commit for many
 // tickets. Each caller is answered only after the statement holding its ticket has committed, so
-// an acknowledged ticket is durable. If a group fails, its tickets are retried one by one so a
-// bad one cannot sink the rest. Ticket numbers are taken in the same statement, a block per day.
+// an acknowledged ticket is durable. If a group fails, its tickets are retried one by one (with
+// the numbers already reserved for them) so a bad one cannot sink the rest.
+// Numbers are reserved for the whole group first, a block per day, in a statement of their own:
+// the day's counter row is then locked only for that short statement, not while the group is
+// written, so groups are written in parallel on PostgreSQL. A crash between the two statements,
+// or a ticket that fails on its own, leaves its number unused (a gap; numbers stay unique).
 import type { Kysely } from 'kysely';
 import type { DB, NewTicket, Ticket } from '../db/schema.ts';
-import { NUMBER_PREFIX, shanghaiDay } from './numbering.ts';
+import { reserveNumbers } from './numbering.ts';
 import { intakeHooks } from './intake-hooks.ts';
-import { insertIntakeGroup, type IntakeGroupRow } from './intake.repo.ts';
+import { insertIntakeGroup } from './intake.repo.ts';
 
 export interface IntakeWrite {
-  ticket: Omit<NewTicket, 'number'> & { id: string };
+  ticket: Omit<NewTicket, 'number'> & { id: string; number?: string };
   events: object[];
   units: { ticket_id: string; unit_id: string; role: string; assigned_at: Date }[];
 }
@@ -61,17 +65,25 @@ class IntakeWriter {
   }
 
   private async write(group: Pending[]) {
+    let items: IntakeWrite[];
     try {
-      const rows = await this.insert(group.map((p) => p.item));
+      const numbers = await reserveNumbers(this.db, group.map((p) => new Date(p.item.ticket.received_at)));
+      items = group.map((p, i) => ({ ...p.item, ticket: { ...p.item.ticket, number: numbers[i] } }));
+    } catch (e) {
+      for (const p of group) p.reject(e);
+      return;
+    }
+    try {
+      const rows = await this.insert(items);
       group.forEach((p, i) => p.resolve(rows[i]));
     } catch (e) {
       if (group.length === 1) return group[0].reject(e);
-      for (const p of group) {
+      for (let i = 0; i < group.length; i++) {
         try {
-          const [row] = await this.insert([p.item]);
-          p.resolve(row);
+          const [row] = await this.insert([items[i]]);
+          group[i].resolve(row);
         } catch (err) {
-          p.reject(err);
+          group[i].reject(err);
         }
       }
     }
@@ -79,18 +91,8 @@ class IntakeWriter {
   }
 
   private insert(items: IntakeWrite[]): Promise<Ticket[]> {
-    const days = items.map((it) => shanghaiDay(new Date(it.ticket.received_at)));
-    const count = new Map<string, number>();
-    for (const d of days) count.set(d, (count.get(d) ?? 0) + 1);
-    const seen = new Map<string, number>();
-    const rows: IntakeGroupRow[] = items.map((it, k) => {
-      const ord = (seen.get(days[k]) ?? 0) + 1;
-      seen.set(days[k], ord);
-      return { ticket: it.ticket, day: days[k], ord, dayCount: count.get(days[k])! };
-    });
     return insertIntakeGroup(this.db, {
-      prefix: NUMBER_PREFIX,
-      rows,
+      tickets: items.map((it) => it.ticket),
       events: items.flatMap((it) => it.events) as Record<string, unknown>[],
       units: items.flatMap((it) => it.units),
       extras: intakeHooks.extraRows(items.map((it) => ({ id: it.ticket.id, title: it.ticket.title, content: it.ticket.content }))),
@@ -104,8 +106,7 @@ const writers = new WeakMap<Kysely<DB>, IntakeWriter>();
 export function writeIntake(db: Kysely<DB>, dbKind: 'pglite' | 'postgres', item: IntakeWrite, onError: (err: unknown) => void = () => {}): Promise<Ticket> {
   let w = writers.get(db);
   if (!w) {
-    // PGlite has one connection: one group at a time. PostgreSQL: the day's counter row is
-    // locked while a group's statement runs, so a second writer only waits behind the first.
+    // PGlite has one connection: one group at a time. PostgreSQL: a few groups at once.
     w = new IntakeWriter(db, dbKind === 'pglite' ? 1 : Number(process.env.LIANXIN_INTAKE_WRITERS ?? 2), onError);
     writers.set(db, w);
   }
