@@ -23,6 +23,8 @@ const TICKET_COLUMNS: Record<string, { type: string; dflt?: string }> = {
   source_ref: { type: 'text' }, last_hash: { type: 'text' }, event_count: { type: 'integer', dflt: '0' },
 };
 
+const TICKET_TYPES: Record<string, string> = Object.fromEntries(Object.entries(TICKET_COLUMNS).map(([c, d]) => [c, d.type]));
+
 const EVENT_COLUMNS: Record<string, string> = {
   ticket_id: 'uuid', seq: 'integer', action: 'text', from_status: 'text', to_status: 'text', actor_id: 'uuid', actor_role: 'text',
   actor_unit_id: 'uuid', at: 'timestamptz', note: 'text', data: 'jsonb', attachments: 'jsonb', public: 'boolean', prev_hash: 'text', hash: 'text',
@@ -38,10 +40,15 @@ export interface IntakeExtraRows {
 }
 
 const q = (id: string) => `"${id}"`;
+/** JSON key of the i-th column of a row set: "0" … "z", "10" …, so keys are not repeated in full per row. */
+const key = (i: number) => i.toString(36);
 const recordset = (param: string, columns: Record<string, string>) =>
-  `json_to_recordset(${param}::json) as r(${Object.entries(columns).map(([c, t]) => `${q(c)} ${t}`).join(', ')})`;
+  `json_to_recordset(${param}::json) as r(${Object.values(columns).map((t, i) => `${q(key(i))} ${t}`).join(', ')})`;
+/** r."i" for each column, in order, through `wrap` (a cast or a default). */
+const fields = (columns: Record<string, string>, wrap: (ref: string, column: string) => string = (ref) => ref) =>
+  Object.keys(columns).map((c, i) => wrap(`r.${q(key(i))}`, c)).join(', ');
 const plainInsert = (table: string, columns: Record<string, string>, param: string) =>
-  `insert into ${q(table)} (${Object.keys(columns).map(q).join(', ')}) select ${Object.keys(columns).map((c) => `r.${q(c)}`).join(', ')} from ${recordset(param, columns)}`;
+  `insert into ${q(table)} (${Object.keys(columns).map(q).join(', ')}) select ${fields(columns)} from ${recordset(param, columns)}`;
 
 /** Columns intake never sets, as a freshly inserted ticket has them (the table's defaults). */
 const UNSET_DEFAULTS = {
@@ -62,15 +69,14 @@ function statementFor(hasUnits: boolean, extras: IntakeExtraRows[]): string {
   let text = statements.get(key);
   if (text) return text;
   const tcols = Object.keys(TICKET_COLUMNS);
-  const tdefs = Object.fromEntries(tcols.map((c) => [c, TICKET_COLUMNS[c].type]));
-  const tvals = tcols.map((c) => (TICKET_COLUMNS[c].dflt ? `coalesce(r.${q(c)}, ${TICKET_COLUMNS[c].dflt})` : `r.${q(c)}`));
   const ecols = Object.keys(EVENT_COLUMNS);
   const ctes = [
     `t as (insert into tickets (${tcols.map(q).join(', ')})
-      select ${tvals.join(', ')} from ${recordset('$1', tdefs)}
+      select ${fields(TICKET_TYPES, (ref, c) => (TICKET_COLUMNS[c].dflt ? `coalesce(${ref}, ${TICKET_COLUMNS[c].dflt})` : ref))}
+      from ${recordset('$1', TICKET_TYPES)}
       returning id, created_at, updated_at, written_xid)`,
     `e as (insert into ticket_events (${ecols.map(q).join(', ')})
-      select ${ecols.map((c) => (c === 'data' || c === 'attachments' ? `r.${q(c)}::jsonb` : `r.${q(c)}`)).join(', ')}
+      select ${fields(EVENT_COLUMNS, (ref, c) => (c === 'data' || c === 'attachments' ? `${ref}::jsonb` : ref))}
       from ${recordset('$2', { ...EVENT_COLUMNS, data: 'text', attachments: 'text' })})`,
   ];
   let n = 2;
@@ -82,17 +88,19 @@ function statementFor(hasUnits: boolean, extras: IntakeExtraRows[]): string {
 }
 
 /**
- * JSON text of rows, dates written as ISO strings up front (JSON.stringify calling Date#toJSON is
- * several times slower, and this runs for every ticket taken in).
+ * JSON text of rows for recordset(): each row an object keyed by column position (see `key`),
+ * dates written as ISO strings up front (JSON.stringify calling Date#toJSON is several times
+ * slower, and this runs for every ticket taken in). Missing values are left out (read as null).
  */
-function jsonRows(rows: Record<string, unknown>[]): string {
+function jsonRows(rows: Record<string, unknown>[], columns: Record<string, string>): string {
+  const cols = Object.keys(columns);
   const out = new Array<Record<string, unknown>>(rows.length);
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];
     const o: Record<string, unknown> = {};
-    for (const c in r) {
-      const v = r[c];
-      o[c] = v instanceof Date ? v.toISOString() : v;
+    for (let i = 0; i < cols.length; i++) {
+      const v = r[cols[i]];
+      if (v !== undefined) o[key(i)] = v instanceof Date ? v.toISOString() : v;
     }
     out[k] = o;
   }
@@ -112,9 +120,9 @@ export async function insertIntakeGroup(
     for (const k in t) if (!(k in TICKET_COLUMNS)) throw new Error(`intake: tickets.${k} is not an intake column`);
   }
   const extras = input.extras.filter((x) => x.rows.length > 0);
-  const params: unknown[] = [jsonRows(input.tickets), jsonRows(input.events)];
-  if (input.units.length) params.push(jsonRows(input.units));
-  for (const x of extras) params.push(jsonRows(x.rows));
+  const params: unknown[] = [jsonRows(input.tickets, TICKET_TYPES), jsonRows(input.events, EVENT_COLUMNS)];
+  if (input.units.length) params.push(jsonRows(input.units, UNIT_COLUMNS));
+  for (const x of extras) params.push(jsonRows(x.rows, x.columns));
   const res = await db.executeQuery<{ id: string; created_at: Date; updated_at: Date; written_xid: string }>(
     CompiledQuery.raw(statementFor(input.units.length > 0, extras), params),
   );
