@@ -86,6 +86,11 @@ async function predict(o: { model: string; text?: string; top?: string }) {
   const fields = parseFieldList(o.text, (json as { textFields?: string[] }).textFields ?? ['title', 'body']);
   const top = num(o.top, 'top', 1, json.labels.length);
   const model = loadModel(json);
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix filters do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   let n = 0;
   for await (const line of lines(process.stdin)) {
     n++;
