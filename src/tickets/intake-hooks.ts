@@ -1,13 +1,12 @@
 // Extension points at intake that the understanding capability (src/nlp) fills in: hints from
-// the text (type, urgency, place, a confident category for auto-dispatch) and the rows it stores
-// with every new ticket (the duplicate signature). Defaults do nothing, so intake works without
-// any model.
+// the text (type, urgency, place, a confident category for auto-dispatch), and a call after each
+// committed group (the duplicate index then signs the new tickets at its next lookup). Defaults do
+// nothing, so intake works without any model.
 import type { Kysely } from 'kysely';
 import type { Deps } from '../server/deps.ts';
 import type { CreateTicketBody } from '../contract/tickets.ts';
 import type { DB } from '../db/schema.ts';
 import type { RequestType, Urgency } from '../contract/enums.ts';
-import type { IntakeExtraRows } from './intake.repo.ts';
 
 export interface IntakeHints {
   requestType?: RequestType;
@@ -17,13 +16,6 @@ export interface IntakeHints {
   autoCategory?: { code: string; confidence: number };
 }
 
-/** What a hook sees of a new ticket. */
-export interface IntakeTicketText {
-  id: string;
-  title: string;
-  content: string;
-}
-
 /** Which hints intake will use: a category the caller set with authority needs no model. */
 export interface IntakeWants {
   category: boolean;
@@ -31,11 +23,6 @@ export interface IntakeWants {
 
 export const intakeHooks = {
   analyze: async (_deps: Deps, _input: CreateTicketBody, _wants: IntakeWants): Promise<IntakeHints> => ({}),
-  /**
-   * Rows to store with a group of new tickets, written in the same statement as the tickets
-   * (so they commit, or fail, together). Called once per group commit.
-   */
-  extraRows: (_tickets: IntakeTicketText[]): IntakeExtraRows[] => [],
   /** After a group has committed (maintenance such as index flushes; failures are only logged). */
   afterCommit: async (_db: Kysely<DB>, _count: number): Promise<void> => {},
 };

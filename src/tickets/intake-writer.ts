@@ -95,7 +95,6 @@ class IntakeWriter {
       tickets: items.map((it) => it.ticket),
       events: items.flatMap((it) => it.events) as Record<string, unknown>[],
       units: items.flatMap((it) => it.units),
-      extras: intakeHooks.extraRows(items.map((it) => ({ id: it.ticket.id, title: it.ticket.title, content: it.ticket.content }))),
     });
   }
 }

@@ -1,7 +1,6 @@
 // SQL for intake's group commit: one statement writes a whole group of new tickets — the
-// tickets (numbers already reserved, see numbering.ts), their first events, their units, and any
-// rows other capabilities store with a new ticket — so a group costs one round trip and one
-// commit, and two groups can be written at once (no counter row is locked while they run).
+// tickets (numbers already reserved, see numbering.ts), their first events and their units — so
+// a group costs one round trip and one commit, and two groups can be written at once (no counter row is locked while they run).
 // Rows travel as one JSON parameter per table (json_to_recordset), not as thousands of bind
 // parameters.
 import { CompiledQuery, type Kysely } from 'kysely';
@@ -31,14 +30,6 @@ const EVENT_COLUMNS: Record<string, string> = {
 };
 const UNIT_COLUMNS: Record<string, string> = { ticket_id: 'uuid', unit_id: 'uuid', role: 'text', assigned_at: 'timestamptz' };
 
-/** Rows another capability stores with each new ticket, in the same statement (a plain INSERT). */
-export interface IntakeExtraRows {
-  table: keyof DB & string;
-  /** column → SQL type */
-  columns: Record<string, string>;
-  rows: Record<string, unknown>[];
-}
-
 const q = (id: string) => `"${id}"`;
 /** JSON key of the i-th column of a row set: "0" … "z", "10" …, so keys are not repeated in full per row. */
 const key = (i: number) => i.toString(36);
@@ -47,8 +38,6 @@ const recordset = (param: string, columns: Record<string, string>) =>
 /** r."i" for each column, in order, through `wrap` (a cast or a default). */
 const fields = (columns: Record<string, string>, wrap: (ref: string, column: string) => string = (ref) => ref) =>
   Object.keys(columns).map((c, i) => wrap(`r.${q(key(i))}`, c)).join(', ');
-const plainInsert = (table: string, columns: Record<string, string>, param: string) =>
-  `insert into ${q(table)} (${Object.keys(columns).map(q).join(', ')}) select ${fields(columns)} from ${recordset(param, columns)}`;
 
 /** Columns intake never sets, as a freshly inserted ticket has them (the table's defaults). */
 const UNSET_DEFAULTS = {
@@ -59,14 +48,10 @@ const COLUMN_DEFAULTS: Record<string, unknown> = Object.fromEntries(
   Object.entries(TICKET_COLUMNS).map(([c, d]) => [c, d.dflt === undefined ? null : JSON.parse(d.dflt)]),
 );
 
-/**
- * The statement's text for a shape (units or not, which extra tables): built once. Parameters:
- * $1 tickets, $2 events, then units (if any) and each extra table's rows.
- */
-const statements = new Map<string, string>();
-function statementFor(hasUnits: boolean, extras: IntakeExtraRows[]): string {
-  const key = `${hasUnits}|${extras.map((x) => `${x.table}(${Object.entries(x.columns).join()})`).join('|')}`;
-  let text = statements.get(key);
+/** The statement's text, with units or without: built once each. Parameters: $1 tickets, $2 events, $3 units. */
+const statements = new Map<boolean, string>();
+function statementFor(hasUnits: boolean): string {
+  let text = statements.get(hasUnits);
   if (text) return text;
   const tcols = Object.keys(TICKET_COLUMNS);
   const ecols = Object.keys(EVENT_COLUMNS);
@@ -79,11 +64,12 @@ function statementFor(hasUnits: boolean, extras: IntakeExtraRows[]): string {
       select ${fields(EVENT_COLUMNS, (ref, c) => (c === 'data' || c === 'attachments' ? `${ref}::jsonb` : ref))}
       from ${recordset('$2', { ...EVENT_COLUMNS, data: 'text', attachments: 'text' })})`,
   ];
-  let n = 2;
-  if (hasUnits) ctes.push(`u as (${plainInsert('ticket_units', UNIT_COLUMNS, `$${++n}`)})`);
-  extras.forEach((x, i) => ctes.push(`x${i} as (${plainInsert(x.table, x.columns, `$${++n}`)})`));
+  if (hasUnits) {
+    ctes.push(`u as (insert into ticket_units (${Object.keys(UNIT_COLUMNS).map(q).join(', ')})
+      select ${fields(UNIT_COLUMNS)} from ${recordset('$3', UNIT_COLUMNS)})`);
+  }
   text = `with ${ctes.join(',\n')}\nselect id, created_at, updated_at, written_xid from t`;
-  statements.set(key, text);
+  statements.set(hasUnits, text);
   return text;
 }
 
@@ -114,17 +100,15 @@ function jsonRows(rows: Record<string, unknown>[], columns: Record<string, strin
  */
 export async function insertIntakeGroup(
   db: Kysely<DB>,
-  input: { tickets: Record<string, unknown>[]; events: Record<string, unknown>[]; units: Record<string, unknown>[]; extras: IntakeExtraRows[] },
+  input: { tickets: Record<string, unknown>[]; events: Record<string, unknown>[]; units: Record<string, unknown>[] },
 ): Promise<Ticket[]> {
   for (const t of input.tickets) {
     for (const k in t) if (!(k in TICKET_COLUMNS)) throw new Error(`intake: tickets.${k} is not an intake column`);
   }
-  const extras = input.extras.filter((x) => x.rows.length > 0);
   const params: unknown[] = [jsonRows(input.tickets, TICKET_TYPES), jsonRows(input.events, EVENT_COLUMNS)];
   if (input.units.length) params.push(jsonRows(input.units, UNIT_COLUMNS));
-  for (const x of extras) params.push(jsonRows(x.rows, x.columns));
   const res = await db.executeQuery<{ id: string; created_at: Date; updated_at: Date; written_xid: string }>(
-    CompiledQuery.raw(statementFor(input.units.length > 0, extras), params),
+    CompiledQuery.raw(statementFor(input.units.length > 0), params),
   );
   const byId = new Map(res.rows.map((t) => [t.id, t]));
   return input.tickets.map((row) => {
