@@ -103,6 +103,13 @@ export async function openTicketsSharingBands(
   return r.rows;
 }
 
+/** Rows written (per the xid8 column `xid`) by transactions the snapshot `notIn` did not see; all rows without one. */
+function unseenBy(xid: ReturnType<typeof sql.ref>, notIn: string | undefined) {
+  return notIn
+    ? sql`${xid} >= pg_snapshot_xmin(${notIn}::pg_snapshot) and not pg_visible_in_snapshot(${xid}, ${notIn}::pg_snapshot)`
+    : sql`true`;
+}
+
 export interface SignatureRow {
   ticket_id: string;
   bands: string[];
@@ -118,9 +125,7 @@ export async function signaturesSince(
   db: Kysely<DB>,
   input: { since: Date; notIn?: string; limit: number },
 ): Promise<{ snapshot: string; rows: SignatureRow[] }> {
-  const unseen = input.notIn
-    ? sql`s.written_xid >= pg_snapshot_xmin(${input.notIn}::pg_snapshot) and not pg_visible_in_snapshot(s.written_xid, ${input.notIn}::pg_snapshot)`
-    : sql`true`;
+  const unseen = unseenBy(sql.ref('s.written_xid'), input.notIn);
   const r = await sql<SignatureRow & { snapshot: string }>`
     select c.snap::text as snapshot, s.ticket_id, s.bands, t.received_at
     from (select pg_current_snapshot() as snap) c
@@ -139,9 +144,7 @@ export async function unsignedTicketsSince(
   db: Kysely<DB>,
   input: { since: Date; notIn?: string; limit: number },
 ): Promise<{ snapshot: string; rows: { id: string; title: string; content: string }[] }> {
-  const unseen = input.notIn
-    ? sql`t.written_xid >= pg_snapshot_xmin(${input.notIn}::pg_snapshot) and not pg_visible_in_snapshot(t.written_xid, ${input.notIn}::pg_snapshot)`
-    : sql`true`;
+  const unseen = unseenBy(sql.ref('t.written_xid'), input.notIn);
   const r = await sql<{ snapshot: string; id: string | null; title: string; content: string }>`
     select c.snap::text as snapshot, t.id, t.title, t.content
     from (select pg_current_snapshot() as snap) c
