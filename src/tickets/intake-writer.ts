@@ -3,13 +3,14 @@
 // tickets. Each caller is answered only after the statement holding its ticket has committed, so
 // an acknowledged ticket is durable. If a group fails, its tickets are retried one by one (with
 // the numbers already reserved for them) so a bad one cannot sink the rest.
-// Numbers are reserved for the whole group first, a block per day, in a statement of their own:
-// the day's counter row is then locked only for that short statement, not while the group is
-// written, so groups are written in parallel on PostgreSQL. A crash between the two statements,
-// or a ticket that fails on its own, leaves its number unused (a gap; numbers stay unique).
+// Numbers come first, from blocks reserved in statements of their own (NumberPool in
+// numbering.ts): the day's counter row is then locked only for that short statement, not while
+// the group is written, so groups are written in parallel on PostgreSQL, and under load most
+// groups need no counter round trip at all. A crash, or a ticket that fails on its own, leaves
+// numbers unused (gaps; numbers stay unique).
 import type { Kysely } from 'kysely';
 import type { DB, NewTicket, Ticket } from '../db/schema.ts';
-import { reserveNumbers } from './numbering.ts';
+import { NumberPool } from './numbering.ts';
 import { intakeHooks } from './intake-hooks.ts';
 import { insertIntakeGroup } from './intake.repo.ts';
 
@@ -31,11 +32,14 @@ class IntakeWriter {
   private queue: Pending[] = [];
   private running = 0;
   private scheduled = false;
+  private readonly numbers: NumberPool;
   constructor(
     private readonly db: Kysely<DB>,
     private readonly maxConcurrent: number,
     private readonly onError: (err: unknown) => void,
-  ) {}
+  ) {
+    this.numbers = new NumberPool(db);
+  }
 
   submit(item: IntakeWrite): Promise<Ticket> {
     return new Promise((resolve, reject) => {
@@ -67,7 +71,7 @@ class IntakeWriter {
   private async write(group: Pending[]) {
     let items: IntakeWrite[];
     try {
-      const numbers = await reserveNumbers(this.db, group.map((p) => new Date(p.item.ticket.received_at)));
+      const numbers = await this.numbers.take(group.map((p) => new Date(p.item.ticket.received_at)));
       items = group.map((p, i) => ({ ...p.item, ticket: { ...p.item.ticket, number: numbers[i] } }));
     } catch (e) {
       for (const p of group) p.reject(e);
