@@ -94,10 +94,22 @@ function postgresCpuSeconds(): number {
   return sum;
 }
 
+/** Idle and total CPU time of the whole machine so far (Linux /proc/stat jiffies; 0 elsewhere). */
+function machineCpu(): { idle: number; total: number } {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { idle: f[3] + (f[4] ?? 0), total: f.reduce((a, b) => a + b, 0) };
+  } catch {
+    return { idle: 0, total: 0 };
+  }
+}
+
 async function load(port: number, path: string, cookie: string | null, o: IntakeBenchOptions, pid?: number) {
   let i = 0;
   const c0 = pid ? cpuSeconds(pid) : 0;
   const p0 = postgresCpuSeconds();
+  const m0 = machineCpu();
+  const g0 = process.cpuUsage();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: o.connections,
@@ -121,10 +133,15 @@ async function load(port: number, path: string, cookie: string | null, o: Intake
     }],
   });
   const ok = result['2xx'];
+  const g1 = process.cpuUsage(g0);
+  const m1 = machineCpu();
+  // The load generator's own CPU per request, and how idle the machine stayed (all cores).
+  const loadUs = ok ? (g1.user + g1.system) / ok : 0;
+  const idle = m1.total > m0.total ? (m1.idle - m0.idle) / (m1.total - m0.total) : 0;
   // CPU per acknowledged request: the server process, and PostgreSQL's processes (0 on PGlite).
   const serverUs = pid && ok ? ((cpuSeconds(pid) - c0) * 1e6) / ok : 0;
   const pgUs = ok ? ((postgresCpuSeconds() - p0) * 1e6) / ok : 0;
-  return { rps: ok / o.seconds, p99: result.latency.p99, p50: result.latency.p50, errors: result.non2xx + result.errors, ok, serverUs, pgUs };
+  return { rps: ok / o.seconds, p99: result.latency.p99, p50: result.latency.p50, errors: result.non2xx + result.errors, ok, serverUs, pgUs, loadUs, idle };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -145,7 +162,8 @@ export async function benchIntake(o: IntakeBenchOptions) {
       for (let r = 0; r < o.rounds; r++) {
         f.push(await load(floor.port, '/floor', null, o, floor.proc.pid));
         g.push(await load(full.port, '/api/v1/tickets', cookie, o, full.proc.pid));
-        const cpu = (x: (typeof f)[number]) => `CPU/req server ${x.serverUs.toFixed(0)} µs${db === 'postgres' ? ` + postgres ${x.pgUs.toFixed(0)} µs` : ''}`;
+        const cpu = (x: (typeof f)[number]) =>
+          `CPU/req server ${x.serverUs.toFixed(0)} µs${db === 'postgres' ? ` + postgres ${x.pgUs.toFixed(0)} µs` : ''}, load generator ${x.loadUs.toFixed(0)} µs, machine idle ${(x.idle * 100).toFixed(0)}%`;
         console.log(`[${db}] round ${r + 1}: floor ${f[r].rps.toFixed(0)} req/s p99 ${f[r].p99} ms (${cpu(f[r])}) | intake ${g[r].rps.toFixed(0)} req/s p99 ${g[r].p99} ms (${cpu(g[r])}; errors ${g[r].errors}) | load average ${loadavg()[0].toFixed(1)}`);
       }
       const floorRps = median(f.map((x) => x.rps));
