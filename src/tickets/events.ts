@@ -1,6 +1,6 @@
 // The append-only event log of a ticket. Every event carries the hash of the previous event of
 // the same ticket, so any later edit or deletion breaks the chain (`lianxin audit verify`).
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -66,17 +66,22 @@ const HASH_KEYS: (keyof HashFields)[] = [
  * of HashFields in sorted order, so only `data` and `attachments` need the general walk. Must
  * stay byte-for-byte equal to canonicalJson (events.test.ts checks it): stored chains depend on it.
  */
-export function hashBody(e: HashFields): string {
+export function hashBody(e: HashFields, dataJson = canonicalJson(e.data), attachmentsJson = canonicalJson(e.attachments)): string {
   if (HASH_KEYS.some((k) => e[k] === undefined)) return canonicalJson({ ...e, at: new Date(e.at).toISOString() });
   const j = (v: unknown) => (v === undefined ? 'null' : JSON.stringify(v));
   return `{"action":${j(e.action)},"actor_id":${j(e.actor_id)},"actor_role":${j(e.actor_role)},"actor_unit_id":${j(e.actor_unit_id)},`
-    + `"at":${JSON.stringify(new Date(e.at).toISOString())},"attachments":${canonicalJson(e.attachments)},"data":${canonicalJson(e.data)},`
+    + `"at":${JSON.stringify(new Date(e.at).toISOString())},"attachments":${attachmentsJson},"data":${dataJson},`
     + `"from_status":${j(e.from_status)},"note":${j(e.note)},"prev_hash":${j(e.prev_hash)},"public":${j(e.public)},"seq":${j(e.seq)},`
     + `"ticket_id":${j(e.ticket_id)},"to_status":${j(e.to_status)}}`;
 }
 
-export function eventHash(e: HashFields): string {
-  return createHash('sha256').update(hashBody(e)).digest('hex');
+/** SHA-256 hex of a string; the one-shot crypto.hash where Node has it (less overhead per call). */
+const sha256Hex: (s: string) => string = typeof (nodeCrypto as { hash?: unknown }).hash === 'function'
+  ? (s) => (nodeCrypto as unknown as { hash: (alg: string, data: string, enc: string) => string }).hash('sha256', s, 'hex')
+  : (s) => nodeCrypto.createHash('sha256').update(s).digest('hex');
+
+export function eventHash(e: HashFields, dataJson?: string, attachmentsJson?: string): string {
+  return sha256Hex(hashBody(e, dataJson, attachmentsJson));
 }
 
 /** Builds the rows for a run of events that continue a chain at (seq, prevHash). Pure. */
@@ -106,10 +111,13 @@ export function chainEvents(
       public: input.public ?? false,
       prev_hash: prev,
     };
-    const hash = eventHash(fields);
+    // The canonical JSON is both hashed and stored (as jsonb it reads back the same).
+    const data = canonicalJson(fields.data);
+    const attachments = canonicalJson(fields.attachments);
+    const hash = eventHash(fields, data, attachments);
     prev = hash;
     status = fields.to_status;
-    return { ...fields, data: JSON.stringify(fields.data), attachments: JSON.stringify(fields.attachments), hash };
+    return { ...fields, data, attachments, hash };
   });
   return { rows, lastHash: prev, seq, status };
 }
