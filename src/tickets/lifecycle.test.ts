@@ -255,4 +255,15 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect(bad.problems.length).toBeGreaterThan(0);
     expect(bad.problems[0].problem).toMatch(/hash/);
   });
+
+  it('audit verify reports log rows whose ticket or actor is gone (the log has no foreign keys)', async () => {
+    const before = (await verifyChains(t.deps)).problems.length;
+    const ghost = '00000000-0000-4000-8000-00000000beef';
+    await sql`insert into ticket_events (ticket_id, seq, action, to_status, actor_id, actor_role, at, hash)
+      values (${ghost}, 1, 'receive', 'received', ${ghost}, 'agent', now(), 'x')`.execute(t.deps.db);
+    const after = (await verifyChains(t.deps)).problems.slice(before);
+    expect(after.map((p) => p.problem).sort()).toEqual(['event actor missing', 'event without ticket']);
+    expect(after.every((p) => p.ticketId === ghost && p.seq === 1)).toBe(true);
+    await sql`delete from ticket_events where ticket_id = ${ghost}`.execute(t.deps.db);
+  });
 });

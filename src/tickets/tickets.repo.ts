@@ -142,3 +142,24 @@ export async function labelsFor(db: Db, t: Pick<Ticket, 'category_code' | 'divis
 }
 
 export const now = () => sql<Date>`now()`;
+
+/**
+ * Rows of the event log and ticket–unit links whose ticket, actor or unit row is missing (the log
+ * carries no foreign keys: migration 0007). Nothing in Lianxin deletes those rows, so any hit
+ * means the database was edited by hand. At most `limit` of each kind.
+ */
+export async function orphanedLogRows(db: Db, limit = 1000) {
+  const r = await sql<{ kind: string; ticket_id: string; seq: number | null }>`
+    (select 'event without ticket' as kind, e.ticket_id, e.seq from ticket_events e
+      where not exists (select 1 from tickets t where t.id = e.ticket_id) limit ${limit})
+    union all
+    (select 'event actor missing', e.ticket_id, e.seq from ticket_events e
+      where e.actor_id is not null and not exists (select 1 from users u where u.id = e.actor_id) limit ${limit})
+    union all
+    (select 'event unit missing', e.ticket_id, e.seq from ticket_events e
+      where e.actor_unit_id is not null and not exists (select 1 from units u where u.id = e.actor_unit_id) limit ${limit})
+    union all
+    (select 'unit link without ticket', l.ticket_id, null from ticket_units l
+      where not exists (select 1 from tickets t where t.id = l.ticket_id) limit ${limit})`.execute(db);
+  return r.rows;
+}

@@ -1,7 +1,9 @@
 // Checks every ticket's event chain: sequence unbroken, each hash recomputes, each event points
-// at the previous one, and the ticket's head hash is the last event's.
+// at the previous one, and the ticket's head hash is the last event's; and that no event or unit
+// link points at a ticket, user or unit that is not there.
 import type { Deps } from '../server/deps.ts';
 import { eventHash, hashFieldsOf } from './events.ts';
+import { orphanedLogRows } from './tickets.repo.ts';
 
 export interface ChainProblem {
   ticketId: string;
@@ -59,5 +61,6 @@ export async function verifyChains(
     after = tickets[tickets.length - 1].id;
     opts.onProgress?.(done, total);
   }
+  for (const o of await orphanedLogRows(deps.db)) problems.push({ ticketId: o.ticket_id, number: '', seq: o.seq, problem: o.kind });
   return { tickets: done, events, problems };
 }
