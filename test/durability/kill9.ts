@@ -218,7 +218,7 @@ export function formatKill9(r: Kill9Result): string {
     `rejected (non-201):  ${JSON.stringify(r.rejected)}`,
     `unexpected tickets:  ${r.unexpected}`,
     `duplicate numbers:   ${r.duplicateNumbers}`,
-    `number gaps:         ${r.numberGaps} (numbers drawn by requests that never committed)`,
+    `number gaps:         ${r.numberGaps} (numbers reserved but never used: drawn by requests that never committed, or the rest of a block reserved ahead)`,
     `audit verify:        exit ${r.auditExit} — ${r.auditOutput.split('\n').pop()}`,
     `db settings:         ${Object.entries(r.settings).map(([k, v]) => `${k}=${v}`).join(' ')}`,
     `took:                ${(r.durationMs / 1000).toFixed(1)} s`,
