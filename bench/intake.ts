@@ -80,17 +80,23 @@ function cpuSeconds(pid: number): number {
     return 0;
   }
 }
-/** CPU seconds used so far by every PostgreSQL server process on this machine. */
-function postgresCpuSeconds(): number {
-  let sum = 0;
+/** CPU seconds used so far by each PostgreSQL server process on this machine, by pid. */
+function postgresCpu(): Map<number, number> {
+  const m = new Map<number, number>();
   try {
     for (const d of readdirSync('/proc')) {
       if (!/^\d+$/.test(d)) continue;
       try {
-        if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') sum += cpuSeconds(Number(d));
+        if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') m.set(Number(d), cpuSeconds(Number(d)));
       } catch { /* gone */ }
     }
   } catch { /* no /proc */ }
+  return m;
+}
+/** PostgreSQL CPU seconds spent since `before`: processes that exited meanwhile (idle backends timing out) are left out, not subtracted. */
+function postgresCpuSince(before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, s] of postgresCpu()) sum += s - (before.get(pid) ?? 0);
   return sum;
 }
 
@@ -107,7 +113,7 @@ function machineCpu(): { idle: number; total: number } {
 async function load(port: number, path: string, cookie: string | null, o: IntakeBenchOptions, pid?: number) {
   let i = 0;
   const c0 = pid ? cpuSeconds(pid) : 0;
-  const p0 = postgresCpuSeconds();
+  const p0 = postgresCpu();
   const m0 = machineCpu();
   const g0 = process.cpuUsage();
   const result = await autocannon({
@@ -140,7 +146,7 @@ async function load(port: number, path: string, cookie: string | null, o: Intake
   const idle = m1.total > m0.total ? (m1.idle - m0.idle) / (m1.total - m0.total) : 0;
   // CPU per acknowledged request: the server process, and PostgreSQL's processes (0 on PGlite).
   const serverUs = pid && ok ? ((cpuSeconds(pid) - c0) * 1e6) / ok : 0;
-  const pgUs = ok ? ((postgresCpuSeconds() - p0) * 1e6) / ok : 0;
+  const pgUs = ok ? (postgresCpuSince(p0) * 1e6) / ok : 0;
   return { rps: ok / o.seconds, p99: result.latency.p99, p50: result.latency.p50, errors: result.non2xx + result.errors, ok, serverUs, pgUs, loadUs, idle };
 }
 
