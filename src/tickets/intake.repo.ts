@@ -5,6 +5,7 @@
 // parameters.
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB, Ticket } from '../db/schema.ts';
+import { preparedSql } from '../db/db.ts';
 
 /** Columns of `tickets` that intake may set, with their SQL types; `dflt` stands in for a missing value. */
 const TICKET_COLUMNS: Record<string, { type: string; dflt?: string }> = {
@@ -70,7 +71,7 @@ function statementFor(hasUnits: boolean): string {
     ctes.push(`u as (insert into ticket_units (${Object.keys(UNIT_COLUMNS).map(q).join(', ')})
       select ${fields(UNIT_COLUMNS)} from ${recordset('$3', UNIT_COLUMNS)})`);
   }
-  text = `with ${ctes.join(',\n')}\nselect id, created_at, updated_at, written_xid from t`;
+  text = preparedSql(hasUnits ? 'lx_intake_group_units' : 'lx_intake_group', `with ${ctes.join(',\n')}\nselect id, created_at, updated_at, written_xid from t`);
   statements.set(hasUnits, text);
   return text;
 }
