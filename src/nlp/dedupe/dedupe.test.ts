@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, createTestDb, type TestDb } from '../../test/harness.ts';
 import { loadCityDivisions } from '../address/test-divisions.ts';
 import { findDuplicates, indexMissingSignatures, indexTicketText, relatedPlaces } from './find-duplicates.ts';
-import { BANDS, DUPLICATE_THRESHOLD, NUM_HASHES, canonical, fingerprint, similarity } from './minhash.ts';
+import { BANDS, DUPLICATE_THRESHOLD, MAX_CANONICAL, NUM_HASHES, canonical, fingerprint, minhash, shingles, similarity } from './minhash.ts';
 import { insertTestTicket } from './test-tickets.ts';
 
 // A small synthetic set: distinct complaints of the kinds a 12345 centre receives.
@@ -38,6 +38,20 @@ describe('fingerprints', () => {
     for (let i = 0; i < SET.length; i++)
       for (let j = i + 1; j < SET.length; j++)
         expect(similarity(fingerprint(SET[i]).shingles, fingerprint(SET[j]).shingles)).toBeLessThan(DUPLICATE_THRESHOLD);
+  });
+  it('shingle sets are sorted and distinct; the signature does not depend on their order', () => {
+    const sh = shingles(canonical(SET[0] + SET[0]));
+    expect([...sh]).toEqual([...new Set(sh)].sort((x, y) => x - y));
+    expect(minhash(sh)).toEqual(minhash(Uint32Array.from([...sh].reverse())));
+    expect(similarity(sh, sh)).toBe(1);
+    expect(similarity(sh, shingles(canonical(SET[0])))).toBeGreaterThan(0.9);
+  });
+  it('matches on the opening MAX_CANONICAL characters of a very long text', () => {
+    const long = SET.join('').repeat(12);
+    expect(canonical(long)).toHaveLength(MAX_CANONICAL);
+    const tail = long + '后来又补充了很多不同的情况说明，与前面的内容完全无关。';
+    expect(similarity(fingerprint(long).shingles, fingerprint(tail).shingles)).toBe(1);
+    expect(similarity(fingerprint(SET[0]).shingles, fingerprint(SET[1]).shingles)).toBeLessThan(DUPLICATE_THRESHOLD);
   });
   it('relates places in the same township or containing one another', () => {
     expect(relatedPlaces('/35/3509/350926/350926100/350926100001/', '/35/3509/350926/350926100/350926100002/')).toBe(true);

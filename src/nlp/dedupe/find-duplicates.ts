@@ -22,7 +22,7 @@ export { ticketText } from './minhash.ts';
 /** Stores the ticket's signature; call at intake (inside the intake transaction) with title + content. */
 export async function indexTicketText(trx: Kysely<DB>, ticketId: string, text: string): Promise<void> {
   const f = fingerprint(text);
-  await upsertSignature(trx, { ticket_id: ticketId, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size });
+  await upsertSignature(trx, { ticket_id: ticketId, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.length });
   signaturesWritten(trx);
 }
 
@@ -31,7 +31,7 @@ export async function indexTicketTexts(trx: Kysely<DB>, items: { id: string; tex
   if (!items.length) return;
   const rows = items.map((it) => {
     const f = fingerprint(it.text);
-    return { ticket_id: it.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size };
+    return { ticket_id: it.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.length };
   });
   await upsertSignatures(trx, rows);
   signaturesWritten(trx);
@@ -134,8 +134,8 @@ export interface DuplicateResult {
 
 // Shingles of recently seen candidate texts (normalising a long text costs more than the rest of
 // its check); keyed by ticket, valid while the text is the same.
-const shingleCache = new Map<string, { text: string; sh: Set<number> }>();
-function shinglesOf(r: CandidateRow): Set<number> {
+const shingleCache = new Map<string, { text: string; sh: Uint32Array }>();
+function shinglesOf(r: CandidateRow): Uint32Array {
   const text = ticketText(r);
   const c = shingleCache.get(r.id);
   if (c && c.text === text) return c.sh;
@@ -160,7 +160,7 @@ export async function findDuplicates(deps: Pick<Deps, 'db' | 'now'>, input: Find
     phone: input.phone, since: new Date(now.getTime() - Math.max(windowDays, 180) * 86400_000), excludeId: input.excludeTicketId, limit: 50,
   } : null;
   const [ids, roots] = await Promise.all([
-    f.shingles.size ? indexedCandidates(deps, { bands: f.bands, since, excludeId: input.excludeTicketId, limit: 1000 }) : Promise.resolve([]),
+    f.shingles.length ? indexedCandidates(deps, { bands: f.bands, since, excludeId: input.excludeTicketId, limit: 1000 }) : Promise.resolve([]),
     input.categoryCode ? categoryRoots(deps.db) : Promise.resolve(null),
   ]);
   let placePath: string | null;

@@ -81,7 +81,7 @@ describe.each(DB_KINDS)('signature index on %s', (kind) => {
       ? (id, text) => indexTicketText(other!.db, id, text)
       : async (id, text) => {
         const f = fingerprint(text);
-        await upsertSignatures(t.deps.db, [{ ticket_id: id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size }]);
+        await upsertSignatures(t.deps.db, [{ ticket_id: id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.length }]);
       };
     const first = await newTicket(t.deps.db, TEXTS[0]);
     await indexTicketText(t.deps.db, first.id, first.text);

@@ -87,7 +87,7 @@ async function signNewTickets(db: Kysely<DB>, input: { since: Date; notIn?: stri
       db,
       rows.map((t) => {
         const f = fingerprint(ticketText(t));
-        return { ticket_id: t.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.size };
+        return { ticket_id: t.id, bands: f.bands, minhash: f.minhash, shingle_count: f.shingles.length };
       }),
     );
     if (rows.length < SIGN_BATCH) return first;

@@ -156,7 +156,7 @@ export function clusterDocs(docs: HotDoc[], options: Partial<ClusterOptions> = {
   const out = groups.map((g, gi): HotCluster => {
     const c = cents[gi];
     const rep = g.reduce((best, m) => (dot(vecs[m], c) > dot(vecs[best], c) ? m : best), g[0]);
-    const kept: Set<number>[] = [];
+    const kept: Uint32Array[] = [];
     for (const m of g) {
       const sh = shingles(canonical(`${docs[m].title} ${docs[m].body}`));
       if (!kept.some((k) => similarity(k, sh) >= DUPLICATE_THRESHOLD)) kept.push(sh);

@@ -22,8 +22,16 @@ function grams(text: string, normalized = false): Map<string, number> {
 
 export class TfIdfIndex {
   private idf = new Map<string, number>();
-  /** Per term, the documents holding it and their weights (parallel typed arrays). */
-  private postings = new Map<string, { docs: Int32Array; ws: Float64Array }>();
+  /**
+   * Postings in one compressed layout: term → its number t; the documents holding term t and
+   * their weights are postDocs / postWs[start[t] … start[t + 1]). Two typed arrays in all, not
+   * two per term: tens of thousands of small ArrayBuffers made every young-generation GC sweep
+   * them (milliseconds, on the request that hit it).
+   */
+  private termId = new Map<string, number>();
+  private start: Int32Array;
+  private postDocs: Int32Array;
+  private postWs: Float64Array;
   private docs: IndexedDoc[];
   /** Scratch accumulator of query(): one score per document, reset after each query. */
   private acc: Float64Array;
@@ -43,7 +51,23 @@ export class TfIdfIndex {
       const v = this.weigh(c);
       for (const [g, w] of v) (lists.get(g) ?? lists.set(g, []).get(g)!).push({ doc: i, w });
     });
-    for (const [g, l] of lists) this.postings.set(g, { docs: Int32Array.from(l, (p) => p.doc), ws: Float64Array.from(l, (p) => p.w) });
+    let total = 0;
+    for (const l of lists.values()) total += l.length;
+    this.start = new Int32Array(lists.size + 1);
+    this.postDocs = new Int32Array(total);
+    this.postWs = new Float64Array(total);
+    let t = 0;
+    let at = 0;
+    for (const [g, l] of lists) {
+      this.termId.set(g, t);
+      this.start[t] = at;
+      for (const p of l) {
+        this.postDocs[at] = p.doc;
+        this.postWs[at++] = p.w;
+      }
+      t++;
+    }
+    this.start[t] = at;
   }
 
   get size() {
@@ -112,15 +136,15 @@ export class TfIdfIndex {
     const acc = this.acc;
     const touched = this.touched;
     let nTouched = 0;
+    const { start, postDocs, postWs } = this;
     for (let t = 0; t < q.terms.length; t++) {
-      const p = this.postings.get(q.terms[t]);
-      if (!p) continue;
+      const id = this.termId.get(q.terms[t]);
+      if (id === undefined) continue;
       const w = q.ws[t];
-      const { docs, ws } = p;
-      for (let j = 0; j < docs.length; j++) {
-        const doc = docs[j];
+      for (let j = start[id], end = start[id + 1]; j < end; j++) {
+        const doc = postDocs[j];
         if (acc[doc] === 0) touched[nTouched++] = doc;
-        acc[doc] += w * ws[j];
+        acc[doc] += w * postWs[j];
       }
     }
     // The k best by score, ties in first-touched order (what a stable sort of all would give),
