@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
 import { seedTestFixture, type Fixture } from '../test/fixture.ts';
-import { checkWhitelist, resolveRoute } from './route.ts';
+import { checkWhitelist, resolveRoute, resolveRouteFromDb } from './route.ts';
+import { invalidateRouteTable } from './route-table.ts';
+import { createRoutingRule } from '../orgs/routing-rules.ts';
 
 describe.each(DB_KINDS)('dispatch resolution on %s', (kind) => {
   let t: TestDb;
@@ -41,24 +43,55 @@ describe.each(DB_KINDS)('dispatch resolution on %s', (kind) => {
     const [hi] = await t.db.insertInto('routing_rules')
       .values({ category_code: f.categories.construction, division_code: f.divisions.county, lead_unit_id: f.units.chengguan, priority: 10 })
       .returning('id').execute();
+    invalidateRouteTable(t.db); // written by hand, not through Lianxin: otherwise seen within the table's TTL
     expect((await resolveRoute(t.deps, { categoryCode: f.categories.maintenanceFund, divisionCode: f.divisions.village4 })).ruleId).toBe(hi!.id);
     await t.db.updateTable('routing_rules').set({ active: false }).where('id', '=', hi!.id).execute();
+    invalidateRouteTable(t.db);
     expect((await resolveRoute(t.deps, { categoryCode: f.categories.maintenanceFund, divisionCode: f.divisions.village4 })).leadUnitId).toBe(f.units.zhujian);
     await t.db.updateTable('units').set({ active: false }).where('id', '=', f.units.renshe).execute();
+    invalidateRouteTable(t.db);
     const labour = await resolveRoute(t.deps, { categoryCode: f.categories.unpaidWages, divisionCode: f.divisions.township1 });
     expect(labour).toMatchObject({ leadUnitId: f.units.countyGov, fallback: true });
     await t.db.updateTable('units').set({ active: true }).where('id', '=', f.units.renshe).execute();
+    invalidateRouteTable(t.db);
   });
 
   it('a rule for any category in a township beats the fallback but not a category rule', async () => {
     const [any] = await t.db.insertInto('routing_rules')
       .values({ category_code: null, division_code: f.divisions.township1, lead_unit_id: f.units.township1 })
       .returning('id').execute();
+    invalidateRouteTable(t.db);
     expect(await resolveRoute(t.deps, { categoryCode: f.categories.busRoute, divisionCode: f.divisions.village1 }))
       .toMatchObject({ leadUnitId: f.units.township1, ruleId: any!.id, fallback: false });
     expect((await resolveRoute(t.deps, { categoryCode: f.categories.propertyService, divisionCode: f.divisions.village1 })).leadUnitId)
       .toBe(f.units.zhujian);
     await t.db.deleteFrom('routing_rules').where('id', '=', any!.id).execute();
+    invalidateRouteTable(t.db);
+  });
+
+  it('decides from memory exactly as the SQL path does, for every category × division', async () => {
+    const cats = [null, ...(await t.db.selectFrom('categories').select('code').execute()).map((c) => c.code)];
+    const divs = [null, ...(await t.db.selectFrom('divisions').select('code').execute()).map((d) => d.code)];
+    let n = 0;
+    for (const categoryCode of cats) {
+      for (const divisionCode of divs) {
+        const input = { categoryCode, divisionCode };
+        expect(await resolveRoute(t.deps, input), JSON.stringify(input)).toEqual(await resolveRouteFromDb(t.deps, input));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(50);
+  });
+
+  it('a rule made through Lianxin routes at once; one written by hand once the table is refreshed', async () => {
+    const input = { categoryCode: f.categories.busRoute, divisionCode: f.divisions.village2 };
+    const before = await resolveRoute(t.deps, input);
+    const rule = await createRoutingRule(t.deps, { categoryCode: f.categories.busRoute, divisionCode: f.divisions.township1, leadUnitId: f.units.township2 });
+    expect(await resolveRoute(t.deps, input)).toMatchObject({ ruleId: rule.id, leadUnitId: f.units.township2 });
+    await t.db.updateTable('routing_rules').set({ active: false }).where('id', '=', rule.id).execute();
+    expect((await resolveRoute(t.deps, input)).ruleId).toBe(rule.id); // the table in hand, until its TTL
+    invalidateRouteTable(t.db);
+    expect(await resolveRoute(t.deps, input)).toEqual(before);
   });
 
   it('refuses unknown codes', async () => {

@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors.ts';
 import {
   activeUnitIds, categoryChain, fallbackUnits, routeCandidates, unitWhitelistInfo, whitelistedCodes,
 } from '../orgs/routing.repo.ts';
+import { categoryChainOf, routeTable, type RouteTable } from './route-table.ts';
 
 export interface RouteInput {
   categoryCode?: string | null;
@@ -25,40 +26,81 @@ export interface RouteResult {
  * covers its children, a rule without category covers all), then deepest matching division
  * among the ticket division's ancestors (a rule without division covers everywhere), then
  * priority, then the oldest rule. No rule → the is_fallback unit of the nearest ancestor division.
+ * Decided from the in-memory routing table (route-table.ts); codes it does not know yet go to SQL.
  */
 export async function resolveRoute(deps: Deps, input: RouteInput): Promise<RouteResult> {
+  const table = await routeTable(deps.db).catch(() => null);
+  return (table ? routeFromTable(table, input) : null) ?? resolveRouteFromDb(deps, input);
+}
+
+/** The same decision read from the database by SQL (codes the table does not know yet; tests compare the two). */
+export async function resolveRouteFromDb(deps: Deps, input: RouteInput): Promise<RouteResult> {
   const found = await routeCandidates(deps.db, input.categoryCode || null, input.divisionCode || null);
   const cats = found.cats;
   if (input.categoryCode && !cats.length) throw new AppError('unknown_category', input.categoryCode);
   const divs = found.divPath ? found.divPath.split('/').filter(Boolean).reverse() : [];
   if (input.divisionCode && !divs.length) throw new AppError('unknown_division', input.divisionCode);
+  const rule = bestRule(cats, divs, found.rules);
+  if (rule) {
+    const co = coUnitsOf(rule);
+    return ruleResult(rule, co.length ? (await activeUnitIds(deps.db, co)).filter((id) => id !== rule.lead_unit_id) : []);
+  }
+  return fallbackResult(divs, await fallbackUnits(deps.db, divs));
+}
 
+/** The decision from the routing table, or null when it does not know the category or division. */
+export function routeFromTable(t: RouteTable, input: RouteInput): RouteResult | null {
+  const cats = input.categoryCode ? categoryChainOf(t, input.categoryCode) : [];
+  if (!cats) return null;
+  const path = input.divisionCode ? t.paths.get(input.divisionCode) : '';
+  if (path === undefined) return null;
+  const divs = path.split('/').filter(Boolean).reverse();
+  const inCats = new Set(cats);
+  const rules = t.rules.filter((r) =>
+    (r.category_code === null || inCats.has(r.category_code)) && (r.division_code === null || path.includes(`/${r.division_code}/`)));
+  const rule = bestRule(cats, divs, rules);
+  if (rule) return ruleResult(rule, coUnitsOf(rule).filter((id) => t.activeUnits.has(id) && id !== rule.lead_unit_id));
+  const inDivs = new Set(divs);
+  return fallbackResult(divs, divs.length ? t.fallbacks.filter((f) => f.division_code !== null && inDivs.has(f.division_code)) : t.fallbacks);
+}
+
+interface CandidateRule {
+  id: string;
+  category_code: string | null;
+  division_code: string | null;
+  lead_unit_id: string;
+  lead_unit_name: string;
+  co_unit_ids: unknown;
+  priority: number;
+  note: string | null;
+  created_at: Date | string;
+}
+
+function bestRule<R extends CandidateRule>(cats: string[], divs: string[], rules: R[]): R | undefined {
   // Depth of a match: index from the root of the chain, +1; "any" (null) counts 0.
   const depth = (chain: string[], code: string | null) => (code === null ? 0 : chain.length - chain.indexOf(code));
-  const rules = found.rules;
-  rules.sort((a, b) =>
+  return [...rules].sort((a, b) =>
     depth(cats, b.category_code) - depth(cats, a.category_code) ||
     depth(divs, b.division_code) - depth(divs, a.division_code) ||
     b.priority - a.priority ||
-    new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
-  const rule = rules[0];
-  if (rule) {
-    const co = Array.isArray(rule.co_unit_ids) ? (rule.co_unit_ids as string[]) : JSON.parse(String(rule.co_unit_ids) || '[]');
-    const coUnitIds = co.length ? (await activeUnitIds(deps.db, co)).filter((id) => id !== rule.lead_unit_id) : [];
-    return {
-      leadUnitId: rule.lead_unit_id, leadUnitName: rule.lead_unit_name, coUnitIds, ruleId: rule.id, fallback: false,
-      reason: `规则匹配：${rule.note ?? `${rule.category_code ?? '任意分类'} × ${rule.division_code ?? '任意区域'}`} → ${rule.lead_unit_name}`,
-    };
-  }
+    new Date(a.created_at).getTime() - new Date(b.created_at).getTime())[0];
+}
 
-  const fallbacks = await fallbackUnits(deps.db, divs);
+const coUnitsOf = (rule: CandidateRule): string[] =>
+  Array.isArray(rule.co_unit_ids) ? (rule.co_unit_ids as string[]) : JSON.parse(String(rule.co_unit_ids) || '[]');
+
+function ruleResult(rule: CandidateRule, coUnitIds: string[]): RouteResult {
+  return {
+    leadUnitId: rule.lead_unit_id, leadUnitName: rule.lead_unit_name, coUnitIds, ruleId: rule.id, fallback: false,
+    reason: `规则匹配：${rule.note ?? `${rule.category_code ?? '任意分类'} × ${rule.division_code ?? '任意区域'}`} → ${rule.lead_unit_name}`,
+  };
+}
+
+/** `fallbacks`: active fallback units, shallowest division first then oldest; the nearest ancestor's wins. */
+function fallbackResult(divs: string[], fallbacks: { id: string; name: string; division_code: string | null }[]): RouteResult {
   let chosen: (typeof fallbacks)[number] | undefined;
-  if (divs.length) {
-    fallbacks.sort((a, b) => divs.indexOf(a.division_code!) - divs.indexOf(b.division_code!));
-    chosen = fallbacks[0];
-  } else {
-    chosen = fallbacks[0]; // shallowest: the top government
-  }
+  if (divs.length) chosen = [...fallbacks].sort((a, b) => divs.indexOf(a.division_code!) - divs.indexOf(b.division_code!))[0];
+  else chosen = fallbacks[0]; // shallowest: the top government
   if (!chosen) {
     return { leadUnitId: null, leadUnitName: null, coUnitIds: [], ruleId: null, fallback: true, reason: '无匹配规则，且未配置兜底单位，需人工派单' };
   }

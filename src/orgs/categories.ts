@@ -4,6 +4,7 @@ import type { Deps } from '../server/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import type { CategoryCreate, CategoryPatch } from '../contract/orgs.ts';
 import { allCategories, childCodes, findCategory, insertCategories, updateCategory } from './categories.repo.ts';
+import { invalidateRouteTable } from '../dispatch/route-table.ts';
 
 type Row = Awaited<ReturnType<typeof allCategories>>[number];
 export const presentCategory = (c: Row) => ({
@@ -47,6 +48,7 @@ export async function createCategory(deps: Deps, input: z.infer<typeof CategoryC
     code, name: input.name, name_en: input.nameEn ?? null, level: (parent?.level ?? 0) + 1,
     parent_code: parent?.code ?? null, keywords: input.keywords ?? '',
   }]);
+  invalidateRouteTable(deps.db);
   return presentCategory((await findCategory(deps.db, code))!);
 }
 

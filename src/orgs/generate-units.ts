@@ -8,6 +8,7 @@ import type { UnitsTable } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
 import { allUnitCodes, insertUnitsIgnoringExisting, insertWhitelist, subtreeDivisions } from './units.repo.ts';
+import { invalidateRouteTable } from '../dispatch/route-table.ts';
 
 export const unitCodeFor = {
   government: (division: string) => `gov-${division}`,
@@ -81,5 +82,6 @@ export async function generateUnits(deps: Deps, code: string, opts: { whitelist?
   }
   await insertUnitsIgnoringExisting(deps.db, rows);
   if (opts.whitelist?.length && newVillages.length) await insertWhitelist(deps.db, newVillages, opts.whitelist);
+  invalidateRouteTable(deps.db);
   return { created: rows.length, existing: existing.size, byKind };
 }

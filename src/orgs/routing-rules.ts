@@ -8,6 +8,7 @@ import { findDivision } from '../divisions/divisions.repo.ts';
 import { findCategory } from './categories.repo.ts';
 import { activeUnitIds } from './routing.repo.ts';
 import { deleteRule, findRule, insertRules, listRules, updateRule, type RuleFilter } from './rules.repo.ts';
+import { invalidateRouteTable } from '../dispatch/route-table.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findRule>>>;
 const present = (r: Row) => ({
@@ -44,6 +45,7 @@ export async function createRoutingRule(deps: Deps, input: z.infer<typeof Routin
     co_unit_ids: JSON.stringify([...new Set(input.coUnitIds ?? [])].filter((u) => u !== input.leadUnitId)),
     priority: input.priority ?? 0, note: input.note ?? null,
   }]);
+  invalidateRouteTable(deps.db);
   return getRoutingRule(deps, id!);
 }
 
@@ -62,11 +64,13 @@ export async function patchRoutingRule(deps: Deps, id: string, input: z.infer<ty
   if (input.note !== undefined) set.note = input.note ?? null;
   if (input.active !== undefined) set.active = input.active;
   await updateRule(deps.db, id, set);
+  invalidateRouteTable(deps.db);
   return getRoutingRule(deps, id);
 }
 
 export async function removeRoutingRule(deps: Deps, id: string) {
   if (!(await deleteRule(deps.db, id))) throw new AppError('not_found', `rule ${id}`);
+  invalidateRouteTable(deps.db);
   return { ok: true };
 }
 

@@ -91,3 +91,24 @@ export async function routeCandidates(db: Kysely<DB>, categoryCode: string | nul
     })),
   };
 }
+
+/** Everything routing reads, for an in-memory routing table (src/dispatch/route-table.ts). */
+export async function routingSnapshot(db: Kysely<DB>) {
+  const [categories, rules, fallbacks, units] = await Promise.all([
+    db.selectFrom('categories').select(['code', 'parent_code']).execute(),
+    db.selectFrom('routing_rules as r')
+      .innerJoin('units as u', 'u.id', 'r.lead_unit_id')
+      .select(['r.id', 'r.category_code', 'r.division_code', 'r.lead_unit_id', 'u.name as lead_unit_name', 'r.co_unit_ids', 'r.priority', 'r.note', 'r.created_at'])
+      .where('r.active', '=', true)
+      .where('u.active', '=', true)
+      .execute(),
+    fallbackUnits(db, []),
+    db.selectFrom('units').select('id').where('active', '=', true).execute(),
+  ]);
+  return { categories, rules, fallbacks, activeUnitIds: units.map((u) => u.id) };
+}
+
+/** Every division's materialised path ('/35/3509/…/'). */
+export function divisionPaths(db: Kysely<DB>) {
+  return db.selectFrom('divisions').select(['code', 'path']).execute();
+}

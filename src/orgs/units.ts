@@ -9,6 +9,7 @@ import { existingCategoryCodes } from './categories.repo.ts';
 import {
   findUnit, findUnitByCode, insertUnit, listUnits, movePaths, replaceWhitelist, unitNames, updateUnitRow, whitelistOf, type UnitFilter,
 } from './units.repo.ts';
+import { invalidateRouteTable } from '../dispatch/route-table.ts';
 
 type UnitRow = NonNullable<Awaited<ReturnType<typeof findUnit>>>;
 
@@ -51,6 +52,7 @@ export async function createUnit(deps: Deps, input: z.infer<typeof UnitCreate>) 
     is_fallback: input.isFallback ?? false, whitelist_only: input.whitelistOnly ?? input.kind === 'community',
     path: `${parent?.path ?? '/'}${id}/`,
   });
+  invalidateRouteTable(deps.db);
   return getUnit(deps, id);
 }
 
@@ -76,6 +78,7 @@ export async function updateUnit(deps: Deps, id: string, input: z.infer<typeof U
     if (input.active !== undefined) set.active = input.active;
     await updateUnitRow(trx, id, set);
   });
+  invalidateRouteTable(deps.db);
   return getUnit(deps, id);
 }
 
