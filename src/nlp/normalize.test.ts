@@ -54,4 +54,19 @@ describe('normalize', () => {
       expect(normalize(once)).toBe(once);
     }
   });
+
+  it('keeps simplified characters the Taiwan converter would remap (么, 著), alone or in a traditional text', () => {
+    expect(normalize('么')).toBe('么');
+    expect(normalize('为什么没人管?这么多天了')).toBe('为什么没人管?这么多天了');
+    expect(toSimplifiedChinese('這麼多天了為什么没人管')).toBe('这么多天了为什么没人管');
+    expect(normalize('著名景区门票太贵')).toBe('著名景区门票太贵');
+  });
+
+  it('converts a long simplified message sentence by sentence: only the traditional sentence changes', () => {
+    const plain = '小区门口的路灯坏了很久，晚上出行很不方便。'.repeat(40);
+    const mixed = `${plain}請儘快派人維修路燈。${plain}`;
+    expect(toSimplifiedChinese(mixed)).toBe(`${plain}请尽快派人维修路灯。${plain}`);
+    expect(toSimplifiedChinese(`${plain}滑鼠壞了。`)).toBe(`${plain}鼠标坏了。`);
+    expect(toSimplifiedChinese(`${plain}滑鼠不好用。路燈壞了。`)).toBe(`${plain}滑鼠不好用。路灯坏了。`); // no traditional character in the first
+  });
 });

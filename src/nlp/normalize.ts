@@ -65,32 +65,43 @@ export function toHalfWidth(text: string): string {
   return text.replace(RE_FULLWIDTH, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
+// Characters that are ordinary simplified Chinese but that the Taiwan converter maps on their
+// own (么 → 幺 as in 什么, 著 → 着 as in 著名): they do not make a text traditional. 么 alone was
+// enough to send most long messages through the whole converter.
+const SIMPLIFIED_TOO = new Set(['么', '著']);
+
 // Per character: does it change on its own? Most citizen text is already simplified, and a scan
 // with this cache is several times cheaper than running the converter over the whole text.
 const changes = new Map<number, boolean>();
+function changesAlone(c: number, ch: string): boolean {
+  let v = changes.get(c);
+  if (v === undefined) {
+    v = !SIMPLIFIED_TOO.has(ch) && converter()(ch) !== ch;
+    changes.set(c, v);
+  }
+  return v;
+}
 function hasTraditional(text: string): boolean {
-  const convert = converter();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x3400) continue;
-    let v = changes.get(c);
-    if (v === undefined) {
-      const ch = text[i];
-      v = convert(ch) !== ch;
-      changes.set(c, v);
-    }
-    if (v) return true;
+    if (c >= 0x3400 && changesAlone(c, text[i])) return true;
   }
   return false;
 }
 
+// Sentence ends: phrases never span them, so each sentence can be converted on its own.
+const RE_SENTENCE = /[^。！？!?；;\n]*[。！？!?；;\n]*/g;
+
 /**
- * Traditional (Taiwan/Hong Kong) → simplified. Text with no character that converts on its own
- * (plain simplified text) is returned unchanged, so Taiwan phrasing in simplified characters
- * stays as typed.
+ * Traditional (Taiwan/Hong Kong) → simplified, sentence by sentence: a sentence with no
+ * character that converts on its own (plain simplified text) is left unchanged, so Taiwan
+ * phrasing in simplified characters stays as typed, and a long simplified message with one
+ * traditional word costs the converter one sentence, not the whole text.
  */
 export function toSimplifiedChinese(text: string): string {
-  return RE_HAS_HAN.test(text) && hasTraditional(text) ? converter()(text) : text;
+  if (!RE_HAS_HAN.test(text) || !hasTraditional(text)) return text;
+  const convert = converter();
+  return text.replace(RE_SENTENCE, (sentence) => (sentence && hasTraditional(sentence) ? convert(sentence) : sentence));
 }
 
 /** The matching form of a citizen text. Safe on any input (null/undefined give ''). */
