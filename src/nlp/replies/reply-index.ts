@@ -10,28 +10,46 @@ export interface IndexedDoc {
   categoryCode?: string | null;
 }
 
-function grams(text: string, normalized = false): Map<string, number> {
+// A character of the canonical alphabet (digits, a–z, Han in U+3400–9FFF and U+F900–FAFF) as a
+// number below ALPHABET, so a bigram is one small integer (i·ALPHABET + j < 2³⁰): counting and
+// looking up bigrams then never builds or hashes a string.
+const ALPHABET = 36 + 0x6c00 + 0x200;
+function symbol(c: number): number {
+  if (c <= 0x39) return c - 0x30;
+  if (c <= 0x7a) return c - 0x61 + 10;
+  if (c <= 0x9fff) return c - 0x3400 + 36;
+  return c - 0xf900 + 36 + 0x6c00;
+}
+
+/** Character bigrams of the canonical text (runs of digits as one '0'), as bigram number → count. */
+function grams(text: string, normalized = false): Map<number, number> {
   const s = canonical(text, normalized).replace(/[0-9]+/g, '0');
-  const m = new Map<string, number>();
-  for (let i = 0; i + 2 <= s.length; i++) {
-    const g = s.slice(i, i + 2);
+  const m = new Map<number, number>();
+  if (s.length < 2) return m;
+  let prev = symbol(s.charCodeAt(0));
+  for (let i = 1; i < s.length; i++) {
+    const cur = symbol(s.charCodeAt(i));
+    const g = prev * ALPHABET + cur;
     m.set(g, (m.get(g) ?? 0) + 1);
+    prev = cur;
   }
   return m;
 }
 
 export class TfIdfIndex {
-  private idf = new Map<string, number>();
+  private idf = new Map<number, number>();
   /**
    * Postings in one compressed layout: term → its number t; the documents holding term t and
    * their weights are postDocs / postWs[start[t] … start[t + 1]). Two typed arrays in all, not
    * two per term: tens of thousands of small ArrayBuffers made every young-generation GC sweep
    * them (milliseconds, on the request that hit it).
    */
-  private termId = new Map<string, number>();
+  private termId = new Map<number, number>();
   private start: Int32Array;
   private postDocs: Int32Array;
   private postWs: Float64Array;
+  /** idf by term number. */
+  private idfOf: Float64Array;
   private docs: IndexedDoc[];
   /** Scratch accumulator of query(): one score per document, reset after each query. */
   private acc: Float64Array;
@@ -42,11 +60,11 @@ export class TfIdfIndex {
     this.acc = new Float64Array(docs.length);
     this.touched = new Int32Array(docs.length);
     const counts = docs.map((d) => grams(d.text));
-    const df = new Map<string, number>();
+    const df = new Map<number, number>();
     for (const c of counts) for (const g of c.keys()) df.set(g, (df.get(g) ?? 0) + 1);
     const n = docs.length;
     for (const [g, f] of df) if (f <= Math.max(2, maxDfShare * n)) this.idf.set(g, Math.log((n + 1) / (f + 1)) + 1);
-    const lists = new Map<string, { doc: number; w: number }[]>();
+    const lists = new Map<number, { doc: number; w: number }[]>();
     counts.forEach((c, i) => {
       const v = this.weigh(c);
       for (const [g, w] of v) (lists.get(g) ?? lists.set(g, []).get(g)!).push({ doc: i, w });
@@ -54,12 +72,14 @@ export class TfIdfIndex {
     let total = 0;
     for (const l of lists.values()) total += l.length;
     this.start = new Int32Array(lists.size + 1);
+    this.idfOf = new Float64Array(lists.size);
     this.postDocs = new Int32Array(total);
     this.postWs = new Float64Array(total);
     let t = 0;
     let at = 0;
     for (const [g, l] of lists) {
       this.termId.set(g, t);
+      this.idfOf[t] = this.idf.get(g)!;
       this.start[t] = at;
       for (const p of l) {
         this.postDocs[at] = p.doc;
@@ -68,14 +88,15 @@ export class TfIdfIndex {
       t++;
     }
     this.start[t] = at;
+    this.idf.clear(); // only building needed it by bigram; queries use idfOf
   }
 
   get size() {
     return this.docs.length;
   }
 
-  private weigh(c: Map<string, number>): Map<string, number> {
-    const v = new Map<string, number>();
+  private weigh(c: Map<number, number>): Map<number, number> {
+    const v = new Map<number, number>();
     let norm = 0;
     for (const [g, tf] of c) {
       const idf = this.idf.get(g);
@@ -90,24 +111,24 @@ export class TfIdfIndex {
   }
 
   /**
-   * The `n` heaviest terms of a text with their normalised weights, as weigh() then a stable
+   * The `n` heaviest terms of a text (term numbers, see termId) with their normalised weights, as weigh() then a stable
    * sort by weight would give them (ties in first-occurrence order), without building a second
    * map or sorting every term of a long text.
    */
-  private strongestTerms(c: Map<string, number>, n: number): { terms: string[]; ws: number[] } {
-    const terms: string[] = [];
+  private strongestTerms(c: Map<number, number>, n: number): { terms: number[]; ws: number[] } {
+    const terms: number[] = [];
     const ws: number[] = [];
     let norm = 0;
     c.forEach((tf, g) => {
-      const idf = this.idf.get(g);
-      if (!idf) return;
-      const w = (1 + Math.log(tf)) * idf;
-      terms.push(g);
+      const id = this.termId.get(g);
+      if (id === undefined) return;
+      const w = (1 + Math.log(tf)) * this.idfOf[id];
+      terms.push(id);
       ws.push(w);
       norm += w * w;
     });
     norm = Math.sqrt(norm) || 1;
-    const top = { terms: [] as string[], ws: [] as number[] };
+    const top = { terms: [] as number[], ws: [] as number[] };
     for (let i = 0; i < terms.length; i++) {
       const w = ws[i] / norm;
       const len = top.ws.length;
@@ -138,8 +159,7 @@ export class TfIdfIndex {
     let nTouched = 0;
     const { start, postDocs, postWs } = this;
     for (let t = 0; t < q.terms.length; t++) {
-      const id = this.termId.get(q.terms[t]);
-      if (id === undefined) continue;
+      const id = q.terms[t];
       const w = q.ws[t];
       for (let j = start[id], end = start[id + 1]; j < end; j++) {
         const doc = postDocs[j];
