@@ -73,9 +73,10 @@ const SIMPLIFIED_TOO = new Set(['么', '著']);
 // Per character: does it change on its own? Most citizen text is already simplified, and a scan
 // with this cache is several times cheaper than running the converter over the whole text.
 const changes = new Map<number, boolean>();
-function changesAlone(c: number, ch: string): boolean {
+function changesAlone(c: number): boolean {
   let v = changes.get(c);
   if (v === undefined) {
+    const ch = String.fromCharCode(c);
     v = !SIMPLIFIED_TOO.has(ch) && converter()(ch) !== ch;
     changes.set(c, v);
   }
@@ -84,7 +85,7 @@ function changesAlone(c: number, ch: string): boolean {
 function hasTraditional(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x3400 && changesAlone(c, text[i])) return true;
+    if (c >= 0x3400 && changesAlone(c)) return true;
   }
   return false;
 }

@@ -22,8 +22,9 @@ interface Target {
   quality: number;
   landmark: boolean;
 }
+/** Keyed by UTF-16 code unit (a number: looking up a character allocates nothing). */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   targets?: Target[];
 }
 export interface Mention {
@@ -69,7 +70,8 @@ export class PlaceIndex {
 
   private add(text: string, t: Target) {
     let node = this.root;
-    for (const ch of text) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
       let n = node.next.get(ch);
       if (!n) node.next.set(ch, (n = { next: new Map() }));
       node = n;
@@ -87,7 +89,7 @@ export class PlaceIndex {
     for (let i = 0; i < text.length; i++) {
       let node: TrieNode | undefined = this.root;
       for (let j = i; j < text.length && j - i < this.maxLen; j++) {
-        node = node.next.get(text[j]);
+        node = node.next.get(text.charCodeAt(j));
         if (!node) break;
         if (node.targets) all.push({ start: i, end: j + 1, text: text.slice(i, j + 1), targets: node.targets });
       }

@@ -1,6 +1,6 @@
 // A small TF-IDF index (character bigrams of the normalised text) over closed tickets with a
 // reply, for "what did we answer last time" lookups. Pure and in memory.
-import { canonical } from '../dedupe/minhash.ts';
+import { MAX_CANONICAL, canonical } from '../dedupe/minhash.ts';
 
 const QUERY_TERMS = 40;
 
@@ -110,39 +110,56 @@ export class TfIdfIndex {
     return v;
   }
 
+  /** Scratch of strongestTerms(): term frequency by term number, and the terms seen, in first-occurrence order. */
+  private tf?: Int32Array;
+  private seenTerms?: Int32Array;
+  private readonly topTerms = new Int32Array(QUERY_TERMS);
+  private readonly topWs = new Float64Array(QUERY_TERMS);
+
   /**
-   * The `n` heaviest terms of a text (term numbers, see termId) with their normalised weights, as weigh() then a stable
-   * sort by weight would give them (ties in first-occurrence order), without building a second
-   * map or sorting every term of a long text.
+   * The QUERY_TERMS heaviest index terms of a text with their normalised weights, as weigh() then
+   * a stable sort by weight would give them (ties in first-occurrence order). Counts into reused
+   * typed arrays: no map, no array per query. Returns how many of topTerms/topWs are filled.
    */
-  private strongestTerms(c: Map<number, number>, n: number): { terms: number[]; ws: number[] } {
-    const terms: number[] = [];
-    const ws: number[] = [];
-    let norm = 0;
-    c.forEach((tf, g) => {
-      const id = this.termId.get(g);
-      if (id === undefined) return;
-      const w = (1 + Math.log(tf)) * this.idfOf[id];
-      terms.push(id);
-      ws.push(w);
-      norm += w * w;
-    });
-    norm = Math.sqrt(norm) || 1;
-    const top = { terms: [] as number[], ws: [] as number[] };
-    for (let i = 0; i < terms.length; i++) {
-      const w = ws[i] / norm;
-      const len = top.ws.length;
-      if (len === n && w <= top.ws[n - 1]) continue;
-      let at = len;
-      while (at > 0 && top.ws[at - 1] < w) at--;
-      top.terms.splice(at, 0, terms[i]);
-      top.ws.splice(at, 0, w);
-      if (len + 1 > n) {
-        top.terms.pop();
-        top.ws.pop();
-      }
+  private strongestTerms(text: string, normalized: boolean): number {
+    const s = canonical(text, normalized).replace(/[0-9]+/g, '0');
+    const tf = (this.tf ??= new Int32Array(this.idfOf.length));
+    const seen = (this.seenTerms ??= new Int32Array(Math.min(this.idfOf.length, MAX_CANONICAL)));
+    let nSeen = 0;
+    let prev = s.length ? symbol(s.charCodeAt(0)) : 0;
+    for (let i = 1; i < s.length; i++) {
+      const cur = symbol(s.charCodeAt(i));
+      const id = this.termId.get(prev * ALPHABET + cur);
+      prev = cur;
+      if (id === undefined) continue;
+      if (tf[id]++ === 0) seen[nSeen++] = id;
     }
-    return top;
+    let norm = 0;
+    for (let k = 0; k < nSeen; k++) {
+      const id = seen[k];
+      const w = (1 + Math.log(tf[id])) * this.idfOf[id];
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    const { topTerms, topWs } = this;
+    const n = QUERY_TERMS;
+    let len = 0;
+    for (let k = 0; k < nSeen; k++) {
+      const id = seen[k];
+      const w = ((1 + Math.log(tf[id])) * this.idfOf[id]) / norm;
+      tf[id] = 0;
+      if (len === n && w <= topWs[n - 1]) continue;
+      let at = len < n ? len : n - 1;
+      while (at > 0 && topWs[at - 1] < w) {
+        topWs[at] = topWs[at - 1];
+        topTerms[at] = topTerms[at - 1];
+        at--;
+      }
+      topWs[at] = w;
+      topTerms[at] = id;
+      if (len < n) len++;
+    }
+    return len;
   }
 
   /** The `k` most similar documents (cosine), same category boosted by `categoryBoost`. */
@@ -153,14 +170,15 @@ export class TfIdfIndex {
   ) {
     // The query's strongest terms carry nearly all of the cosine; walking only their postings
     // keeps a long text's lookup cheap.
-    const q = this.strongestTerms(grams(text, opts.normalized), QUERY_TERMS);
+    const nq = this.strongestTerms(text, opts.normalized ?? false);
+    const { topTerms, topWs } = this;
     const acc = this.acc;
     const touched = this.touched;
     let nTouched = 0;
     const { start, postDocs, postWs } = this;
-    for (let t = 0; t < q.terms.length; t++) {
-      const id = q.terms[t];
-      const w = q.ws[t];
+    for (let t = 0; t < nq; t++) {
+      const id = topTerms[t];
+      const w = topWs[t];
       for (let j = start[id], end = start[id + 1]; j < end; j++) {
         const doc = postDocs[j];
         if (acc[doc] === 0) touched[nTouched++] = doc;
