@@ -115,7 +115,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<An
   const [units, kb, replies] = await Promise.all([
     predicted?.units ?? (top ? unitsFor(deps, top.code, divisionCode, top.confidence) : Promise.resolve([])),
     kbFor(deps.db, text, top?.code ?? null),
-    suggestReplies(deps, { text, normalized: true, categoryCode: top?.code, limit: 5 }),
+    suggestReplies(deps, { text, normalized: true, canonical: fp.canon, categoryCode: top?.code, limit: 5 }),
   ]);
   return {
     normalized: text,

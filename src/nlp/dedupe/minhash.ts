@@ -74,7 +74,9 @@ export function minhash(sh: Uint32Array): number[] {
       if (h < sig[i]) sig[i] = h;
     }
   }
-  return Array.from(sig, (v) => v | 0);
+  const out = new Array<number>(NUM_HASHES);
+  for (let i = 0; i < NUM_HASHES; i++) out[i] = sig[i] | 0;
+  return out;
 }
 
 /** LSH band keys: 'band index:hash of its rows'. Texts sharing a key are candidates. */

@@ -121,8 +121,8 @@ export class TfIdfIndex {
    * a stable sort by weight would give them (ties in first-occurrence order). Counts into reused
    * typed arrays: no map, no array per query. Returns how many of topTerms/topWs are filled.
    */
-  private strongestTerms(text: string, normalized: boolean): number {
-    const s = canonical(text, normalized).replace(/[0-9]+/g, '0');
+  private strongestTerms(text: string, normalized: boolean, canon?: string): number {
+    const s = (canon ?? canonical(text, normalized)).replace(/[0-9]+/g, '0');
     const tf = (this.tf ??= new Int32Array(this.idfOf.length));
     const seen = (this.seenTerms ??= new Int32Array(Math.min(this.idfOf.length, MAX_CANONICAL)));
     let nSeen = 0;
@@ -166,11 +166,11 @@ export class TfIdfIndex {
   query(
     text: string,
     k: number,
-    opts: { categoryCode?: string | null; categoryBoost?: number; exclude?: string; normalized?: boolean } = {},
+    opts: { categoryCode?: string | null; categoryBoost?: number; exclude?: string; normalized?: boolean; canonical?: string } = {},
   ) {
     // The query's strongest terms carry nearly all of the cosine; walking only their postings
     // keeps a long text's lookup cheap.
-    const nq = this.strongestTerms(text, opts.normalized ?? false);
+    const nq = this.strongestTerms(text, opts.normalized ?? false, opts.canonical);
     const { topTerms, topWs } = this;
     const acc = this.acc;
     const touched = this.touched;

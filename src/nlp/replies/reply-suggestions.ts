@@ -73,11 +73,13 @@ export async function suggestReplies(
     text: string; categoryCode?: string | null; excludeTicketId?: string; limit?: number;
     /** Set when `text` is already normalised. */
     normalized?: boolean;
+    /** canonical(text), when the caller has it already (the duplicate fingerprint's). */
+    canonical?: string;
   },
 ): Promise<ReplySuggestion[]> {
   const { index, rows } = await replyIndex(deps.db);
   const hits = index.query(input.text, (input.limit ?? 5) * 2, {
-    categoryCode: input.categoryCode, exclude: input.excludeTicketId, normalized: input.normalized,
+    categoryCode: input.categoryCode, exclude: input.excludeTicketId, normalized: input.normalized, canonical: input.canonical,
   });
   return hits
     .filter((h) => h.similarity >= MIN_REPLY_SIMILARITY)
