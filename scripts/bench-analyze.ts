@@ -2,7 +2,7 @@
 // database holding the 宁德市 division tree, the test fixture's categories and rules, open tickets
 // (signatures indexed) and closed tickets with replies. Uses the wenzheng2020 messages when
 // present (../shared/data/wenzheng2020), synthetic texts otherwise.
-//   npx tsx scripts/bench-analyze.ts [--open 3000] [--closed 2000] [--runs 1000]
+//   npx tsx scripts/bench-analyze.ts [--open 3000] [--closed 2000] [--runs 1000] [--no-model]
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import pino from 'pino';
@@ -12,7 +12,9 @@ import type { Deps } from '../src/server/deps.ts';
 import { seedTestFixture } from '../src/test/fixture.ts';
 import { cityDivisions } from '../src/nlp/address/test-divisions.ts';
 import { indexMissingSignatures } from '../src/nlp/dedupe/find-duplicates.ts';
-import { analyzeRequest } from '../src/nlp/analyze.ts';
+import { analyzeRequest, setPredictor } from '../src/nlp/analyze.ts';
+import { classify, loadModel } from '../src/nlp/classifier/model.ts';
+import { trainClassifier } from '../src/nlp/classifier/train.ts';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: number) => (args.includes(`--${n}`) ? Number(args[args.indexOf(`--${n}`) + 1]) : d);
@@ -52,6 +54,25 @@ for (let i = 0; i < rows.length; i += 200) await deps.db.insertInto('tickets').v
 await indexMissingSignatures(deps);
 const loadMs = performance.now() - t0;
 
+// The category model as a deployment has it: trained on labelled.jsonl (when present), its 7
+// labels standing for 7 of the fixture's level-1 categories; --no-model measures the keyword path.
+let modelNote = 'no model (keyword categories)';
+if (!args.includes('--no-model') && existsSync(`${DATA}/labelled.jsonl`)) {
+  const labelled = readFileSync(`${DATA}/labelled.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const model = loadModel(trainClassifier(labelled.map((r) => ({ text: [r.title, r.body], label: String(r.label) })), { cvFolds: 0 }));
+  const level1 = (await deps.db.selectFrom('categories').select(['code', 'name']).where('level', '=', 1).orderBy('code').execute());
+  const labels = [...new Set(labelled.map((r) => String(r.label)))].sort();
+  const codeOf = new Map(labels.map((l, i) => [l, level1[i % level1.length]]));
+  setPredictor(async (_deps, text) => {
+    const p = classify(model, text, 3);
+    return {
+      categories: p.candidates.map((c) => ({ code: codeOf.get(c.label)!.code, name: codeOf.get(c.label)!.name, confidence: c.confidence })),
+      terms: p.explain.map((e) => e.term),
+    };
+  });
+  modelNote = `category model trained on labelled.jsonl (${labelled.length} texts)`;
+}
+
 const queries = [...open.slice(0, 500), ...closed.slice(0, 500)];
 const runs = opt('runs', 1000);
 for (let i = 0; i < 50; i++) await analyzeRequest(deps, { title: queries[i].title, content: queries[i].body, phone: '13800000000' });
@@ -68,6 +89,7 @@ times.sort((a, b) => a - b);
 const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(2);
 const avgLen = queries.reduce((s, q) => s + q.title.length + q.body.length, 0) / queries.length;
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, PGlite in memory`);
+console.log(`classifier: ${modelNote}`);
 console.log(`data: ${divs.length} divisions, ${open.length} open + ${closed.length} closed tickets (loaded in ${(loadMs / 1000).toFixed(1)} s); texts avg ${avgLen.toFixed(0)} chars`);
 console.log(`analyze × ${runs} (warm): p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
 // CPU time of this process per call (user + system, all threads): what the call costs whatever

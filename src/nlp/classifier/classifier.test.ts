@@ -90,4 +90,19 @@ describe('text classifier', () => {
     expect(isClassifierModel({ labels: [] })).toBe(false);
     expect(() => loadModel({} as never)).toThrow();
   });
+
+  it('the allocation-free n-gram lookup gives exactly what the string path gives', () => {
+    const json = trainClassifier(TRAIN.map((r) => ({ text: [r.title, r.body], label: r.label })), { cvFolds: 0 });
+    const fast = loadModel(json);
+    expect(fast.lookup).not.toBeNull();
+    const slow = { ...fast, lookup: null };
+    const texts: (string | string[])[] = [
+      ...HELD_OUT.map((r) => [r.title, r.body]),
+      ...HELD_OUT.map((r) => `${r.title} ${r.body}`),
+      ...TRAIN.slice(0, 10).map((r) => [r.title, `${r.body}，电话13912345678，2026年3月1日`]),
+      '路燈壞了！ＡＢＣ１２３ 𠀋𠀋村 abc', '', '你好', ['', '只有正文'], [TRAIN[0].title, ''],
+      `${TRAIN[1].body}`.repeat(60), // past maxChars
+    ];
+    for (const t of texts) expect(classify(fast, t, 3, 5), JSON.stringify(t).slice(0, 60)).toEqual(classify(slow, t, 3, 5));
+  });
 });

@@ -1,6 +1,7 @@
 // The serialised classifier (plain JSON, stored in nlp_models.model or a file) and prediction:
 // calibrated confidence, ranked candidates and the terms that drove the decision.
-import { exampleCounts, vocabularyFrom, type FeatureOptions, type SparseVec, type Vocabulary } from './features.ts';
+import { exampleCounts, fieldsOf, vocabularyFrom, type FeatureOptions, type SparseVec, type Vocabulary } from './features.ts';
+import { lookupVector, ngramLookup, type NgramLookup } from './ngram-lookup.ts';
 import { softmax } from './calibrate.ts';
 import type { ModelMetrics } from './train.ts';
 
@@ -34,6 +35,8 @@ export interface LoadedModel {
   /** weight of term j for class k at j*K + k */
   w: Float32Array;
   bias: Float64Array;
+  /** Allocation-free feature lookup, for models of character n-grams only (ngram-lookup.ts). */
+  lookup: NgramLookup | null;
 }
 
 export interface Candidate {
@@ -68,7 +71,7 @@ export function loadModel(json: ClassifierModel): LoadedModel {
     });
     bias[k] = row.bias;
   });
-  return { json, labels: json.labels, vocab: vocabularyFrom(json.terms, Float64Array.from(json.idf)), w, bias };
+  return { json, labels: json.labels, vocab: vocabularyFrom(json.terms, Float64Array.from(json.idf)), w, bias, lookup: ngramLookup(json.terms, json.features) };
 }
 
 /** TF-IDF, l2-normalised, in vocabulary order of appearance (scoring does not need sorted indices). */
@@ -130,8 +133,9 @@ function explain(m: LoadedModel, x: SparseVec, k: number, n: number): { term: st
 
 /** Classifies one text (or its fields, in the order used for training). */
 export function classify(m: LoadedModel, text: string | string[], topK = 3, explainTerms = 5): Prediction {
-  const counts = exampleCounts(text, m.json.features, m.json.headline);
-  const x = toVector(counts, m);
+  const x = m.lookup
+    ? lookupVector(m.lookup, fieldsOf(text), m.json.features, m.json.headline, m.vocab.idf)
+    : toVector(exampleCounts(text, m.json.features, m.json.headline), m);
   const s = decision(m, x);
   // No known term: the scores are the biases alone, which say nothing about this text; rank by
   // them but claim no confidence (uniform), so such a text is never decided without a human.
