@@ -33,22 +33,12 @@ interface State {
   seen: number;
   prunedAt: number;
   refreshing?: Promise<void>;
-  /** Background refresh while the index is in use (see current()). */
-  timer?: ReturnType<typeof setTimeout>;
-  timerPeriod?: number;
-  usedAt?: number;
 }
 const states = new WeakMap<object, State>();
 const loads = new WeakMap<object, Promise<State>>();
 /** Signature writes this process made through a handle: a lookup reads past the latest one. */
 const writes = new WeakMap<object, number>();
 let staleMs = STALE_MS;
-
-/** Tests: ms since the index of `db` last refreshed (null when not loaded). */
-export function signatureIndexAge(db: Kysely<DB>): number | null {
-  const s = states.get(handleKey(db));
-  return s ? Date.now() - s.refreshedAt : null;
-}
 
 /** Tests: how old the index may be at lookup time before it is refreshed. */
 export function setSignatureIndexStaleness(ms: number = STALE_MS): void {
@@ -131,26 +121,6 @@ async function current(deps: Pick<Deps, 'db' | 'now'>): Promise<State> {
   }
   const s = st;
   const read = () => (s.refreshing ??= refresh(deps.db, s).finally(() => (s.refreshing = undefined)));
-  // While lookups keep coming, refresh a little before the bound in the background, so a lookup
-  // seldom finds the index stale and pays for the refresh itself; idle, the timer stops.
-  s.usedAt = Date.now();
-  const period = Math.max(10, staleMs * 0.8);
-  if (s.timer && s.timerPeriod !== period) {
-    clearTimeout(s.timer); // the bound changed (tests): re-arm with the new period
-    s.timer = undefined;
-  }
-  if (!s.timer && staleMs > 0) {
-    const tick = () => {
-      s.timer = undefined;
-      if (states.get(key) !== s || Date.now() - (s.usedAt ?? 0) > 10 * staleMs) return;
-      void read().catch(() => {}); // a failed refresh is retried by the next tick or lookup
-      s.timer = setTimeout(tick, period);
-      s.timer.unref?.();
-    };
-    s.timerPeriod = period;
-    s.timer = setTimeout(tick, period);
-    s.timer.unref?.();
-  }
   if (Date.now() - s.refreshedAt > staleMs) await read();
   // A read in flight may have begun before this process's latest write: then one more.
   const target = writes.get(key) ?? 0;
