@@ -167,7 +167,7 @@ export async function findDuplicates(deps: Pick<Deps, 'db' | 'now'>, input: Find
   let candidates: CandidateRow[];
   let byPhone: CandidateRow[];
   if (ids) {
-    const rows = await duplicateCandidates(deps.db, { ids, since, limit: 200, phone });
+    const rows = await duplicateCandidates(deps.db, { ids, limit: 200, phone });
     const paths = await pathsOf(deps, [input.divisionCode, ...rows.candidates.map((c) => c.division_code)]);
     const withPath = (r: CandidateRowNoPath): CandidateRow => ({ ...r, division_path: r.division_code ? paths.get(r.division_code) ?? null : null });
     placePath = input.divisionCode ? paths.get(input.divisionCode) ?? null : null;
