@@ -98,4 +98,34 @@ describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
     await expect.poll(() => rateText('satisfaction')).toBe('50.0%');
     expect(await page.locator('.ant-list-item', { hasText: '外墙瓷砖' }).count()).toBe(2);
   });
+
+  it('a supervisor opens a hotspot cluster, sees its tickets and makes it a proactive case (未诉先办)', async () => {
+    const agent = await httpAs(srv.url, 'agent', srv.fixture.password);
+    const texts = [
+      '翠屏花园小区门口垃圾站臭气熏天，垃圾好几天没人清运',
+      '翠屏花园小区门口垃圾站垃圾堆积，几天没清运，气味很难闻',
+      '反映翠屏花园小区垃圾站垃圾无人清运，夏天臭气熏天',
+      '翠屏花园小区门口的垃圾站垃圾满了没人清运，苍蝇蚊子很多',
+    ];
+    for (const [i, content] of texts.entries()) {
+      const r = await agent.post('/api/v1/tickets', { content, divisionCode: srv.fixture.divisions.village1, contact: { phone: `1390593100${i}` }, hold: true });
+      expect(r.status).toBe(201);
+    }
+    await page.goto(`${srv.url}/dashboard`);
+    await page.getByRole('tab', { name: '热点聚类' }).click();
+    const row = page.locator('.ant-table-row', { hasText: '垃圾' }).first();
+    await row.waitFor();
+    await row.locator('.ant-table-row-expand-icon').click();
+    await expect.poll(() => page.locator('.ant-table-expanded-row .ant-table-row').count()).toBe(texts.length);
+    await row.getByRole('button', { name: '立为主动治理案件' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已立案：').waitFor();
+    await row.getByText('已立案').waitFor();
+    const caseRow = page.locator('.ant-table-row', { hasText: '垃圾' }).last();
+    await expect.poll(async () => (await caseRow.textContent()) ?? '').toContain('办理中');
+    const supervisor = await httpAs(srv.url, 'supervisor', srv.fixture.password);
+    const list = await supervisor.get('/api/v1/hotspots/cases');
+    expect(list.body.total).toBe(1);
+    expect(list.body.items[0].member_count).toBe(texts.length);
+  });
 });

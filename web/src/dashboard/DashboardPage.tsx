@@ -16,7 +16,8 @@ import { reportsApi, useCityCode, useStaticGeo } from './api.ts';
 import { RateCards } from './RateCards.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { MapPanel } from './MapPanel.tsx';
-import { PlaceHotspotsTable, RankingTable, TextHotspotsTable, UnitRatesTable } from './Tables.tsx';
+import { PlaceHotspotsTable, RankingTable, UnitRatesTable } from './Tables.tsx';
+import { HotspotsPanel } from './HotspotsPanel.tsx';
 
 export type Period = { from?: string; to?: string };
 
@@ -106,7 +107,7 @@ export function DashboardPage() {
             { key: 'overdue', label: t('dash.tab.overdue'), children: <TicketList filter={{ overdue: 'true' }} /> },
             { key: 'supervised', label: t('dash.tab.supervised'), children: <TicketList filter={{ supervised: 'true' }} /> },
             { key: 'places', label: t('dash.tab.places'), children: <PlaceHotspotsTable period={period} /> },
-            { key: 'hotspots', label: t('dash.tab.hotspots'), children: <TextHotspotsTable period={period} /> },
+            { key: 'hotspots', label: t('dash.tab.hotspots'), children: <HotspotsPanel period={period} /> },
           ]}
         />
       </Card>

@@ -112,24 +112,3 @@ export function PlaceHotspotsTable({ period, level = 4 }: { period: { from?: str
     />
   );
 }
-
-export function TextHotspotsTable({ period }: { period: { from?: string; to?: string } }) {
-  const { t } = useI18n();
-  const q = useQuery({ queryKey: ['nlp', 'hotspots', period], queryFn: () => reportsApi.textHotspots({ ...period, pageSize: 20 }), retry: false });
-  if (q.error) return <Typography.Text type="secondary">{t('dash.textHotspots.none')}</Typography.Text>;
-  return (
-    <Table
-      rowKey="key"
-      size="small"
-      loading={q.isLoading}
-      dataSource={q.data?.items ?? []}
-      pagination={{ pageSize: 10 }}
-      columns={[
-        { key: 'title', title: t('dash.textHotspots.title'), dataIndex: 'title', ellipsis: true },
-        { key: 'place', title: t('field.division'), dataIndex: 'place', width: 140 },
-        { key: 'size', title: t('dash.tickets'), dataIndex: 'size', width: 80 },
-        { key: 'terms', title: t('dash.textHotspots.terms'), dataIndex: 'terms', render: (v: string[]) => v.slice(0, 5).map((x) => <Tag key={x}>{x}</Tag>) },
-      ]}
-    />
-  );
-}

@@ -1,0 +1,122 @@
+// Hotspot clusters (每月一题 / 未诉先办): related tickets by topic × place × time, each with its
+// member tickets; a supervisor turns one into a proactive case that the members follow, and sees
+// the cases made so far.
+import { useState } from 'react';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { HotspotCase, HotspotCaseList } from '../contract.ts';
+import { api } from '../api/client.ts';
+import { useErrorText } from '../api/errors.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { StatusTag } from '../components/Tags.tsx';
+import { reportsApi, type TextHotspots } from './api.ts';
+
+type Hotspot = TextHotspots['items'][number];
+type Case = z.infer<typeof HotspotCase>;
+type Cases = z.infer<typeof HotspotCaseList>;
+
+const casesApi = {
+  list: (page: number) => api.get<Cases>('/api/v1/hotspots/cases', { page, pageSize: 10 }),
+  create: (h: Hotspot) =>
+    api.post<Case>('/api/v1/hotspots/cases', {
+      title: h.title,
+      ticketIds: h.members.map((m) => m.id),
+      from: h.from,
+      to: h.to,
+      score: { size: h.size, votes: h.votes, growth: h.growth, score: h.score, terms: h.terms, place: h.place },
+    }),
+};
+
+function Members({ h }: { h: Hotspot }) {
+  const { t } = useI18n();
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      dataSource={h.members}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      columns={[
+        { key: 'number', title: t('field.number'), dataIndex: 'number', width: 170 },
+        { key: 'title', title: t('field.title'), dataIndex: 'title', ellipsis: true },
+        { key: 'status', title: t('field.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
+      ]}
+    />
+  );
+}
+
+function CasesTable() {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const q = useQuery({ queryKey: ['nlp', 'hotspot-cases', page], queryFn: () => casesApi.list(page), retry: false });
+  if (q.error) return null;
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      loading={q.isLoading}
+      dataSource={q.data?.items ?? []}
+      pagination={{ current: page, pageSize: 10, total: q.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+      columns={[
+        { key: 'title', title: t('dash.cases.title'), dataIndex: 'title', ellipsis: true },
+        { key: 'members', title: t('dash.tickets'), dataIndex: 'member_count', width: 80 },
+        { key: 'status', title: t('field.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'open' ? 'blue' : undefined}>{t(`dash.cases.status.${s}`)}</Tag> },
+        { key: 'at', title: t('dash.cases.createdAt'), dataIndex: 'created_at', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+      ]}
+    />
+  );
+}
+
+export function HotspotsPanel({ period }: { period: { from?: string; to?: string } }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['nlp', 'hotspots', period], queryFn: () => reportsApi.textHotspots({ ...period, pageSize: 20 }), retry: false });
+  const [made, setMade] = useState<Record<string, string>>({});
+  const create = useMutation({
+    mutationFn: casesApi.create,
+    onSuccess: (c, h) => {
+      setMade((m) => ({ ...m, [h.key]: c.id }));
+      message.success(t('dash.cases.made', { title: c.title, n: String(c.members.length) }));
+      void qc.invalidateQueries({ queryKey: ['nlp', 'hotspot-cases'] });
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  if (q.error) return <Typography.Text type="secondary">{t('dash.textHotspots.none')}</Typography.Text>;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <Table
+        rowKey="key"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={{ pageSize: 10 }}
+        expandable={{ expandedRowRender: (h) => <Members h={h} /> }}
+        columns={[
+          { key: 'title', title: t('dash.textHotspots.title'), dataIndex: 'title', ellipsis: true },
+          { key: 'place', title: t('field.division'), dataIndex: 'place', width: 140 },
+          { key: 'size', title: t('dash.tickets'), dataIndex: 'size', width: 80 },
+          { key: 'terms', title: t('dash.textHotspots.terms'), dataIndex: 'terms', render: (v: string[]) => v.slice(0, 5).map((x) => <Tag key={x}>{x}</Tag>) },
+          {
+            key: 'case',
+            title: t('dash.cases.action'),
+            width: 150,
+            render: (_: unknown, h: Hotspot) =>
+              made[h.key] ? (
+                <Tag color="green">{t('dash.cases.done')}</Tag>
+              ) : (
+                <Popconfirm title={t('dash.cases.confirm', { n: String(h.members.length) })} onConfirm={() => create.mutate(h)}>
+                  <Button size="small" loading={create.isPending && create.variables?.key === h.key}>{t('dash.cases.make')}</Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+      <div>
+        <Typography.Title level={5}>{t('dash.cases.heading')}</Typography.Title>
+        <CasesTable />
+      </div>
+    </Space>
+  );
+}
