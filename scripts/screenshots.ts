@@ -128,6 +128,16 @@ const SHOTS: Shot[] = [
   { name: 'grid', user: 'grid', path: '/grid', phone: true },
   { name: 'dashboard', user: 'supervisor', path: '/dashboard' },
   { name: 'dashboard-division', user: 'supervisor', path: '/dashboard/division/350926' },
+  {
+    name: 'dashboard-hotspots', user: 'supervisor', path: '/dashboard',
+    prepare: async (page) => {
+      await page.getByRole('tab', { name: /热点聚类|Hotspot clusters/ }).click();
+      const row = page.locator('.ant-table-row', { has: page.locator('.ant-table-row-expand-icon') }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.locator('.ant-table-row-expand-icon').click();
+      await row.scrollIntoViewIfNeeded();
+    },
+  },
   ...['org', 'users', 'categories', 'rules', 'time', 'rates'].map((s) => ({ name: `admin-${s}`, user: 'admin', path: `/admin/${s}` })),
 ];
 

@@ -3,13 +3,14 @@
 // the cases made so far.
 import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { HotspotCase, HotspotCaseList } from '../contract.ts';
 import { api } from '../api/client.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { StatusTag } from '../components/Tags.tsx';
+import { fetchDivisions } from '../api/refdata.ts';
 import { reportsApi, type TextHotspots } from './api.ts';
 
 type Hotspot = TextHotspots['items'][number];
@@ -27,6 +28,20 @@ const casesApi = {
       score: { size: h.size, votes: h.votes, growth: h.growth, score: h.score, terms: h.terms, place: h.place },
     }),
 };
+
+/** GB/T 2260 parent of a division code (省 2, 市 4, 县 6, 乡 9, 村 12 digits). */
+const parentOf = (code: string) => code.slice(0, code.length === 12 ? 9 : code.length === 9 ? 6 : Math.max(0, code.length - 2));
+
+/** Names of the hotspots' places (county codes), from the divisions list of their parents. */
+function usePlaceNames(codes: string[]): Map<string, string> {
+  const parents = [...new Set(codes.filter(Boolean).map(parentOf))];
+  const lists = useQueries({
+    queries: parents.map((p) => ({ queryKey: ['divisions', p], queryFn: () => fetchDivisions(p || undefined), staleTime: 30 * 60_000 })),
+  });
+  const names = new Map<string, string>();
+  for (const l of lists) for (const d of l.data ?? []) names.set(d.code, d.name);
+  return names;
+}
 
 function Members({ h }: { h: Hotspot }) {
   const { t } = useI18n();
@@ -74,6 +89,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['nlp', 'hotspots', period], queryFn: () => reportsApi.textHotspots({ ...period, pageSize: 20 }), retry: false });
   const [made, setMade] = useState<Record<string, string>>({});
+  const placeNames = usePlaceNames((q.data?.items ?? []).map((h) => h.place ?? ''));
   const create = useMutation({
     mutationFn: casesApi.create,
     onSuccess: (c, h) => {
@@ -95,7 +111,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
         expandable={{ expandedRowRender: (h) => <Members h={h} /> }}
         columns={[
           { key: 'title', title: t('dash.textHotspots.title'), dataIndex: 'title', ellipsis: true },
-          { key: 'place', title: t('field.division'), dataIndex: 'place', width: 140 },
+          { key: 'place', title: t('field.division'), dataIndex: 'place', width: 140, render: (c: string | null) => (c ? placeNames.get(c) ?? c : '—') },
           { key: 'size', title: t('dash.tickets'), dataIndex: 'size', width: 80 },
           { key: 'terms', title: t('dash.textHotspots.terms'), dataIndex: 'terms', render: (v: string[]) => v.slice(0, 5).map((x) => <Tag key={x}>{x}</Tag>) },
           {
