@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyChains } from '../tickets/verify-chains.ts';
 import { buildApp } from '../server/app.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
 import { seedTestFixture, type Fixture } from '../test/fixture.ts';
@@ -155,6 +156,14 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     });
     expect(c.status).toBe(200);
     expect(c.body.members).toHaveLength(HOT.length);
+    // Every member ticket now shows, on its own chained timeline, that it follows the case.
+    for (const m of c.body.members as { id: string }[]) {
+      const tk = await supervisor.get(`/api/v1/tickets/${m.id}`);
+      const joined = (tk.body.events as { action: string; note: string | null; public: boolean }[]).filter((e) => e.action === 'case_join');
+      expect(joined).toHaveLength(1);
+      expect(joined[0]).toMatchObject({ public: true, note: `纳入主动治理案件「${top.title}」` });
+    }
+    expect((await verifyChains(t.deps)).problems).toEqual([]);
     const list = await supervisor.get('/api/v1/hotspots/cases');
     expect(list.body.total).toBe(1);
     expect(list.body.items[0].member_count).toBe(HOT.length);

@@ -1,5 +1,5 @@
 // SQL for hotspots: the tickets of a period and place, and proactive cases with their members.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export interface HotTicketRow {
@@ -48,10 +48,13 @@ export async function insertCase(
   db: Kysely<DB>,
   row: { title: string; division_code: string | null; note: string | null; score: Record<string, unknown>; period_from: Date | null; period_to: Date | null; created_by: string },
   ticketIds: string[],
+  /** More work in the same transaction once the case exists (the members' timeline events). */
+  andThen?: (trx: Transaction<DB>, caseId: string) => Promise<void>,
 ) {
   return db.transaction().execute(async (trx) => {
     const c = await trx.insertInto('hotspot_cases').values({ ...row, score: JSON.stringify(row.score) }).returningAll().executeTakeFirstOrThrow();
     await trx.insertInto('hotspot_case_members').values(ticketIds.map((ticket_id) => ({ case_id: c.id, ticket_id }))).execute();
+    await andThen?.(trx, c.id);
     return c;
   });
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../auth/actor.ts';
 import type { Deps } from '../../server/deps.ts';
 import { AppError } from '../../shared/errors.ts';
+import { appendEvent } from '../../tickets/events.ts';
 import { clusterDocs, type HotCluster } from './cluster.ts';
 import {
   caseMembers, divisionByCode, getCase, insertCase, listCases, ticketsForHotspots, ticketsInScope, type HotTicketRow,
@@ -103,6 +104,14 @@ export async function createHotspotCase(deps: Deps, actor: Actor, input: CreateC
       period_from: input.from ?? null, period_to: input.to ?? null, created_by: actor.id,
     },
     ids,
+    // Each member ticket records, on its own chained timeline (citizen-visible), that it now
+    // follows the case; tickets locked in id order so two cases made at once cannot deadlock.
+    async (trx, caseId) => {
+      const at = deps.now();
+      for (const ticketId of [...ids].sort()) {
+        await appendEvent(trx, { ticketId, action: 'case_join', actor, at, public: true, note: `纳入主动治理案件「${input.title}」`, data: { caseId } });
+      }
+    },
   );
   return getHotspotCase(deps, actor, c.id);
 }

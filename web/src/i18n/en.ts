@@ -128,6 +128,7 @@ export const en: Record<keyof typeof zh, string> = {
   'action.auto_dispatch': 'Auto-dispatched',
   'action.remind': 'Reminder',
   'action.overdue': 'Overdue',
+  'action.case_join': 'Joined a proactive case',
   'event.public': 'Public',
   'event.internal': 'Internal',
 };

@@ -126,6 +126,7 @@ export const zh = {
   'action.auto_dispatch': '智能派单',
   'action.remind': '催办',
   'action.overdue': '超期',
+  'action.case_join': '纳入主动治理',
   'event.public': '公开',
   'event.internal': '内部',
 };
