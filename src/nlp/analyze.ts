@@ -59,29 +59,10 @@ const kbArticles = cached(async (db) =>
     words: [...new Set([...a.keywords.split(/[\s,，、;；]+/), a.title].map((w) => normalize(w)).filter((w) => w.length >= 2))],
   })), kbVersion);
 
-type RouteEntry = { at: number; units: AnalyzeResponse['units']; checking?: Promise<unknown> };
-/** Per database: unit ids differ between databases (tests run PGlite and PostgreSQL in one process). */
-const routeCaches = new WeakMap<Kysely<DB>, Map<string, RouteEntry>>();
-const resolveUnits = async (deps: Deps, categoryCode: string, divisionCode: string | null) => {
-  const r = await resolveRoute(deps, { categoryCode, divisionCode }).catch(() => null);
-  return r?.leadUnitId ? [{ id: r.leadUnitId, name: r.leadUnitName ?? '', confidence: 1 }] : [];
-};
+/** The unit routing would send this category × place to (routing decides from memory: route-table.ts). */
 async function unitsFor(deps: Deps, categoryCode: string, divisionCode: string | null, confidence: number) {
-  const key = `${categoryCode}|${divisionCode ?? ''}`;
-  let routeCache = routeCaches.get(deps.db);
-  if (!routeCache) routeCaches.set(deps.db, (routeCache = new Map()));
-  let c = routeCache.get(key);
-  if (!c) {
-    c = { at: Date.now(), units: await resolveUnits(deps, categoryCode, divisionCode) };
-    if (routeCache.size > 5000) routeCache.clear();
-    routeCache.set(key, c);
-  } else if (Date.now() - c.at > TTL) {
-    // re-resolved in the background; the routing in hand answers meanwhile
-    const e = c;
-    e.checking ??= resolveUnits(deps, categoryCode, divisionCode).then((units) => Object.assign(e, { at: Date.now(), units }))
-      .finally(() => (e.checking = undefined));
-  }
-  return c.units.map((u) => ({ ...u, confidence: Math.round(u.confidence * confidence * 1000) / 1000 }));
+  const r = await resolveRoute(deps, { categoryCode, divisionCode }).catch(() => null);
+  return r?.leadUnitId ? [{ id: r.leadUnitId, name: r.leadUnitName ?? '', confidence: Math.round(confidence * 1000) / 1000 }] : [];
 }
 
 async function kbFor(db: Kysely<DB>, text: string, categoryCode: string | null) {

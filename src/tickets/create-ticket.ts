@@ -15,7 +15,6 @@ import { chainEvents, type EventInput } from './events.ts';
 import { planDispatch, type DispatchPlan } from './dispatch-ticket.ts';
 import { stageDeadline, deadlinesView } from './deadlines.ts';
 import { intakeHooks } from './intake-hooks.ts';
-import { HOT_CONFIG_TTL_MS, memo } from '../shared/memo.ts';
 
 const STAFF_CHANNELS: Channel[] = ['hotline', 'web', 'h5', 'grid', 'mailbox', 'meeting', 'transfer110', 'open311', 'import'];
 const CENTER = new Set(['agent', 'dispatcher', 'admin']);
@@ -116,9 +115,7 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   } else {
     const category = staffCategory ? input.categoryCode! : hints.autoCategory?.code;
     if (category) {
-      const route = await memo(deps.db, `route:${category}|${base.division_code ?? ''}`, HOT_CONFIG_TTL_MS, () =>
-        resolveRoute(deps, { categoryCode: category, divisionCode: base.division_code }),
-      );
+      const route = await resolveRoute(deps, { categoryCode: category, divisionCode: base.division_code });
       if (route.leadUnitId) {
         try {
           plan = await planDispatch(deps, null, { ...base, category_code: category }, { leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds, at: now });
