@@ -38,14 +38,21 @@ export interface SparseVec {
   val: Float64Array;
 }
 
-const RE_RUN = /[\p{L}\p{N}]+/gu;
 const RE_DIGITS = /\p{Nd}+/gu;
+
+/** The text features are read from: normalised, cut to maxChars, digit runs as "0". */
+export function featureText(text: string, opts: FeatureOptions): string {
+  let norm = normalize(text);
+  if (opts.maxChars && norm.length > opts.maxChars) norm = norm.slice(0, opts.maxChars);
+  return norm.replace(RE_DIGITS, '0');
+}
+
+/** Runs of letters and digits: character n-grams never span anything else. */
+export const RE_RUN = /[\p{L}\p{N}]+/gu;
 
 /** Calls `emit` for every feature occurrence: char n-grams bare, word tokens as "w:word"; all prefixed. */
 export function forEachFeature(text: string, opts: FeatureOptions, prefix: string, emit: (f: string) => void): void {
-  let norm = normalize(text);
-  if (opts.maxChars && norm.length > opts.maxChars) norm = norm.slice(0, opts.maxChars);
-  norm = norm.replace(RE_DIGITS, '0');
+  const norm = featureText(text, opts);
   const [lo, hi] = opts.charNgram;
   for (const m of norm.matchAll(RE_RUN)) {
     const chars = Array.from(m[0]);

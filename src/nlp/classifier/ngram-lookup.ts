@@ -1,11 +1,10 @@
 // Prediction-time feature lookup for models of character n-grams only (no word tokens): the
 // vocabulary as a trie over code points, walked along each letter/digit run of the text. It
 // gives exactly the vector that building every n-gram string and looking it up would give (same
-// features, same first-occurrence order, same arithmetic; model.test checks it), without making
+// features, same first-occurrence order, same arithmetic; classifier.test.ts checks it), without making
 // a string or map per n-gram — that allocation was most of a classification's cost and of the
 // garbage collection it caused on the request path.
-import { normalize } from '../normalize.ts';
-import type { FeatureOptions, SparseVec } from './features.ts';
+import { RE_RUN, featureText, type FeatureOptions, type SparseVec } from './features.ts';
 
 interface Node {
   /** Vocabulary index of the n-gram ending here, or -1. */
@@ -21,9 +20,6 @@ export interface NgramLookup {
   seen: Int32Array;
   cps: Int32Array;
 }
-
-const RE_RUN = /[\p{L}\p{N}]+/gu;
-const RE_DIGITS = /\p{Nd}+/gu;
 
 /** The lookup for a vocabulary, or null when the model has features it cannot serve (word tokens). */
 export function ngramLookup(terms: string[], opts: FeatureOptions): NgramLookup | null {
@@ -46,9 +42,7 @@ export function ngramLookup(terms: string[], opts: FeatureOptions): NgramLookup 
 }
 
 function scan(l: NgramLookup, root: Node, text: string, opts: FeatureOptions, nSeen: number): number {
-  let norm = normalize(text);
-  if (opts.maxChars && norm.length > opts.maxChars) norm = norm.slice(0, opts.maxChars);
-  norm = norm.replace(RE_DIGITS, '0');
+  const norm = featureText(text, opts);
   const [lo, hi] = opts.charNgram;
   if (l.cps.length < norm.length) l.cps = new Int32Array(norm.length);
   if (l.seen.length < nSeen + norm.length * hi) {
@@ -57,7 +51,7 @@ function scan(l: NgramLookup, root: Node, text: string, opts: FeatureOptions, nS
     l.seen = grown;
   }
   const { cps, tf, seen } = l;
-  RE_RUN.lastIndex = 0;
+  RE_RUN.lastIndex = 0; // synchronous: nothing else uses it meanwhile (matchAll works on a copy)
   for (let m = RE_RUN.exec(norm); m; m = RE_RUN.exec(norm)) {
     const run = m[0];
     let len = 0;
