@@ -21,18 +21,24 @@ function symbol(c: number): number {
   return c - 0xf900 + 36 + 0x6c00;
 }
 
-/** Character bigrams of the canonical text (runs of digits as one '0'), as bigram number → count. */
-function grams(text: string, normalized = false): Map<number, number> {
-  const s = canonical(text, normalized).replace(/[0-9]+/g, '0');
-  const m = new Map<number, number>();
-  if (s.length < 2) return m;
+/** The text bigrams are read from: the canonical form with runs of digits as one '0'. */
+const foldDigits = (canon: string) => canon.replace(/[0-9]+/g, '0');
+
+/** Calls `emit` with the number of each character bigram of `s` (a folded canonical text), in order. */
+function forEachBigram(s: string, emit: (g: number) => void): void {
+  if (s.length < 2) return;
   let prev = symbol(s.charCodeAt(0));
   for (let i = 1; i < s.length; i++) {
     const cur = symbol(s.charCodeAt(i));
-    const g = prev * ALPHABET + cur;
-    m.set(g, (m.get(g) ?? 0) + 1);
+    emit(prev * ALPHABET + cur);
     prev = cur;
   }
+}
+
+/** Character bigrams of a text, as bigram number → count. */
+function grams(text: string, normalized = false): Map<number, number> {
+  const m = new Map<number, number>();
+  forEachBigram(foldDigits(canonical(text, normalized)), (g) => m.set(g, (m.get(g) ?? 0) + 1));
   return m;
 }
 
@@ -122,18 +128,13 @@ export class TfIdfIndex {
    * typed arrays: no map, no array per query. Returns how many of topTerms/topWs are filled.
    */
   private strongestTerms(text: string, normalized: boolean, canon?: string): number {
-    const s = (canon ?? canonical(text, normalized)).replace(/[0-9]+/g, '0');
     const tf = (this.tf ??= new Int32Array(this.idfOf.length));
     const seen = (this.seenTerms ??= new Int32Array(Math.min(this.idfOf.length, MAX_CANONICAL)));
     let nSeen = 0;
-    let prev = s.length ? symbol(s.charCodeAt(0)) : 0;
-    for (let i = 1; i < s.length; i++) {
-      const cur = symbol(s.charCodeAt(i));
-      const id = this.termId.get(prev * ALPHABET + cur);
-      prev = cur;
-      if (id === undefined) continue;
-      if (tf[id]++ === 0) seen[nSeen++] = id;
-    }
+    forEachBigram(foldDigits(canon ?? canonical(text, normalized)), (g) => {
+      const id = this.termId.get(g);
+      if (id !== undefined && tf[id]++ === 0) seen[nSeen++] = id;
+    });
     let norm = 0;
     for (let k = 0; k < nSeen; k++) {
       const id = seen[k];
