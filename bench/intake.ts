@@ -22,7 +22,7 @@ const TEXTS = [
   '自来水发黄有异味，已经持续一周。', '学校门口早晚高峰车辆乱停，孩子过马路很危险。', '河道有人倾倒垃圾，气味难闻。', '小区物业乱收停车费。',
 ];
 
-async function startServer(mode: 'full' | 'floor', db: 'pglite' | 'postgres', pgUrl?: string): Promise<{ port: number; proc: ChildProcess; drop?: () => Promise<void> }> {
+export async function startServer(mode: 'full' | 'floor' | 'analyze', db: 'pglite' | 'postgres', pgUrl?: string, extra: string[] = []): Promise<{ port: number; proc: ChildProcess; drop?: () => Promise<void>; out: () => string }> {
   const env = { ...process.env, LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv;
   let drop: (() => Promise<void>) | undefined;
   if (db === 'postgres') {
@@ -44,7 +44,7 @@ async function startServer(mode: 'full' | 'floor', db: 'pglite' | 'postgres', pg
   } else {
     delete env.DATABASE_URL;
   }
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', '--mode', mode, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), '--import', 'tsx', 'bench/server.ts', '--mode', mode, '--port', '0', ...extra], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
     proc.stdout!.on('data', (d) => {
@@ -54,10 +54,10 @@ async function startServer(mode: 'full' | 'floor', db: 'pglite' | 'postgres', pg
     });
     proc.once('exit', (code) => reject(new Error(`bench server exited ${code}: ${out}`)));
   });
-  return { port, proc, drop };
+  return { port, proc, drop, out: () => out };
 }
 
-async function stop(s: { proc: ChildProcess; drop?: () => Promise<void> }) {
+export async function stop(s: { proc: ChildProcess; drop?: () => Promise<void> }) {
   s.proc.kill('SIGTERM');
   await once(s.proc, 'exit').catch(() => {});
   await s.drop?.();
@@ -72,7 +72,7 @@ async function login(port: number): Promise<string> {
 }
 
 /** CPU seconds used so far by a process (Linux /proc; 0 elsewhere). */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(f[11]) + Number(f[12])) / 100;
@@ -81,7 +81,7 @@ function cpuSeconds(pid: number): number {
   }
 }
 /** CPU seconds used so far by each PostgreSQL server process on this machine, by pid. */
-function postgresCpu(): Map<number, number> {
+export function postgresCpu(): Map<number, number> {
   const m = new Map<number, number>();
   try {
     for (const d of readdirSync('/proc')) {
@@ -94,7 +94,7 @@ function postgresCpu(): Map<number, number> {
   return m;
 }
 /** PostgreSQL CPU seconds spent since `before`: processes that exited meanwhile (idle backends timing out) are left out, not subtracted. */
-function postgresCpuSince(before: Map<number, number>): number {
+export function postgresCpuSince(before: Map<number, number>): number {
   let sum = 0;
   for (const [pid, s] of postgresCpu()) sum += s - (before.get(pid) ?? 0);
   return sum;

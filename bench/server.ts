@@ -1,6 +1,7 @@
 // A server for the intake benchmark, in its own process:
 //   --mode full : the real Lianxin app (fixture seeded), POST /api/v1/tickets as an agent
 //   --mode floor: a bare Fastify endpoint that only INSERTs one row into the same database
+//   --mode analyze: the real app over the analyze benchmark's database (analyze-setup.ts)
 // Prints "READY <port>" when listening.
 import Fastify from 'fastify';
 import { sql } from 'kysely';
@@ -37,6 +38,24 @@ if (mode === 'floor') {
   });
   await app.listen({ port, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
+} else if (mode === 'analyze') {
+  const deps: Deps = { db: database.db, dbKind: database.kind, dataDir: dataDir ?? mkdtempSync(join(tmpdir(), 'lx-bench-files-')), nodeId: 'bench', log: pino({ level: 'warn' }), now: () => new Date() };
+  const { setupAnalyzeBench } = await import('./analyze-setup.ts');
+  const setup = await setupAnalyzeBench(deps, { open: Number(arg('open', '3000')), closed: Number(arg('closed', '3000')) });
+  console.log(`SETUP ${JSON.stringify(setup)}`);
+  const app = await buildApp(deps, { logger: false, web: false });
+  // Server-side time of each request (first byte in → response handed to the socket), read and
+  // reset by GET /bench/server-times: tells the server's share of what the client measures.
+  let times: number[] = [];
+  app.addHook('onRequest', async (req) => void ((req as unknown as { t0: number }).t0 = performance.now()));
+  app.addHook('onResponse', async (req) => void times.push(performance.now() - (req as unknown as { t0: number }).t0));
+  app.get('/bench/server-times', async () => {
+    const out = times;
+    times = [];
+    return out;
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  console.log(`READY ${(app.server.address() as { port: number }).port}`);
 } else {
   const deps: Deps = { db: database.db, dbKind: database.kind, dataDir: dataDir ?? mkdtempSync(join(tmpdir(), 'lx-bench-files-')), nodeId: 'bench', log: pino({ level: 'warn' }), now: () => new Date() };
   const { seedTestFixture } = await import('../src/test/fixture.ts');
@@ -45,3 +64,4 @@ if (mode === 'floor') {
   await app.listen({ port, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port}`);
 }
+process.once('SIGTERM', () => process.exit(0)); // lets --cpu-prof write its profile

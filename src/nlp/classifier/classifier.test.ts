@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, isClassifierModel, loadModel } from './model.ts';
 import { trainClassifier } from './train.ts';
+import { classifyMany } from './classify-many.ts';
 import { HELD_OUT, TRAIN } from './fixtures.test-data.ts';
 
 const examples = TRAIN.map((r) => ({ text: [r.title, r.body], label: r.label }));
@@ -104,5 +105,24 @@ describe('text classifier', () => {
       `${TRAIN[1].body}`.repeat(60), // past maxChars
     ];
     for (const t of texts) expect(classify(fast, t, 3, 5), JSON.stringify(t).slice(0, 60)).toEqual(classify(slow, t, 3, 5));
+  });
+
+  it('several models on one walk of the text give what each gives alone', () => {
+    // three vocabularies that overlap only in part: category with the title namespace, a coarser
+    // label without it, and a model of the body alone
+    const coarse = (l: string) => (l === 'noise' || l === 'traffic' ? 'street' : 'other');
+    const a = loadModel(trainClassifier(TRAIN.map((r) => ({ text: [r.title, r.body], label: r.label })), { cvFolds: 0 }));
+    const b = loadModel(trainClassifier(TRAIN.map((r) => ({ text: `${r.title} ${r.body}`, label: coarse(r.label) })), { cvFolds: 0, headline: false }));
+    const c = loadModel(trainClassifier(TRAIN.filter((_, i) => i % 3 === 0).map((r) => ({ text: r.body, label: r.label })), { cvFolds: 0, headline: false }));
+    const texts: (string | string[])[] = [
+      ...HELD_OUT.map((r) => [r.title, r.body]), ...HELD_OUT.map((r) => `${r.title} ${r.body}`), '', '你好', ['', '只有正文'], `${TRAIN[1].body}`.repeat(60),
+    ];
+    for (const t of texts) {
+      const asked = [{ model: a, topK: 3, explainTerms: 5 }, { model: b, topK: 2, explainTerms: 0 }, { model: c, topK: 3, explainTerms: 3 }];
+      expect(classifyMany(asked, t)).toEqual(asked.map((q) => classify(q.model, t, q.topK, q.explainTerms)));
+      // and again, from the cached shared lookup
+      expect(classifyMany(asked, t)).toEqual(asked.map((q) => classify(q.model, t, q.topK, q.explainTerms)));
+    }
+    expect(classifyMany([{ model: b }, { model: a }], HELD_OUT[0].body)).toEqual([classify(b, HELD_OUT[0].body), classify(a, HELD_OUT[0].body)]);
   });
 });

@@ -8,7 +8,7 @@ import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { normalize } from '../normalize.ts';
 import { activeModel, type ActiveModel } from './active-model.ts';
-import { classify } from './model.ts';
+import { classifyMany } from './classify-many.ts';
 import { installClassifierPredictor } from './predictor.ts';
 
 let installed = false;
@@ -32,13 +32,14 @@ export function installClassifier(): void {
     if (!wantCategory && !wantType) return hints;
     const text = normalize(input.title ? `${input.title} ${input.content}` : input.content);
     const [cat, rtype] = await Promise.all([wantCategory ? activeModel(deps, 'category') : null, wantType ? activeModel(deps, 'request_type') : null]);
+    const [pc, pt] = classifyMany([cat, rtype].filter((m) => !!m).map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), text);
     if (cat) {
-      const p = classify(cat.model, text, 1, 0);
+      const p = pc;
       const th = thresholdOf(cat);
       if (th !== null && p.confidence >= th) hints.autoCategory = { code: p.label, confidence: Math.round(p.confidence * 1000) / 1000 };
     }
     if (rtype) {
-      const p = classify(rtype.model, text, 1, 0);
+      const p = cat ? pt : pc;
       const th = thresholdOf(rtype);
       if (th !== null && p.confidence >= th && (REQUEST_TYPES as readonly string[]).includes(p.label)) hints.requestType = p.label as RequestType;
     }

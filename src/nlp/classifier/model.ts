@@ -136,6 +136,11 @@ export function classify(m: LoadedModel, text: string | string[], topK = 3, expl
   const x = m.lookup
     ? lookupVector(m.lookup, fieldsOf(text), m.json.features, m.json.headline, m.vocab.idf)
     : toVector(exampleCounts(text, m.json.features, m.json.headline), m);
+  return predictVector(m, x, topK, explainTerms);
+}
+
+/** The prediction for a feature vector of the model's vocabulary. */
+export function predictVector(m: LoadedModel, x: SparseVec, topK = 3, explainTerms = 5): Prediction {
   const s = decision(m, x);
   // No known term: the scores are the biases alone, which say nothing about this text; rank by
   // them but claim no confidence (uniform), so such a text is never decided without a human.

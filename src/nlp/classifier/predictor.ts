@@ -6,6 +6,7 @@ import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { setPredictor, type Prediction as AnalyzePrediction, type Predictor } from '../analyze.ts';
 import { activeModel } from './active-model.ts';
 import { classify } from './model.ts';
+import { classifyMany } from './classify-many.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const nameOf = (metrics: Record<string, unknown>, label: string) =>
@@ -19,11 +20,16 @@ export const classifierPredictor: Predictor = async (deps, text) => {
     activeModel(deps, 'unit'),
     activeModel(deps, 'request_type'),
   ]);
-  const p = classify(cat.model, text, 3);
+  // one walk of the text for all the models (classify-many.ts)
+  const asked = [{ model: cat.model, topK: 3, explainTerms: 5 }];
+  const at = (m: typeof detail) => (m ? asked.push({ model: m.model, topK: 3, explainTerms: 0 }) - 1 : -1);
+  const [iDetail, iUnit, iType] = [at(detail), at(unit), at(rtype)];
+  const answers = classifyMany(asked, text);
+  const p = answers[0];
   let categories = p.candidates.map((c) => ({ code: c.label, name: nameOf(cat.metrics, c.label), confidence: round(c.confidence) }));
   if (detail) {
     // a deeper category first when the detail model agrees with the level-1 decision
-    const d = classify(detail.model, text, 1, 0);
+    const d = answers[iDetail];
     const l1 = ((detail.metrics.labelLevel1 ?? {}) as Record<string, string>)[d.label];
     if (d.label !== p.label && l1 === p.label && d.confidence >= 0.5) {
       categories = [{ code: d.label, name: nameOf(detail.metrics, d.label), confidence: round(d.confidence) }, ...categories];
@@ -31,10 +37,10 @@ export const classifierPredictor: Predictor = async (deps, text) => {
   }
   const out: AnalyzePrediction = { categories, terms: p.explain.map((e) => e.term) };
   if (unit) {
-    out.units = classify(unit.model, text, 3, 0).candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));
+    out.units = answers[iUnit].candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));
   }
   if (rtype) {
-    const r = classify(rtype.model, text, 1, 0);
+    const r = answers[iType];
     if (r.confidence >= 0.5 && (REQUEST_TYPES as readonly string[]).includes(r.label)) out.requestType = r.label as RequestType;
   }
   return out;

@@ -157,8 +157,6 @@ export async function unsignedTicketsSince(
 }
 
 export type CandidateRowNoPath = Omit<CandidateRow, 'division_path'>;
-const candidateColumnsNoPath = sql`t.id, t.number, t.title, t.content, t.status, t.division_code, t.category_code, t.contact_phone, t.received_at`;
-
 /**
  * In one statement: open tickets among `ids` (the band index's, already within the window;
  * newest first, at most `limit`), and the caller's earlier tickets of any status when `phone` is given. Without the
@@ -171,24 +169,13 @@ export async function duplicateCandidates(
     phone?: { phone: string; since: Date; excludeId?: string | null; limit: number } | null;
   },
 ): Promise<{ candidates: CandidateRowNoPath[]; byPhone: CandidateRowNoPath[] }> {
-  const parts = [];
-  if (input.ids.length) {
-    // `ids` come from the band index, which already keeps only tickets received since the window
-    // start (received_at never changes): no second range test here, which let the planner
-    // combine the primary key with the received_at index and cost a fifth of the statement.
-    parts.push(sql`(select 'dup' as src, ${candidateColumnsNoPath} from tickets t
-      where t.id = any(${input.ids}::uuid[]) and t.status not in ('closed', 'merged')
-      order by t.received_at desc limit ${input.limit})`);
-  }
   const p = input.phone;
-  if (p) {
-    parts.push(sql`(select 'phone' as src, ${candidateColumnsNoPath} from tickets t
-      where t.contact_phone = ${p.phone} and t.received_at >= ${p.since}
-        and t.id <> ${p.excludeId ?? '00000000-0000-0000-0000-000000000000'}::uuid
-      order by t.received_at desc limit ${p.limit})`);
-  }
-  if (!parts.length) return { candidates: [], byPhone: [] };
-  const r = await sql<CandidateRowNoPath & { src: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  if (!input.ids.length && !p) return { candidates: [], byPhone: [] };
+  // lx_duplicate_candidates (migration 0008): the two queries, planned once per connection.
+  // `ids` come from the band index, which already keeps only tickets received since the window
+  // start (received_at never changes): the dup query has no second range test.
+  const r = await sql<CandidateRowNoPath & { src: string }>`select * from lx_duplicate_candidates(${input.ids}::uuid[], ${input.limit}::int,
+    ${p?.phone ?? null}::text, ${p?.since ?? null}::timestamptz, ${p?.excludeId ?? '00000000-0000-0000-0000-000000000000'}::uuid, ${p?.limit ?? 0}::int)`.execute(db);
   const rows = r.rows.sort((a, b) => new Date(b.received_at).getTime() - new Date(a.received_at).getTime());
   return { candidates: rows.filter((x) => x.src === 'dup'), byPhone: rows.filter((x) => x.src === 'phone') };
 }
