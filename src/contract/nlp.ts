@@ -95,7 +95,14 @@ const CaseBase = z.object({
   period_to: z.string().nullable(),
   created_by: z.string().nullable(),
   created_at: z.string(),
+  /** the closing result, written to every member ticket's timeline */
+  result: z.string().nullable(),
+  closed_at: z.string().nullable(),
+  closed_by: z.string().nullable(),
+  progress_count: z.number().int(),
 });
+export const CaseProgressBody = z.object({ note: Text(2000).pipe(z.string().min(1)) });
+export const CloseCaseBody = z.object({ result: Text(4000).pipe(z.string().min(1)) });
 export const HotspotCase = CaseBase.extend({
   members: z.array(z.object({
     id: z.string(), number: z.string(), title: z.string(), status: z.string(), division_code: z.string().nullable(), received_at: z.string(),

@@ -300,6 +300,6 @@ export type Category = Selectable<CategoriesTable>;
 // 0004_nlp_signals (landmarks, duplicate signatures, hotspot cases) — merged into DB.
 export interface NlpLandmarksTable { phrase: string; division_code: string; hits: number; total: number; confidence: number; learned_at: TsDefault }
 export interface TicketSignaturesTable { ticket_id: string; bands: string[]; minhash: number[]; shingle_count: number; indexed_at: TsDefault; written_xid: Generated<string> }
-export interface HotspotCasesTable { id: Generated<string>; title: string; division_code: string | null; status: Generated<string>; note: string | null; score: JsonDefault<Record<string, unknown>>; period_from: Ts | null; period_to: Ts | null; created_by: string | null; created_at: TsDefault }
+export interface HotspotCasesTable { id: Generated<string>; title: string; division_code: string | null; status: Generated<string>; note: string | null; score: JsonDefault<Record<string, unknown>>; period_from: Ts | null; period_to: Ts | null; created_by: string | null; created_at: TsDefault; result: string | null; closed_at: Ts | null; closed_by: string | null; progress_count: Generated<number> }
 export interface HotspotCaseMembersTable { case_id: string; ticket_id: string; added_at: TsDefault }
 export interface DB { nlp_landmarks: NlpLandmarksTable; ticket_signatures: TicketSignaturesTable; hotspot_cases: HotspotCasesTable; hotspot_case_members: HotspotCaseMembersTable }

@@ -48,7 +48,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
       satisfaction: 'satisfied', closed_at: new Date(now - 5 * day), received_at: new Date(now - 9 * day),
     });
     for (const [i, c] of HOT.entries()) {
-      await insertTestTicket(t.deps.db, { title: c.slice(0, 14), content: c, division_code: fx.divisions.village1, received_at: new Date(now - (i + 1) * day) });
+      await insertTestTicket(t.deps.db, { title: c.slice(0, 14), content: c, division_code: fx.divisions.village1, received_at: new Date(now - (i + 1) * day), contact_phone: `1391111000${i}`, number: `LX2026010199990${i}` });
     }
     await t.deps.db.insertInto('kb_articles').values({ title: '夜间施工噪音的处理', body: '夜间22时至次日6时禁止产生噪声的建筑施工作业……', keywords: '夜间施工 噪音' }).execute();
   });
@@ -174,5 +174,45 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect((await supervisor.post('/api/v1/hotspots/cases', { title: 'x', ticketIds: [] })).status).toBe(400);
     expect((await supervisor.get('/api/v1/hotspots?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z')).status).toBe(400);
     expect((await supervisor.get(`/api/v1/hotspots/cases/${randomUUID()}`)).status).toBe(404);
+  });
+
+  it('a proactive case\'s progress and result reach every member ticket, citizen-visible', async () => {
+    const list = await supervisor.get('/api/v1/hotspots/cases');
+    const id = list.body.items[0].id as string;
+    expect(list.body.items[0]).toMatchObject({ status: 'open', result: null, closed_at: null, progress_count: 0 });
+    expect((await agent.post(`/api/v1/hotspots/cases/${id}/progress`, { note: 'x' })).status).toBe(403);
+    expect((await supervisor.post(`/api/v1/hotspots/cases/${id}/progress`, { note: '   ' })).status).toBe(400);
+    expect((await supervisor.post(`/api/v1/hotspots/cases/${randomUUID()}/progress`, { note: '已约谈' })).status).toBe(404);
+
+    const p = await supervisor.post(`/api/v1/hotspots/cases/${id}/progress`, { note: '已约谈环卫公司，增加清运频次' });
+    expect(p.status).toBe(200);
+    expect(p.body.progress_count).toBe(1);
+    const done = await supervisor.post(`/api/v1/hotspots/cases/${id}/close`, { result: '垃圾站已改为每日两次清运，并加装除臭设备' });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: 'closed', result: '垃圾站已改为每日两次清运，并加装除臭设备', progress_count: 1 });
+    expect(done.body.closed_at).toBeTruthy();
+    // closed is final: no second result, no more progress
+    expect((await supervisor.post(`/api/v1/hotspots/cases/${id}/close`, { result: '再次办结' })).status).toBe(409);
+    expect((await supervisor.post(`/api/v1/hotspots/cases/${id}/progress`, { note: '补充' })).status).toBe(409);
+
+    const title = done.body.title as string;
+    for (const m of done.body.members as { id: string; number: string }[]) {
+      const tk = await supervisor.get(`/api/v1/tickets/${m.id}`);
+      const steps = (tk.body.events as { action: string; note: string | null; public: boolean }[]).filter((e) => e.action.startsWith('case_'));
+      expect(steps.map((e) => [e.action, e.public, e.note])).toEqual([
+        ['case_join', true, `纳入主动治理案件「${title}」`],
+        ['case_progress', true, `主动治理案件「${title}」进展：已约谈环卫公司，增加清运频次`],
+        ['case_close', true, `主动治理案件「${title}」已办结：垃圾站已改为每日两次清运，并加装除臭设备`],
+      ]);
+      // the member keeps its own lifecycle: the case does not answer it in its unit's name
+      expect(tk.body.status).toBe('dispatched'); // as inserted
+    }
+    // the citizen tracking a member ticket sees the result
+    const first = (done.body.members as { id: string }[])[0];
+    const row = await t.deps.db.selectFrom('tickets').select(['number', 'contact_phone']).where('id', '=', first.id).executeTakeFirstOrThrow();
+    const track = await apiAs(app).get(`/api/v1/track/${row.number}?phone=${row.contact_phone!.slice(-4)}`);
+    expect(track.status).toBe(200);
+    expect(JSON.stringify(track.body.events)).toContain('已办结：垃圾站已改为每日两次清运');
+    expect((await verifyChains(t.deps)).problems).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { Deps } from '../server/deps.ts';
 import { requireActor } from '../auth/auth.hook.ts';
 import { assertAdmin, assertRole, assertStaff, canSeeTicket } from '../auth/policy.ts';
 import {
-  AnalyzeBody, AnalyzeResponse, CreateHotspotCaseBody, HotspotCase, HotspotCaseList, HotspotsQuery, HotspotsResponse,
+  AnalyzeBody, AnalyzeResponse, CaseProgressBody, CloseCaseBody, CreateHotspotCaseBody, HotspotCase, HotspotCaseList, HotspotsQuery, HotspotsResponse,
   ReplySuggestionsQuery, ReplySuggestionsResponse,
 } from '../contract/nlp.ts';
 import { Page } from '../contract/common.ts';
@@ -20,6 +20,7 @@ import { installNlpIntakeHooks } from './dedupe/intake.ts';
 import { installSignatureIndexHooks } from './dedupe/signature-index.ts';
 import { installClassifier } from './classifier/install.ts';
 import { createHotspotCase, findHotspots, getHotspotCase, listHotspotCases } from './hotspots/hotspots.ts';
+import { addCaseProgress, closeHotspotCase } from './hotspots/case-progress.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
 import { ticketForSuggestions } from './nlp.repo.ts';
 
@@ -27,9 +28,14 @@ const HOTSPOT_ROLES = ['supervisor', 'dispatcher', 'admin'] as const;
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const isoOr = (d: Date | string) => new Date(d).toISOString();
 
-function presentCase<T extends { period_from: Date | null; period_to: Date | null; created_at: Date }>(c: T) {
-  return { ...c, period_from: iso(c.period_from), period_to: iso(c.period_to), created_at: isoOr(c.created_at) };
+function presentCase<T extends { period_from: Date | null; period_to: Date | null; created_at: Date; closed_at: Date | null; progress_count: number }>(c: T) {
+  return {
+    ...c, period_from: iso(c.period_from), period_to: iso(c.period_to), created_at: isoOr(c.created_at), closed_at: iso(c.closed_at),
+    progress_count: Number(c.progress_count),
+  };
 }
+type FullCase = Awaited<ReturnType<typeof getHotspotCase>>;
+const presentFullCase = (c: FullCase) => ({ ...presentCase(c), members: c.members.map((m) => ({ ...m, received_at: isoOr(m.received_at) })) });
 
 export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   installNlpIntakeHooks();
@@ -73,7 +79,7 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
     const c = await createHotspotCase(deps, actor, {
       ...b, from: b.from ? new Date(b.from) : null, to: b.to ? new Date(b.to) : null,
     });
-    return { ...presentCase(c), members: c.members.map((m) => ({ ...m, received_at: isoOr(m.received_at) })) };
+    return presentFullCase(c);
   });
 
   r.get('/api/v1/hotspots/cases', { schema: { tags: ['nlp'], querystring: Page, response: { 200: HotspotCaseList } } }, async (req) => {
@@ -87,7 +93,22 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   }, async (req) => {
     const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
     const c = await getHotspotCase(deps, actor, req.params.id);
-    return { ...presentCase(c), members: c.members.map((m) => ({ ...m, received_at: isoOr(m.received_at) })) };
+    return presentFullCase(c);
+  });
+
+  const CaseId = z.object({ id: z.uuid() });
+  r.post('/api/v1/hotspots/cases/:id/progress', {
+    schema: { tags: ['nlp'], params: CaseId, body: CaseProgressBody, response: { 200: HotspotCase } },
+  }, async (req) => {
+    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    return presentFullCase(await addCaseProgress(deps, actor, req.params.id, req.body.note));
+  });
+
+  r.post('/api/v1/hotspots/cases/:id/close', {
+    schema: { tags: ['nlp'], params: CaseId, body: CloseCaseBody, response: { 200: HotspotCase } },
+  }, async (req) => {
+    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    return presentFullCase(await closeHotspotCase(deps, actor, req.params.id, req.body.result));
   });
 
   r.post('/api/v1/nlp/landmarks/learn', { schema: { tags: ['nlp'] } }, async (req) => {

@@ -12,8 +12,8 @@ import * as repo from './tickets.repo.ts';
 
 const CITIZEN = ANONYMOUS_CITIZEN;
 
-/** Public actions carry notes meant for the citizen; these actions' notes are shown. */
-const NOTE_SHOWN = new Set(['reply', 'direct_answer', 'out_of_scope', 'transfer', 'progress', 'extension_approve', 'reopen', 'close']);
+/** Public actions carry notes meant for the citizen; these actions' notes are shown (a proactive case's notes are written for the public). */
+const NOTE_SHOWN = new Set(['reply', 'direct_answer', 'out_of_scope', 'transfer', 'progress', 'extension_approve', 'reopen', 'close', 'case_join', 'case_progress', 'case_close']);
 
 async function verified(deps: Deps, number: string, last4: string): Promise<Ticket> {
   const t = await repo.getTicketByNumber(deps.db, number);

@@ -59,12 +59,17 @@ export async function insertCase(
   });
 }
 
+const CASE_COLUMNS = [
+  'c.id', 'c.title', 'c.division_code', 'c.status', 'c.note', 'c.score', 'c.period_from', 'c.period_to', 'c.created_by', 'c.created_at',
+  'c.result', 'c.closed_at', 'c.closed_by', 'c.progress_count',
+] as const;
+
 export async function listCases(db: Kysely<DB>, input: { path: string | null; offset: number; limit: number }) {
   let q = db.selectFrom('hotspot_cases as c').leftJoin('divisions as d', 'd.code', 'c.division_code');
   if (input.path) q = q.where((eb) => eb.or([eb('d.path', 'like', `${input.path}%`), eb('c.division_code', 'is', null)]));
   const [items, total] = await Promise.all([
     q
-      .select(['c.id', 'c.title', 'c.division_code', 'c.status', 'c.note', 'c.score', 'c.period_from', 'c.period_to', 'c.created_by', 'c.created_at'])
+      .select(CASE_COLUMNS)
       .select((eb) => eb.selectFrom('hotspot_case_members as m').whereRef('m.case_id', '=', 'c.id').select(eb.fn.countAll<number>().as('n')).as('member_count'))
       .orderBy('c.created_at', 'desc')
       .offset(input.offset)
@@ -79,7 +84,7 @@ export async function getCase(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('hotspot_cases as c')
     .leftJoin('divisions as d', 'd.code', 'c.division_code')
-    .select(['c.id', 'c.title', 'c.division_code', 'd.path as division_path', 'c.status', 'c.note', 'c.score', 'c.period_from', 'c.period_to', 'c.created_by', 'c.created_at'])
+    .select([...CASE_COLUMNS, 'd.path as division_path'])
     .where('c.id', '=', id)
     .executeTakeFirst();
 }
@@ -102,4 +107,27 @@ export async function casesOfTicket(db: Kysely<DB>, ticketId: string) {
     .select(['c.id', 'c.title', 'c.status'])
     .where('m.ticket_id', '=', ticketId)
     .execute();
+}
+
+/** Counts a progress note on an open case (the row lock also orders it against a concurrent close); false when not open. */
+export async function countCaseProgress(trx: Transaction<DB>, id: string): Promise<boolean> {
+  const r = await trx.updateTable('hotspot_cases').set((eb) => ({ progress_count: eb('progress_count', '+', 1) }))
+    .where('id', '=', id).where('status', '=', 'open').returning('id').executeTakeFirst();
+  return !!r;
+}
+
+/** Closes an open case with its result; false when it was not open (closed meanwhile). */
+export async function closeCase(trx: Transaction<DB>, id: string, input: { result: string; closedBy: string; at: Date }): Promise<boolean> {
+  const r = await trx.updateTable('hotspot_cases').set({ status: 'closed', result: input.result, closed_by: input.closedBy, closed_at: input.at })
+    .where('id', '=', id).where('status', '=', 'open').returning('id').executeTakeFirst();
+  return !!r;
+}
+
+export async function caseMemberIds(db: Kysely<DB>, caseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('hotspot_case_members').select('ticket_id').where('case_id', '=', caseId).orderBy('ticket_id').execute();
+  return rows.map((r) => r.ticket_id);
+}
+
+export function inTransaction<T>(db: Kysely<DB>, f: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(f);
 }

@@ -129,6 +129,8 @@ export const en: Record<keyof typeof zh, string> = {
   'action.remind': 'Reminder',
   'action.overdue': 'Overdue',
   'action.case_join': 'Joined a proactive case',
+  'action.case_progress': 'Proactive case progress',
+  'action.case_close': 'Proactive case closed',
   'event.public': 'Public',
   'event.internal': 'Internal',
 };

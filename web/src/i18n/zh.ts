@@ -127,6 +127,8 @@ export const zh = {
   'action.remind': '催办',
   'action.overdue': '超期',
   'action.case_join': '纳入主动治理',
+  'action.case_progress': '主动治理进展',
+  'action.case_close': '主动治理办结',
   'event.public': '公开',
   'event.internal': '内部',
 };
