@@ -138,6 +138,26 @@ const SHOTS: Shot[] = [
       await row.scrollIntoViewIfNeeded();
     },
   },
+  {
+    // a proactive case made from the top hotspot (through the API, as the button does), being closed
+    name: 'dashboard-case-close', user: 'supervisor', path: '/dashboard',
+    prepare: async (page, ctx) => {
+      const cases = await (await page.request.get(`${ctx.base}/api/v1/hotspots/cases`)).json();
+      if (!cases.items.some((c: { status: string }) => c.status === 'open')) {
+        const hot = await (await page.request.get(`${ctx.base}/api/v1/hotspots?pageSize=1`)).json();
+        const h = hot.items[0];
+        if (h) await page.request.post(`${ctx.base}/api/v1/hotspots/cases`, { data: { title: h.title, ticketIds: h.members.map((m: { id: string }) => m.id) } });
+        await page.reload();
+      }
+      await page.getByRole('tab', { name: /热点聚类|Hotspot clusters/ }).click();
+      const row = page.locator('.ant-table-row', { has: page.getByRole('button', { name: /^办\s*结$|^Close case$/ }) }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.scrollIntoViewIfNeeded();
+      await row.getByRole('button', { name: /^办\s*结$|^Close case$/ }).click();
+      const zh = await page.getByRole('dialog').getByText('市民查询时可见').count();
+      await page.getByRole('dialog').locator('textarea').fill(zh ? '已约谈相关责任单位，整改措施已落实；下月组织回访。' : 'The units responsible were called in and the fixes are in place; follow-up visits next month.');
+    },
+  },
   ...['org', 'users', 'categories', 'rules', 'time', 'rates'].map((s) => ({ name: `admin-${s}`, user: 'admin', path: `/admin/${s}` })),
 ];
 

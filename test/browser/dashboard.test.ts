@@ -127,5 +127,24 @@ describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
     const list = await supervisor.get('/api/v1/hotspots/cases');
     expect(list.body.total).toBe(1);
     expect(list.body.items[0].member_count).toBe(texts.length);
+
+    // progress, then the result: both land on every member ticket's timeline
+    await caseRow.getByRole('button', { name: '记进展' }).click();
+    await page.getByRole('dialog').getByLabel('进展说明').fill('已约谈环卫站，改为每日清运');
+    await page.getByRole('dialog').getByRole('button', { name: '记进展' }).click();
+    await page.getByText('已记进展').waitFor();
+    await caseRow.getByRole('button', { name: /^办\s*结$/ }).click();
+    await page.getByRole('dialog').getByLabel('办结结果').fill('垃圾站已每日清运两次并加装除臭设备');
+    await page.getByRole('dialog').getByRole('button', { name: /^办\s*结$/ }).click();
+    await page.getByText('案件已办结').waitFor();
+    await expect.poll(async () => (await caseRow.textContent()) ?? '').toContain('已办结');
+    expect(await caseRow.getByRole('button', { name: /^办\s*结$/ }).count()).toBe(0);
+    const one = await supervisor.get(`/api/v1/hotspots/cases/${list.body.items[0].id}`);
+    expect(one.body).toMatchObject({ status: 'closed', result: '垃圾站已每日清运两次并加装除臭设备', progress_count: 1 });
+    for (const m of one.body.members as { id: string }[]) {
+      const tk = await supervisor.get(`/api/v1/tickets/${m.id}`);
+      const notes = (tk.body.events as { action: string; note: string | null }[]).filter((e) => e.action.startsWith('case_')).map((e) => e.action);
+      expect(notes).toEqual(['case_join', 'case_progress', 'case_close']);
+    }
   });
 });

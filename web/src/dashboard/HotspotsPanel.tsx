@@ -5,20 +5,19 @@ import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { HotspotCase, HotspotCaseList } from '../contract.ts';
+import type { HotspotCase } from '../contract.ts';
 import { api } from '../api/client.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { StatusTag } from '../components/Tags.tsx';
 import { fetchDivisions } from '../api/refdata.ts';
 import { reportsApi, type TextHotspots } from './api.ts';
+import { CasesTable } from './CasesTable.tsx';
 
 type Hotspot = TextHotspots['items'][number];
 type Case = z.infer<typeof HotspotCase>;
-type Cases = z.infer<typeof HotspotCaseList>;
 
 const casesApi = {
-  list: (page: number) => api.get<Cases>('/api/v1/hotspots/cases', { page, pageSize: 10 }),
   create: (h: Hotspot) =>
     api.post<Case>('/api/v1/hotspots/cases', {
       title: h.title,
@@ -55,28 +54,6 @@ function Members({ h }: { h: Hotspot }) {
         { key: 'number', title: t('field.number'), dataIndex: 'number', width: 170 },
         { key: 'title', title: t('field.title'), dataIndex: 'title', ellipsis: true },
         { key: 'status', title: t('field.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
-      ]}
-    />
-  );
-}
-
-function CasesTable() {
-  const { t } = useI18n();
-  const [page, setPage] = useState(1);
-  const q = useQuery({ queryKey: ['nlp', 'hotspot-cases', page], queryFn: () => casesApi.list(page), retry: false });
-  if (q.error) return null;
-  return (
-    <Table
-      rowKey="id"
-      size="small"
-      loading={q.isLoading}
-      dataSource={q.data?.items ?? []}
-      pagination={{ current: page, pageSize: 10, total: q.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
-      columns={[
-        { key: 'title', title: t('dash.cases.title'), dataIndex: 'title', ellipsis: true },
-        { key: 'members', title: t('dash.tickets'), dataIndex: 'member_count', width: 80 },
-        { key: 'status', title: t('field.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'open' ? 'blue' : undefined}>{t(`dash.cases.status.${s}`)}</Tag> },
-        { key: 'at', title: t('dash.cases.createdAt'), dataIndex: 'created_at', width: 170, render: (v: string) => new Date(v).toLocaleString() },
       ]}
     />
   );

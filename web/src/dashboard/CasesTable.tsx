@@ -1,0 +1,128 @@
+// Proactive cases (未诉先办) made from hotspots: their member tickets, progress notes and the closing
+// result — each step also written to every member's timeline, where the citizen sees it.
+import { useState } from 'react';
+import { App, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { HotspotCase, HotspotCaseList } from '../contract.ts';
+import { api } from '../api/client.ts';
+import { useErrorText } from '../api/errors.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { StatusTag } from '../components/Tags.tsx';
+
+type Case = z.infer<typeof HotspotCase>;
+type Cases = z.infer<typeof HotspotCaseList>;
+type CaseRow = Cases['items'][number];
+type Step = 'progress' | 'close';
+
+const casesApi = {
+  list: (page: number) => api.get<Cases>('/api/v1/hotspots/cases', { page, pageSize: 10 }),
+  get: (id: string) => api.get<Case>(`/api/v1/hotspots/cases/${id}`),
+  step: (id: string, step: Step, text: string) =>
+    api.post<Case>(`/api/v1/hotspots/cases/${id}/${step}`, step === 'close' ? { result: text } : { note: text }),
+};
+
+function CaseDetail({ row }: { row: CaseRow }) {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['nlp', 'hotspot-case', row.id, row.progress_count, row.status], queryFn: () => casesApi.get(row.id) });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {row.result && (
+        <Descriptions size="small" column={1} items={[
+          { key: 'result', label: t('dash.cases.result'), children: row.result },
+          { key: 'closed', label: t('dash.cases.closedAt'), children: row.closed_at ? new Date(row.closed_at).toLocaleString() : '—' },
+        ]} />
+      )}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data?.members ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        columns={[
+          { key: 'number', title: t('field.number'), dataIndex: 'number', width: 170 },
+          { key: 'title', title: t('field.title'), dataIndex: 'title', ellipsis: true },
+          { key: 'status', title: t('field.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+export function CasesTable() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<{ row: CaseRow; step: Step } | null>(null);
+  const [text, setText] = useState('');
+  const q = useQuery({ queryKey: ['nlp', 'hotspot-cases', page], queryFn: () => casesApi.list(page), retry: false });
+  const step = useMutation({
+    mutationFn: (v: { id: string; step: Step; text: string }) => casesApi.step(v.id, v.step, v.text),
+    onSuccess: (c, v) => {
+      message.success(t(v.step === 'close' ? 'dash.cases.closedOk' : 'dash.cases.progressOk', { n: String(c.members.length) }));
+      setEditing(null);
+      setText('');
+      void qc.invalidateQueries({ queryKey: ['nlp', 'hotspot-cases'] });
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  if (q.error) return null;
+  const open = (row: CaseRow, s: Step) => {
+    setEditing({ row, step: s });
+    setText('');
+  };
+  return (
+    <>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={{ current: page, pageSize: 10, total: q.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+        expandable={{ expandedRowRender: (row) => <CaseDetail row={row} /> }}
+        columns={[
+          { key: 'title', title: t('dash.cases.title'), dataIndex: 'title', ellipsis: true },
+          { key: 'members', title: t('dash.tickets'), dataIndex: 'member_count', width: 80 },
+          { key: 'progress', title: t('dash.cases.progressCount'), dataIndex: 'progress_count', width: 90 },
+          { key: 'status', title: t('field.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'open' ? 'blue' : 'green'}>{t(`dash.cases.status.${s}`)}</Tag> },
+          { key: 'at', title: t('dash.cases.createdAt'), dataIndex: 'created_at', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+          {
+            key: 'steps',
+            title: t('dash.cases.steps'),
+            width: 230,
+            render: (_: unknown, row: CaseRow) => row.status === 'open' ? (
+              <Space size="small">
+                <Button size="small" onClick={() => open(row, 'progress')}>{t('dash.cases.addProgress')}</Button>
+                <Button size="small" type="primary" onClick={() => open(row, 'close')}>{t('dash.cases.close')}</Button>
+              </Space>
+            ) : <Typography.Text type="secondary">—</Typography.Text>,
+          },
+        ]}
+      />
+      <Modal
+        open={!!editing}
+        title={editing ? `${t(editing.step === 'close' ? 'dash.cases.close' : 'dash.cases.addProgress')}${locale === 'zh' ? '：' : ': '}${editing.row.title}` : ''}
+        okText={t(editing?.step === 'close' ? 'dash.cases.close' : 'dash.cases.addProgress')}
+        okButtonProps={{ disabled: !text.trim(), loading: step.isPending }}
+        onOk={() => editing && step.mutate({ id: editing.row.id, step: editing.step, text: text.trim() })}
+        onCancel={() => setEditing(null)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          {t(editing?.step === 'close' ? 'dash.cases.closeHint' : 'dash.cases.progressHint', { n: String(editing?.row.member_count ?? 0) })}
+        </Typography.Paragraph>
+        <Input.TextArea
+          aria-label={t(editing?.step === 'close' ? 'dash.cases.result' : 'dash.cases.progressNote')}
+          rows={4}
+          style={{ marginBottom: 20 }}
+          maxLength={editing?.step === 'close' ? 4000 : 2000}
+          showCount
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </Modal>
+    </>
+  );
+}
