@@ -1,6 +1,6 @@
 // The deployment's own names for the segmenter's user dictionary: divisions (down to
-// street/township), unit names and short names, category names. Loaded at start-up and after
-// organisation changes; adding is idempotent.
+// street/township), unit names and short names, category names. Loaded (again) each time hotspots
+// are clustered, so names added since are known; adding is idempotent.
 import type { Deps } from '../../server/deps.ts';
 import { dictionaryTerms } from '../models.repo.ts';
 import { userDictionary, type UserDictionary } from '../segment.ts';

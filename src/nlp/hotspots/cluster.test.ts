@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterDocs, type HotDoc } from './cluster.ts';
+import { canonical } from '../dedupe/minhash.ts';
 
 const day = (n: number) => new Date(Date.UTC(2026, 5, 1) + n * 86400_000);
 const doc = (id: string, title: string, body: string, at: number, extra: Partial<HotDoc> = {}): HotDoc => ({ id, title, body, at: day(at), ...extra });
@@ -45,5 +46,33 @@ describe('hotspot clustering', () => {
     const b = cs.find((c) => c.members.includes('b1'))!;
     // b3 on day 6 is in the last 3 days (4,7]; b1, b2 before it: growth (1 − 2) / 2 < 0 → 0 bonus.
     expect(b.growth).toBeLessThanOrEqual(0);
+  });
+
+  it('shows terms made of whole words, never a piece of one', () => {
+    const shop = [
+      doc('k1', '金马路好又多超市突然关门', '金马路的好又多超市突然关门，我办的会员卡还有2000元没用完，联系不上商家', 1),
+      doc('k2', '好又多超市突然关门会员卡怎么办', '金马路好又多超市突然关门了，会员卡还有500元没用完，退款无门', 2),
+      doc('k3', '投诉好又多超市关门不退会员卡余额', '金马路好又多突然关门，会员卡还有余额没用完，要求退还', 3),
+      doc('k4', '好又多超市突然关门', '好又多超市金马路店突然关门，会员卡里还有钱没用完', 4),
+    ];
+    const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+    const bounds = (text: string) => new Set([...seg.segment(text)].flatMap((x) => [x.index, x.index + x.segment.length]));
+    const all = [...DOCS, ...shop];
+    const cs = clusterDocs(all, { maxDfShare: 0.5 });
+    expect(cs.length).toBeGreaterThanOrEqual(3);
+    for (const c of cs) {
+      expect(c.terms.length).toBeGreaterThan(0);
+      const texts = c.members.map((id) => all.find((d) => d.id === id)!).map((d) => canonical(`${d.title} ${d.body}`));
+      for (const term of c.terms) {
+        // some member has the term starting and ending on word boundaries
+        const whole = texts.some((x) => {
+          const b = bounds(x);
+          for (let at = x.indexOf(term); at >= 0; at = x.indexOf(term, at + 1)) if (b.has(at) && b.has(at + term.length)) return true;
+          return false;
+        });
+        expect(whole, `${term} in ${c.title}`).toBe(true);
+        expect(term).not.toMatch(/^[还没元]|[还没元]$/);
+      }
+    }
   });
 });

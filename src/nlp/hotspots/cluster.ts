@@ -2,6 +2,7 @@
 // counted twice), star clustering on cosine similarity within the same place bucket and time
 // gap, then clusters with near-identical centroids merged. Each cluster gets its most central
 // member as representative, its top terms, and a score from volume, support votes and growth.
+import { displayTerms } from './display-terms.ts';
 import { DUPLICATE_THRESHOLD, canonical, shingles, similarity } from '../dedupe/minhash.ts';
 
 export interface HotDoc {
@@ -59,54 +60,6 @@ function bigrams(text: string, w: number, vocab: Map<string, number>, out: Vec) 
     if (id === undefined) vocab.set(g, (id = vocab.size));
     out.set(id, (out.get(id) ?? 0) + w);
   }
-}
-
-// Characters of function words (的, 了, 我们 …): a bigram holding one ("院的", "的医") is not a term.
-const FUNCTION_CHARS = new Set([...'的了是在和有我你他她它们这那就都也很吗呢吧啊与及或被把对于从为让给']);
-// A phrase is not grown leftwards over the end of the place name before it ("A2区丽发新城" → "丽发新城").
-const PLACE_ENDS = new Set([...'省市区县州镇乡村街道']);
-/** Length of the longest common substring of two short strings. */
-function overlap(a: string, b: string): number {
-  let best = 0;
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) {
-    let k = 0;
-    while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
-    best = Math.max(best, k);
-  }
-  return best;
-}
-
-/**
- * Terms to show for a cluster, from its centroid's strongest bigrams (best first): bigrams with a
- * function character dropped, and overlapping ones joined into the longer phrase that most
- * members' texts hold ("县医" + "医院" → "县医院"), at most 6 characters, 6 terms.
- */
-function displayTerms(ranked: string[], texts: string[], n = 6): string[] {
-  const cands = ranked.filter((g) => ![...g].some((ch) => FUNCTION_CHARS.has(ch)));
-  const common = (t: string) => texts.filter((x) => x.includes(t)).length * 5 >= texts.length * 3;
-  const out: string[] = [];
-  for (const g of cands) {
-    let term = g;
-    for (let grown = true; grown && term.length < 6;) {
-      grown = false;
-      for (const h of cands) {
-        const right = term.endsWith(h[0]) ? term + h[1] : null;
-        const left = term.startsWith(h[1]) && !PLACE_ENDS.has(h[0]) ? h[0] + term : null;
-        const next = right && common(right) ? right : left && common(left) ? left : null;
-        if (next) {
-          term = next;
-          grown = true;
-          break;
-        }
-      }
-    }
-    if (term.length === 2 && PLACE_ENDS.has(term[0])) continue; // "区附": the end of a place name and the next word's start
-    if (out.some((o) => o.includes(term) || (!term.includes(o) && overlap(o, term) >= 2))) continue;
-    for (let i = out.length - 1; i >= 0; i--) if (term.includes(out[i])) out.splice(i, 1);
-    out.push(term);
-    if (out.length >= n) break;
-  }
-  return out;
 }
 
 const dot = (a: Vec, b: Vec) => {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../auth/actor.ts';
 import type { Deps } from '../../server/deps.ts';
+import { loadDeploymentDictionary } from '../classifier/dictionary.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendEvent } from '../../tickets/events.ts';
 import { clusterDocs, type HotCluster } from './cluster.ts';
@@ -57,7 +58,8 @@ export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
   if (!recent) caches.set(deps.db, (recent = new Map()));
   let hit = recent.get(key);
   if (!hit || Date.now() - hit.at > CACHE_MS) {
-    const rows = await ticketsForHotspots(deps.db, { path, from, to, limit: MAX_TICKETS });
+    // the deployment's names (divisions, units, categories) stay whole in the terms shown
+    const [rows] = await Promise.all([ticketsForHotspots(deps.db, { path, from, to, limit: MAX_TICKETS }), loadDeploymentDictionary(deps)]);
     const clusters = clusterDocs(
       rows.map((r) => ({ id: r.id, title: r.title, body: r.content, at: new Date(r.received_at), place: countyOf(r.division_path), support: r.support })),
       { until: to, maxGapDays: Math.max(30, (to.getTime() - from.getTime()) / 86400_000) },
