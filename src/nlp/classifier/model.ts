@@ -107,26 +107,64 @@ function displayTerm(f: string): string {
   return f.startsWith('t:') || f.startsWith('w:') ? f.slice(2) : f;
 }
 
+/**
+ * Display terms of a vocabulary ("t:出租车" and "出租车" are one), built on the first explanation:
+ * term index → display id, and scratch sums by display id, so explaining builds no string or map
+ * for the hundreds of terms of a long text.
+ */
+interface ExplainIndex {
+  display: Int32Array;
+  texts: string[];
+  short: Uint8Array;
+  acc: Float64Array;
+  touched: Int32Array;
+}
+const explainIndexes = new WeakMap<LoadedModel, ExplainIndex>();
+function explainIndex(m: LoadedModel): ExplainIndex {
+  let e = explainIndexes.get(m);
+  if (!e) {
+    const ids = new Map<string, number>();
+    const display = Int32Array.from(m.vocab.terms, (t) => {
+      const d = displayTerm(t);
+      let id = ids.get(d);
+      if (id === undefined) ids.set(d, (id = ids.size));
+      return id;
+    });
+    const texts = [...ids.keys()];
+    e = { display, texts, short: Uint8Array.from(texts, (t) => ([...t].length < 2 ? 1 : 0)), acc: new Float64Array(texts.length), touched: new Int32Array(texts.length) };
+    explainIndexes.set(m, e);
+  }
+  return e;
+}
+
 /** The top terms for class k: largest positive contributions, longer terms preferred to their parts. */
 function explain(m: LoadedModel, x: SparseVec, k: number, n: number): { term: string; weight: number }[] {
   const K = m.labels.length;
-  const contrib: { term: string; weight: number }[] = [];
+  const { display, texts, short, acc, touched } = explainIndex(m);
+  let nTouched = 0;
   for (let t = 0; t < x.idx.length; t++) {
     const c = m.w[x.idx[t] * K + k] * x.val[t];
-    if (c > 0) contrib.push({ term: displayTerm(m.vocab.terms[x.idx[t]]), weight: c });
+    if (!(c > 0)) continue;
+    const d = display[x.idx[t]];
+    if (acc[d] === 0) touched[nTouched++] = d;
+    acc[d] += c;
   }
-  const merged = new Map<string, number>();
-  for (const c of contrib) merged.set(c.term, (merged.get(c.term) ?? 0) + c.weight);
-  const sorted = [...merged].sort((a, b) => b[1] - a[1]);
+  // by summed weight, ties in first-occurrence order (a stable sort)
+  const order = Array.from(touched.subarray(0, nTouched));
+  const weight = order.map((d) => acc[d]);
+  const rank = order.map((_, i) => i).sort((a, b) => weight[b] - weight[a]);
+  for (const d of order) acc[d] = 0;
   const out: { term: string; weight: number }[] = [];
-  for (const [term, weight] of sorted) {
+  for (const i of rank) {
     if (out.length >= n) break;
-    if ([...term].length < 2 && sorted.length > n) continue;
+    const d = order[i];
+    if (short[d] && nTouched > n) continue;
+    const term = texts[d];
     if (out.some((o) => o.term.includes(term))) continue;
     // a longer term replaces the parts of it already chosen ("出租" → "出租车")
     const parts = out.filter((o) => term.includes(o.term));
     for (const p of parts) out.splice(out.indexOf(p), 1);
-    out.push({ term, weight: Math.round(weight * 1e4) / 1e4 });
+    out.push({ term, weight: Math.round(weight[i] * 1e4) / 1e4 });
   }
   return out;
 }
