@@ -45,17 +45,18 @@ function post(port: number, path: string, body: string | null, cookie?: string):
 
 // every request a caller not seen before: the repeat-caller check is a fresh lookup each time
 let calls = 0;
-// Requests before measuring: the p99 of even a trivial GET settles only after ~2,000 (JIT of client and server).
-const WARM_UP = 2000;
+// Requests before measuring: the p99 of even a trivial GET settles only after ~4,000 (JIT of client and server).
+const WARM_UP = 4000;
 
-async function serverTimes(port: number): Promise<number[]> {
+async function serverTimes(port: number, sorted = true): Promise<number[]> {
   const res = await new Promise<string>((resolve, reject) =>
     http.get({ host: '127.0.0.1', port, path: '/bench/server-times', agent }, (r) => {
       let b = '';
       r.on('data', (c) => (b += c));
       r.on('end', () => resolve(b));
     }).on('error', reject));
-  return (JSON.parse(res) as number[]).sort((a, b) => a - b);
+  const xs = JSON.parse(res) as number[];
+  return sorted ? xs.sort((a, b) => a - b) : xs;
 }
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -78,8 +79,18 @@ async function run(port: number, cookie: string, qs: Query[] | null, n: number, 
     }
   }));
   const wall = (performance.now() - started) / 1000;
+  const inOrder = [...times];
   times.sort((a, b) => a - b);
-  const server = await serverTimes(port);
+  // the previous read of the server's times is itself the first time recorded after it
+  const serverInOrder = (await serverTimes(port, false)).slice(-n);
+  const server = [...serverInOrder].sort((a, b) => a - b);
+  if (process.env.BENCH_GAPS && clients === 1 && serverInOrder.length === inOrder.length) {
+    // client time minus server time of the same request: what the server did not count
+    const gaps = inOrder.map((c, i) => ({ gap: c - serverInOrder[i], c, s: serverInOrder[i] })).sort((a, b) => a.gap - b.gap);
+    const at = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor((p / 100) * gaps.length))];
+    console.log(`gaps: p50 ${at(50).gap.toFixed(2)} p90 ${at(90).gap.toFixed(2)} p99 ${at(99).gap.toFixed(2)} max ${at(100).gap.toFixed(2)}; slowest clients:`,
+      [...inOrder.keys()].sort((a, b) => inOrder[b] - inOrder[a]).slice(0, 12).map((i) => `${inOrder[i].toFixed(1)}=${serverInOrder[i].toFixed(1)}+${(inOrder[i] - serverInOrder[i]).toFixed(1)}`).join(' '));
+  }
   return {
     p50: pct(times, 50), p90: pct(times, 90), p99: pct(times, 99), max: times[times.length - 1], rps: n / wall, errors,
     serverP50: pct(server, 50), serverP99: pct(server, 99),

@@ -44,10 +44,12 @@ export async function startServer(mode: 'full' | 'floor' | 'analyze', db: 'pglit
   } else {
     delete env.DATABASE_URL;
   }
-  const proc = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), '--import', 'tsx', 'bench/server.ts', '--mode', mode, '--port', '0', ...extra], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The server runs with the V8 settings `npm start` gives it (package.json); BENCH_NODE_ARGS adds more.
+  const proc = spawn(process.execPath, ['--max-semi-space-size=64', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'bench/server.ts', '--mode', mode, '--port', '0', ...extra], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
     proc.stdout!.on('data', (d) => {
+      if (process.env.BENCH_SERVER_LOG) process.stderr.write(d); // e.g. with BENCH_NODE_ARGS=--trace-gc
       out += d;
       const m = /READY (\d+)/.exec(out);
       if (m) resolve(Number(m[1]));

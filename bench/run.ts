@@ -17,7 +17,7 @@ if (name === 'intake') {
 } else if (name === 'analyze') {
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const dbs = opt('db', 'pglite,postgres').split(',') as ('pglite' | 'postgres')[];
-  const { table } = await benchAnalyze({ dbs, pgUrl, requests: Number(opt('requests', '2000')), open: Number(opt('open', '3000')), closed: Number(opt('closed', '3000')) });
+  const { table } = await benchAnalyze({ dbs, pgUrl, requests: Number(opt('requests', '4000')), open: Number(opt('open', '3000')), closed: Number(opt('closed', '3000')) });
   console.log(`\n${table}\n`);
   process.exit(0);
 } else {
