@@ -18,6 +18,8 @@ import { activeCategories, activeKbArticles, kbVersion } from './nlp.repo.ts';
 export interface Prediction {
   categories: { code: string; name: string; confidence: number }[];
   units?: { id: string; name: string; confidence: number }[];
+  /** the unit model's first candidate reaches its auto-dispatch threshold */
+  unitsConfident?: boolean;
   requestType?: AnalyzeResponse['requestType'];
   terms: string[];
 }
@@ -65,6 +67,21 @@ async function unitsFor(deps: Deps, categoryCode: string, divisionCode: string |
   return r?.leadUnitId ? [{ id: r.leadUnitId, name: r.leadUnitName ?? '', confidence: Math.round(confidence * 1000) / 1000 }] : [];
 }
 
+/**
+ * Units to suggest: the unit model's when it is confident enough to dispatch alone; otherwise the
+ * unit routing gives the top category in this place first (the rules are the county's own
+ * answer), then the unit model's candidates — a model trained on little history is a hint, not
+ * the first choice. At most 3.
+ */
+async function suggestedUnits(deps: Deps, predicted: Prediction | null, top: { code: string; confidence: number } | null, divisionCode: string | null) {
+  const learned = predicted?.units ?? [];
+  if (learned.length && predicted?.unitsConfident) return learned;
+  const routed = top ? await unitsFor(deps, top.code, divisionCode, top.confidence) : [];
+  const out = [...routed];
+  for (const u of learned) if (out.length < 3 && !out.some((o) => o.id === u.id)) out.push(u);
+  return out;
+}
+
 async function kbFor(db: Kysely<DB>, text: string, categoryCode: string | null) {
   const scored = (await kbArticles(db))
     .map((a) => {
@@ -94,7 +111,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<An
   const top = catList[0] ?? null;
   const divisionCode = input.divisionCode ?? place?.code ?? null;
   const [units, kb, replies] = await Promise.all([
-    predicted?.units ?? (top ? unitsFor(deps, top.code, divisionCode, top.confidence) : Promise.resolve([])),
+    suggestedUnits(deps, predicted, top, divisionCode),
     kbFor(deps.db, text, top?.code ?? null),
     suggestReplies(deps, { text, normalized: true, canonical: fp.canon, categoryCode: top?.code, limit: 5 }),
   ]);

@@ -125,9 +125,28 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
       metrics: { labelNames: { [fx.categories.environment]: '环境保护', [fx.categories.labour]: '劳动和社会保障' } },
     });
     clearModelCache(t.deps.db);
-    const b = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资' })).body;
+    const b = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资', divisionCode: fx.divisions.village1 })).body;
     expect(b.source).toBe('model');
     expect(b.categories[0]).toMatchObject({ code: fx.categories.labour, name: '劳动和社会保障' });
+    // no unit model: the unit routing gives for the category in this place (rule: labour in the county → 县人社局)
+    expect(b.units[0]).toMatchObject({ id: fx.units.renshe });
+
+    // A unit model that learned the wrong thing (wages → 住建局) from a small history: below its
+    // threshold it only follows the routed unit; once it reaches the threshold it leads.
+    const unitModel = trainClassifier([
+      ...noise.map((text) => ({ text, label: fx.units.chengguan })),
+      ...wages.map((text) => ({ text, label: fx.units.zhujian })),
+    ]);
+    const names = { [fx.units.chengguan]: '县城管局', [fx.units.zhujian]: '县住建局' };
+    await insertModel(t.deps.db, { kind: 'unit', model: unitModel, trainedOn: 12, activate: true, metrics: { labelNames: names, threshold: { threshold: 0.999 } } });
+    clearModelCache(t.deps.db);
+    const low = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资', divisionCode: fx.divisions.village1 })).body;
+    expect(low.units.map((u: { id: string }) => u.id)).toEqual([fx.units.renshe, fx.units.zhujian, fx.units.chengguan]);
+    await insertModel(t.deps.db, { kind: 'unit', model: unitModel, trainedOn: 12, activate: true, metrics: { labelNames: names, threshold: { threshold: 0.05 } } });
+    clearModelCache(t.deps.db);
+    const high = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资', divisionCode: fx.divisions.village1 })).body;
+    expect(high.units[0]).toMatchObject({ id: fx.units.zhujian, name: '县住建局' });
+    expect(high.units.map((u: { id: string }) => u.id)).not.toContain(fx.units.renshe);
     await t.deps.db.deleteFrom('nlp_models').execute();
     clearModelCache(t.deps.db);
   });

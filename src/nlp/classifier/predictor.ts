@@ -37,7 +37,10 @@ export const classifierPredictor: Predictor = async (deps, text) => {
   }
   const out: AnalyzePrediction = { categories, terms: p.explain.map((e) => e.term) };
   if (unit) {
-    out.units = answers[iUnit].candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));
+    const u = answers[iUnit];
+    out.units = u.candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));
+    const th = (unit.metrics.threshold ?? null) as { threshold?: number | null } | null;
+    out.unitsConfident = typeof th?.threshold === 'number' && u.confidence >= th.threshold;
   }
   if (rtype) {
     const r = answers[iType];
