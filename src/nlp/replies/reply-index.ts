@@ -42,6 +42,11 @@ function grams(text: string, normalized = false): Map<number, number> {
   return m;
 }
 
+const slotOf = (g: number, mask: number) => {
+  const h = Math.imul(g, 0x9e3779b1);
+  return (h ^ (h >>> 16)) & mask;
+};
+
 export class TfIdfIndex {
   private idf = new Map<number, number>();
   /**
@@ -50,7 +55,9 @@ export class TfIdfIndex {
    * two per term: tens of thousands of small ArrayBuffers made every young-generation GC sweep
    * them (milliseconds, on the request that hit it).
    */
-  private termId = new Map<number, number>();
+  private termKeys!: Int32Array;
+  private termIds!: Int32Array;
+  private termMask = 0;
   private start: Int32Array;
   private postDocs: Int32Array;
   private postWs: Float64Array;
@@ -77,6 +84,12 @@ export class TfIdfIndex {
     });
     let total = 0;
     for (const l of lists.values()) total += l.length;
+    // term lookup: bigram number → term number in one open-addressing table (keys < 2³⁰; -1 empty)
+    let cap = 16;
+    while (cap < 2 * lists.size) cap *= 2;
+    this.termKeys = new Int32Array(cap).fill(-1);
+    this.termIds = new Int32Array(cap);
+    this.termMask = cap - 1;
     this.start = new Int32Array(lists.size + 1);
     this.idfOf = new Float64Array(lists.size);
     this.postDocs = new Int32Array(total);
@@ -84,7 +97,10 @@ export class TfIdfIndex {
     let t = 0;
     let at = 0;
     for (const [g, l] of lists) {
-      this.termId.set(g, t);
+      let h = slotOf(g, this.termMask);
+      while (this.termKeys[h] !== -1) h = (h + 1) & this.termMask;
+      this.termKeys[h] = g;
+      this.termIds[h] = t;
       this.idfOf[t] = this.idf.get(g)!;
       this.start[t] = at;
       for (const p of l) {
@@ -99,6 +115,16 @@ export class TfIdfIndex {
 
   get size() {
     return this.docs.length;
+  }
+
+  /** The term number of a bigram, or -1. */
+  private termOf(g: number): number {
+    const { termKeys, termMask } = this;
+    for (let h = slotOf(g, termMask); ; h = (h + 1) & termMask) {
+      const k = termKeys[h];
+      if (k === g) return this.termIds[h];
+      if (k === -1) return -1;
+    }
   }
 
   private weigh(c: Map<number, number>): Map<number, number> {
@@ -132,8 +158,8 @@ export class TfIdfIndex {
     const seen = (this.seenTerms ??= new Int32Array(Math.min(this.idfOf.length, MAX_CANONICAL)));
     let nSeen = 0;
     forEachBigram(foldDigits(canon ?? canonical(text, normalized)), (g) => {
-      const id = this.termId.get(g);
-      if (id !== undefined && tf[id]++ === 0) seen[nSeen++] = id;
+      const id = this.termOf(g);
+      if (id >= 0 && tf[id]++ === 0) seen[nSeen++] = id;
     });
     let norm = 0;
     for (let k = 0; k < nSeen; k++) {
