@@ -65,6 +65,9 @@ const PLACE_ENDS_LEFT = new Set([...PLACE_ENDS, '路', '街', '巷', '湾', '苑
 // one's end ("会员卡还", "元没"), never part of a name. Other lone characters are kept: ICU
 // splits names it does not know (伊景园, 丽发新城) into single characters.
 const LONE_WORDS = new Set([...'还没也都就又再才很太更最不被把让给在从向往对和与跟等元个只条次天年月日号两一几多少用说要会能可该将已差请']);
+// Two-character function words, trimmed off a term's edges likewise ("会员卡还有" → "会员卡").
+const EDGE_WORDS = new Set(['还有', '没有', '已经', '一直', '就是', '但是', '而且', '因为', '所以', '可以', '希望', '请问', '现在', '目前',
+  '进行', '存在', '这个', '那个', '我们', '他们', '你们', '什么', '怎么', '如何', '是否', '一个', '一些', '非常', '特别', '严重', '附近', '问题']);
 
 /**
  * Word spans of texts, computed once per text: the segmenter's words (the deployment's names from
@@ -122,7 +125,8 @@ function snapToWords(term: string, texts: string[], words: WordSpans, common: (t
     const inside = wide.filter(([a, b]) => a >= at && b <= at + term.length);
     for (const [parts, weight] of [[wide, 1], [inside, 0.4]] as const) {
       const p = [...parts];
-      const lone = (w: [number, number]) => w[1] - w[0] === 1 && LONE_WORDS.has(text[w[0]]);
+      const lone = (w: [number, number]) =>
+        (w[1] - w[0] === 1 && LONE_WORDS.has(text[w[0]])) || (w[1] - w[0] === 2 && EDGE_WORDS.has(text.slice(w[0], w[1])));
       // …and the end of a place name before it ("区泉星公园" → "泉星公园", "路辉煌国际" → "辉煌国际")
       while (p.length > 1 && (lone(p[0]) || (p[0][1] - p[0][0] === 1 && PLACE_ENDS_LEFT.has(text[p[0][0]])))) p.shift();
       while (p.length > 1 && lone(p[p.length - 1])) p.pop();
