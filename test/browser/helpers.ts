@@ -13,8 +13,15 @@ export async function pickOption(page: Page, inputId: string, text: string, sear
   await input.click();
   if (search) await input.fill(search);
   const option = page.locator('.ant-select-dropdown:visible').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: text }).first();
-  await option.waitFor({ state: 'visible' });
-  await option.click();
+  const picked = page.locator(`.ant-select:has(#${inputId}) .ant-select-selection-item`, { hasText: text }).first();
+  // A click that lands while the dropdown is still animating open can be lost (seen once in CI on
+  // a phone viewport): confirm the pick shows in the select, and click again if it does not.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await option.isVisible())) await input.click();
+    await option.waitFor({ state: 'visible' });
+    await option.click();
+    if (await picked.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;
+  }
 }
 
 export async function signIn(page: Page, base: string, username: string, password: string, path: string) {
