@@ -54,6 +54,12 @@ export async function activeModel(deps: Pick<Deps, 'db'>, kind: string, recheckM
   return entry.pending;
 }
 
+/** The auto-decision threshold chosen at training (≥ 95% precision on held-out history), or null when none was. */
+export function thresholdOf(m: ActiveModel): number | null {
+  const t = m.metrics.threshold as { threshold?: number | null } | undefined;
+  return typeof t?.threshold === 'number' ? t.threshold : null;
+}
+
 /** Forgets cached models (after training in this process, or in tests). */
 export function clearModelCache(db?: Kysely<DB>): void {
   if (db) caches.delete(db);

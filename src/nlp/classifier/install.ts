@@ -7,16 +7,11 @@
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { normalize } from '../normalize.ts';
-import { activeModel, type ActiveModel } from './active-model.ts';
+import { activeModel, thresholdOf, type ActiveModel } from './active-model.ts';
 import { classifyMany } from './classify-many.ts';
 import { installClassifierPredictor } from './predictor.ts';
 
 let installed = false;
-
-function thresholdOf(m: ActiveModel): number | null {
-  const t = m.metrics.threshold as { threshold?: number | null } | undefined;
-  return typeof t?.threshold === 'number' ? t.threshold : null;
-}
 
 export function installClassifier(): void {
   if (installed) return;
@@ -32,14 +27,16 @@ export function installClassifier(): void {
     if (!wantCategory && !wantType) return hints;
     const text = normalize(input.title ? `${input.title} ${input.content}` : input.content);
     const [cat, rtype] = await Promise.all([wantCategory ? activeModel(deps, 'category') : null, wantType ? activeModel(deps, 'request_type') : null]);
-    const [pc, pt] = classifyMany([cat, rtype].filter((m) => !!m).map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), text);
+    const asked = [cat, rtype].filter((m): m is ActiveModel => !!m);
+    const answers = classifyMany(asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), text);
+    const answerOf = (m: ActiveModel) => answers[asked.indexOf(m)];
     if (cat) {
-      const p = pc;
+      const p = answerOf(cat);
       const th = thresholdOf(cat);
       if (th !== null && p.confidence >= th) hints.autoCategory = { code: p.label, confidence: Math.round(p.confidence * 1000) / 1000 };
     }
     if (rtype) {
-      const p = cat ? pt : pc;
+      const p = answerOf(rtype);
       const th = thresholdOf(rtype);
       if (th !== null && p.confidence >= th && (REQUEST_TYPES as readonly string[]).includes(p.label)) hints.requestType = p.label as RequestType;
     }

@@ -32,13 +32,16 @@ function slot(from: number, cp: number, mask: number): number {
   return (Math.imul(from ^ Math.imul(cp, 0x27d4eb2d), 0x9e3779b1) >>> 7) & mask;
 }
 
-function child(l: NgramLookup, from: number, cp: number): number {
+/** The slot of edge (from, cp): where it is, or the empty slot where it would go. */
+function probe(l: NgramLookup, from: number, cp: number): number {
   const { edgeFrom, edgeCp, edgeTo, mask } = l;
   for (let h = slot(from, cp, mask); ; h = (h + 1) & mask) {
-    const to = edgeTo[h];
-    if (to === 0 || (edgeFrom[h] === from && edgeCp[h] === cp)) return to;
+    if (edgeTo[h] === 0 || (edgeFrom[h] === from && edgeCp[h] === cp)) return h;
   }
 }
+
+/** The child of `from` along `cp`, or 0 when there is none. */
+const child = (l: NgramLookup, from: number, cp: number) => l.edgeTo[probe(l, from, cp)];
 
 /** The lookup for a vocabulary, or null when the model has features it cannot serve (word tokens). */
 export function ngramLookup(terms: string[], opts: FeatureOptions): NgramLookup | null {
@@ -57,8 +60,7 @@ export function ngramLookup(terms: string[], opts: FeatureOptions): NgramLookup 
     let node = title ? TITLE : BODY;
     for (const ch of title ? t.slice(2) : t) {
       const cp = ch.codePointAt(0)!;
-      let h = slot(node, cp, l.mask);
-      while (l.edgeTo[h] !== 0 && !(l.edgeFrom[h] === node && l.edgeCp[h] === cp)) h = (h + 1) & l.mask;
+      const h = probe(l, node, cp);
       if (l.edgeTo[h] === 0) {
         l.edgeFrom[h] = node;
         l.edgeCp[h] = cp;

@@ -4,7 +4,7 @@
 import type { Deps } from '../../server/deps.ts';
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { setPredictor, type Prediction as AnalyzePrediction, type Predictor } from '../analyze.ts';
-import { activeModel } from './active-model.ts';
+import { activeModel, thresholdOf } from './active-model.ts';
 import { classify } from './model.ts';
 import { classifyMany } from './classify-many.ts';
 
@@ -39,8 +39,8 @@ export const classifierPredictor: Predictor = async (deps, text) => {
   if (unit) {
     const u = answers[iUnit];
     out.units = u.candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));
-    const th = (unit.metrics.threshold ?? null) as { threshold?: number | null } | null;
-    out.unitsConfident = typeof th?.threshold === 'number' && u.confidence >= th.threshold;
+    const th = thresholdOf(unit);
+    out.unitsConfident = th !== null && u.confidence >= th;
   }
   if (rtype) {
     const r = answers[iType];
@@ -72,8 +72,7 @@ export async function autoDispatchDecision(deps: Pick<Deps, 'db'>, text: string)
   const unit = await activeModel(deps, 'unit');
   if (!unit) return null;
   const p = classify(unit.model, text, 3, 0);
-  const th = (unit.metrics.threshold ?? null) as { threshold: number | null } | null;
-  const threshold = th?.threshold ?? null;
+  const threshold = thresholdOf(unit);
   return {
     auto: threshold !== null && p.confidence >= threshold,
     confidence: round(p.confidence),

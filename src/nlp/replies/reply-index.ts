@@ -97,8 +97,7 @@ export class TfIdfIndex {
     let t = 0;
     let at = 0;
     for (const [g, l] of lists) {
-      let h = slotOf(g, this.termMask);
-      while (this.termKeys[h] !== -1) h = (h + 1) & this.termMask;
+      const h = this.probe(g);
       this.termKeys[h] = g;
       this.termIds[h] = t;
       this.idfOf[t] = this.idf.get(g)!;
@@ -117,14 +116,16 @@ export class TfIdfIndex {
     return this.docs.length;
   }
 
+  /** The slot of bigram g in the term table: where it is, or the empty slot where it would go. */
+  private probe(g: number): number {
+    const { termKeys, termMask } = this;
+    for (let h = slotOf(g, termMask); ; h = (h + 1) & termMask) if (termKeys[h] === g || termKeys[h] === -1) return h;
+  }
+
   /** The term number of a bigram, or -1. */
   private termOf(g: number): number {
-    const { termKeys, termMask } = this;
-    for (let h = slotOf(g, termMask); ; h = (h + 1) & termMask) {
-      const k = termKeys[h];
-      if (k === g) return this.termIds[h];
-      if (k === -1) return -1;
-    }
+    const h = this.probe(g);
+    return this.termKeys[h] === g ? this.termIds[h] : -1;
   }
 
   private weigh(c: Map<number, number>): Map<number, number> {
