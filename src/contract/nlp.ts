@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import { Page, Text } from './common.ts';
 import { RequestType, Urgency } from './enums.ts';
+import { DivisionCode } from './divisions.ts';
 
 export const AnalyzeBody = z.object({
   title: Text(200).optional(),
   content: Text(20000).pipe(z.string().min(1)),
+  /** as typed so far (the repeat-caller check uses its digits), so not held to a full number */
   phone: z.string().trim().max(40).optional(),
-  divisionCode: z.string().trim().min(1).max(40).optional(),
+  divisionCode: z.string().trim().pipe(DivisionCode).optional(),
 });
 export type AnalyzeBody = z.infer<typeof AnalyzeBody>;
 

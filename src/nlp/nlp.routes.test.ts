@@ -65,6 +65,10 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const odd = await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', divisionCode: '999999', phone: 'x' });
     expect(odd.status).toBe(200);
     expect(odd.body.place).toBeNull();
+    // a division code that is not a code at all is a clear 400, not a silently dropped hint
+    const bad = await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', divisionCode: 'zzz' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message.en).toBeTruthy();
   });
 
   it('analyze returns category, place, urgency, duplicates, repeat caller, KB and replies', async () => {

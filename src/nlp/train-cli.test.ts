@@ -48,4 +48,17 @@ describe('lianxin nlp train / predict', () => {
     writeFileSync(bad, '{"title":"a","label":"x"}\nnot json\n');
     expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'm.json')])).toThrow(/bad\.jsonl:2/);
   }, 120_000);
+
+  it('reads files that start with a byte-order mark and keeps numeric labels numeric', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lx-nlp-cli-'));
+    const data = join(dir, 'bom.jsonl');
+    const model = join(dir, 'm.json');
+    const names = [...new Set(TRAIN.map((r) => r.label))].sort();
+    const rows = TRAIN.map((r) => JSON.stringify({ title: r.title, body: r.body, label: names.indexOf(r.label) + 1 }));
+    writeFileSync(data, '\ufeff' + rows.join('\r\n') + '\r\n');
+    run(['nlp', 'train', '--data', data, '--out', model, '--folds', '0']);
+    const out = JSON.parse(run(['nlp', 'predict', '--model', model, '--top', '2'], '\ufeff' + JSON.stringify({ title: HELD_OUT[0].title, body: HELD_OUT[0].body }) + '\n'));
+    expect(out.prediction).toBe(names.indexOf(HELD_OUT[0].label) + 1);
+    expect(typeof out.candidates[1].label).toBe('number');
+  }, 120_000);
 });

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import { examplesFrom, lines, parseFieldList, readJsonl, rowText } from './classifier/jsonl.ts';
+import { examplesFrom, lines, parseFieldList, readJsonl, rowText, stripBom } from './classifier/jsonl.ts';
 import { classify, isClassifierModel, loadModel } from './classifier/model.ts';
 import { trainClassifier } from './classifier/train.ts';
 import { MODEL_KINDS, type ModelKind } from './classifier/train-from-db.ts';
@@ -39,7 +39,11 @@ const num = (v: string | undefined, name: string, min: number, max: number): num
 
 async function trainFromFile(o: { data: string; text?: string; label: string; out: string; folds?: string; targetPrecision?: string }) {
   const fields = parseFieldList(o.text, ['title', 'body']);
-  const examples = examplesFrom(readJsonl(o.data), fields, o.label);
+  const rows = readJsonl(o.data);
+  const examples = examplesFrom(rows, fields, o.label);
+  // labels written as JSON numbers come back as numbers, so `prediction === label` holds
+  const labelled = rows.filter((r) => r[o.label] !== undefined && r[o.label] !== null && r[o.label] !== '');
+  const numericLabels = labelled.length > 0 && labelled.every((r) => typeof r[o.label] === 'number');
   const bar = progressBar('training');
   const model = trainClassifier(
     examples,
@@ -47,7 +51,7 @@ async function trainFromFile(o: { data: string; text?: string; label: string; ou
     (d, t, phase) => bar.update(d, t, phase),
   );
   bar.stop();
-  writeFileSync(o.out, JSON.stringify({ ...model, textFields: fields }));
+  writeFileSync(o.out, JSON.stringify({ ...model, textFields: fields, numericLabels }));
   const m = model.metrics;
   const th = m.threshold;
   console.error(
@@ -86,6 +90,7 @@ async function predict(o: { model: string; text?: string; top?: string }) {
   const fields = parseFieldList(o.text, (json as { textFields?: string[] }).textFields ?? ['title', 'body']);
   const top = num(o.top, 'top', 1, json.labels.length);
   const model = loadModel(json);
+  const asLabel = (json as { numericLabels?: boolean }).numericLabels ? Number : (l: string) => l;
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix filters do.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
@@ -97,14 +102,14 @@ async function predict(o: { model: string; text?: string; top?: string }) {
     if (!line.trim()) continue;
     let row: Record<string, unknown>;
     try {
-      row = JSON.parse(line);
+      row = JSON.parse(n === 1 ? stripBom(line) : line);
     } catch {
       throw new Error(`stdin line ${n}: not JSON`);
     }
     if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error(`stdin line ${n}: not a JSON object`);
     const p = classify(model, rowText(row, fields), top ?? 1, 0);
-    const out: Record<string, unknown> = { ...row, prediction: p.label, confidence: Math.round(p.confidence * 1e4) / 1e4 };
-    if (top) out.candidates = p.candidates.map((c) => ({ label: c.label, confidence: Math.round(c.confidence * 1e4) / 1e4 }));
+    const out: Record<string, unknown> = { ...row, prediction: asLabel(p.label), confidence: Math.round(p.confidence * 1e4) / 1e4 };
+    if (top) out.candidates = p.candidates.map((c) => ({ label: asLabel(c.label), confidence: Math.round(c.confidence * 1e4) / 1e4 }));
     if (!process.stdout.write(JSON.stringify(out) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
   }
 }

@@ -18,10 +18,13 @@ export function rowText(row: Record<string, unknown>, fields: string[]): string[
   return fields.map((f) => asText(row[f]));
 }
 
+/** A byte-order mark, as Windows tools put at the start of UTF-8 files. */
+export const stripBom = (line: string): string => (line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+
 /** Reads a whole JSONL file; blank lines are skipped, a bad line is an error naming its number. */
 export function readJsonl(file: string): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  readFileSync(file, 'utf8')
+  stripBom(readFileSync(file, 'utf8'))
     .split('\n')
     .forEach((line, i) => {
       if (!line.trim()) return;
