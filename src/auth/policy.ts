@@ -134,3 +134,46 @@ export function unitInReportScope(scope: TicketScope, unitPath: string): boolean
   if (scope.kind === 'unit') return unitPath.startsWith(scope.path);
   return scope.kind === 'all' || scope.kind === 'division';
 }
+
+// ---- Proactive cases (未诉先办) ------------------------------------------------------------
+
+/** The centre roles that make, see and close proactive cases within their jurisdiction. */
+export const CASE_CENTRE_ROLES: Role[] = ['supervisor', 'dispatcher', 'admin'];
+/** Everyone who may look at cases: the centre, and the lead unit's handlers and leaders. */
+export const CASE_ROLES: Role[] = [...CASE_CENTRE_ROLES, ...UNIT_ROLES];
+
+/** What the policy needs to know about a case. */
+export interface CaseAccess {
+  /** path of the case's division (null: no place of its own) */
+  divisionPath: string | null;
+  /** tree path of the lead unit (null: none assigned) */
+  leadUnitPath: string | null;
+}
+
+/** Which cases an actor may list: translated into SQL by the hotspots repository. */
+export type CaseScope = { kind: 'division'; path: string | null } | { kind: 'unit'; path: string } | { kind: 'none' };
+
+export function caseScope(actor: Actor | null): CaseScope {
+  if (!actor) return { kind: 'none' };
+  if (CASE_CENTRE_ROLES.includes(actor.role)) return { kind: 'division', path: actor.divisionPath };
+  // a unit sees the cases it (or a unit under it) leads
+  if (UNIT_ROLES.includes(actor.role) && actor.unitPath) return { kind: 'unit', path: actor.unitPath };
+  return { kind: 'none' };
+}
+
+export function canSeeCase(actor: Actor | null, c: CaseAccess): boolean {
+  const s = caseScope(actor);
+  if (s.kind === 'division') return !s.path || !c.divisionPath || c.divisionPath.startsWith(s.path);
+  if (s.kind === 'unit') return !!c.leadUnitPath && c.leadUnitPath.startsWith(s.path);
+  return false;
+}
+
+/** Progress notes: the centre, and the lead unit's own people (they do the work). */
+export function mayProgressCase(actor: Actor | null, c: CaseAccess): boolean {
+  return canSeeCase(actor, c);
+}
+
+/** Closing (acceptance of the result, 验收) stays with the centre that made the case. */
+export function mayCloseCase(actor: Actor | null, c: CaseAccess): boolean {
+  return hasRole(actor, ...CASE_CENTRE_ROLES) && canSeeCase(actor, c);
+}

@@ -84,6 +84,10 @@ export const CreateHotspotCaseBody = z.object({
   from: z.string().datetime({ offset: true }).optional(),
   to: z.string().datetime({ offset: true }).optional(),
   score: z.record(z.string(), z.unknown()).optional(),
+  /** the unit answerable for the case (牵头单位); its handlers and leaders see it and record progress */
+  leadUnitId: z.uuid().optional(),
+  /** deadline in working days from now (default 15, the complaint limit) */
+  dueWorkingDays: z.number().int().min(1).max(250).optional(),
 });
 
 const CaseBase = z.object({
@@ -101,6 +105,11 @@ const CaseBase = z.object({
   result: z.string().nullable(),
   closed_at: z.string().nullable(),
   closed_by: z.string().nullable(),
+  lead_unit_id: z.string().nullable(),
+  lead_unit_name: z.string().nullable(),
+  due_at: z.string().nullable(),
+  /** open and past its deadline */
+  overdue: z.boolean(),
   progress_count: z.number().int(),
 });
 export const CaseProgressBody = z.object({ note: Text(2000).pipe(z.string().min(1)) });

@@ -19,6 +19,8 @@ const HOT = [
   '翠屏花园小区门口的垃圾站垃圾满了没人清运，苍蝇蚊子很多',
 ];
 
+const shanghaiDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
 describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
   let t: TestDb;
   let app: Awaited<ReturnType<typeof buildApp>>;
@@ -184,7 +186,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
       const tk = await supervisor.get(`/api/v1/tickets/${m.id}`);
       const joined = (tk.body.events as { action: string; note: string | null; public: boolean }[]).filter((e) => e.action === 'case_join');
       expect(joined).toHaveLength(1);
-      expect(joined[0]).toMatchObject({ public: true, note: `纳入主动治理案件「${top.title}」` });
+      expect(joined[0]).toMatchObject({ public: true, note: `纳入主动治理案件「${top.title}」，限 ${shanghaiDay(c.body.due_at)} 前办结` });
     }
     expect((await verifyChains(t.deps)).problems).toEqual([]);
     const list = await supervisor.get('/api/v1/hotspots/cases');
@@ -223,7 +225,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
       const tk = await supervisor.get(`/api/v1/tickets/${m.id}`);
       const steps = (tk.body.events as { action: string; note: string | null; public: boolean }[]).filter((e) => e.action.startsWith('case_'));
       expect(steps.map((e) => [e.action, e.public, e.note])).toEqual([
-        ['case_join', true, `纳入主动治理案件「${title}」`],
+        ['case_join', true, `纳入主动治理案件「${title}」，限 ${shanghaiDay(done.body.due_at)} 前办结`],
         ['case_progress', true, `主动治理案件「${title}」进展：已约谈环卫公司，增加清运频次`],
         ['case_close', true, `主动治理案件「${title}」已办结：垃圾站已改为每日两次清运，并加装除臭设备`],
       ]);
@@ -236,6 +238,45 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const track = await apiAs(app).get(`/api/v1/track/${row.number}?phone=${row.contact_phone!.slice(-4)}`);
     expect(track.status).toBe(200);
     expect(JSON.stringify(track.body.events)).toContain('已办结：垃圾站已改为每日两次清运');
+    expect((await verifyChains(t.deps)).problems).toEqual([]);
+  });
+
+  it('a case led by a unit: the unit sees it and records progress, the centre closes it; past its deadline it is overdue', async () => {
+    const hot = (await supervisor.get(`/api/v1/hotspots?divisionCode=${fx.divisions.county}`)).body.items[0];
+    const ticketIds = hot.members.map((m: { id: string }) => m.id);
+    expect((await supervisor.post('/api/v1/hotspots/cases', { title: '垃圾站', ticketIds, leadUnitId: randomUUID() })).status).toBe(422);
+    expect((await supervisor.post('/api/v1/hotspots/cases', { title: '垃圾站', ticketIds, dueWorkingDays: 0 })).status).toBe(400);
+    const made = await supervisor.post('/api/v1/hotspots/cases', { title: '翠屏花园垃圾站', ticketIds, leadUnitId: fx.units.chengguan, dueWorkingDays: 3 });
+    expect(made.status).toBe(200);
+    expect(made.body).toMatchObject({ lead_unit_id: fx.units.chengguan, lead_unit_name: "柘荣县城市管理局", overdue: false, status: 'open' });
+    const due = new Date(made.body.due_at).getTime();
+    const now = t.deps.now().getTime();
+    expect(due - now).toBeGreaterThanOrEqual(3 * 86400_000); // 3 working days: at least 3 calendar days
+    expect(due - now).toBeLessThanOrEqual(12 * 86400_000);
+    const tk = await supervisor.get(`/api/v1/tickets/${ticketIds[0]}`);
+    const join = (tk.body.events as { action: string; note: string; data?: { caseId?: string } }[]).filter((e) => e.action === 'case_join').at(-1)!;
+    expect(join.note).toBe(`纳入主动治理案件「翠屏花园垃圾站」，牵头单位：柘荣县城市管理局，限 ${shanghaiDay(made.body.due_at)} 前办结`);
+
+    const [cg, zj] = await Promise.all([login(app, 'chengguan', fx.password), login(app, 'zhujian', fx.password)]);
+    // the lead unit sees only the cases it leads; another unit sees none of them
+    const mine = await cg.get('/api/v1/hotspots/cases');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([made.body.id]);
+    expect((await zj.get('/api/v1/hotspots/cases')).body.total).toBe(0);
+    expect((await zj.get(`/api/v1/hotspots/cases/${made.body.id}`)).status).toBe(404);
+    expect((await zj.post(`/api/v1/hotspots/cases/${made.body.id}/progress`, { note: '我们来办' })).status).toBe(404);
+    expect((await cg.get('/api/v1/hotspots')).status).toBe(403); // making cases stays with the centre
+    const p = await cg.post(`/api/v1/hotspots/cases/${made.body.id}/progress`, { note: '已增派清运车辆' });
+    expect(p.status).toBe(200);
+    expect(p.body.progress_count).toBe(1);
+    // acceptance (办结) is the centre's
+    expect((await cg.post(`/api/v1/hotspots/cases/${made.body.id}/close`, { result: '已清运' })).status).toBe(403);
+
+    t.clock.advanceHours(24 * 14);
+    const late = (await supervisor.get('/api/v1/hotspots/cases')).body.items.find((c: { id: string }) => c.id === made.body.id);
+    expect(late.overdue).toBe(true);
+    const closed = await supervisor.post(`/api/v1/hotspots/cases/${made.body.id}/close`, { result: '已改为每日清运' });
+    expect(closed.body).toMatchObject({ status: 'closed', overdue: false });
     expect((await verifyChains(t.deps)).problems).toEqual([]);
   });
 });

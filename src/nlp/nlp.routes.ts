@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../server/deps.ts';
 import { requireActor } from '../auth/auth.hook.ts';
-import { assertAdmin, assertRole, assertStaff, canSeeTicket } from '../auth/policy.ts';
+import { assertAdmin, assertRole, assertStaff, canSeeTicket, CASE_CENTRE_ROLES, CASE_ROLES } from '../auth/policy.ts';
 import {
   AnalyzeBody, AnalyzeResponse, CaseProgressBody, CloseCaseBody, CreateHotspotCaseBody, HotspotCase, HotspotCaseList, HotspotsQuery, HotspotsResponse,
   ReplySuggestionsQuery, ReplySuggestionsResponse,
@@ -24,13 +24,12 @@ import { addCaseProgress, closeHotspotCase } from './hotspots/case-progress.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
 import { ticketForSuggestions } from './nlp.repo.ts';
 
-const HOTSPOT_ROLES = ['supervisor', 'dispatcher', 'admin'] as const;
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const isoOr = (d: Date | string) => new Date(d).toISOString();
 
-function presentCase<T extends { period_from: Date | null; period_to: Date | null; created_at: Date; closed_at: Date | null; progress_count: number }>(c: T) {
+function presentCase<T extends { period_from: Date | null; period_to: Date | null; created_at: Date; closed_at: Date | null; due_at: Date | null; progress_count: number }>(c: T) {
   return {
-    ...c, period_from: iso(c.period_from), period_to: iso(c.period_to), created_at: isoOr(c.created_at), closed_at: iso(c.closed_at),
+    ...c, period_from: iso(c.period_from), period_to: iso(c.period_to), created_at: isoOr(c.created_at), closed_at: iso(c.closed_at), due_at: iso(c.due_at),
     progress_count: Number(c.progress_count),
   };
 }
@@ -59,7 +58,7 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   r.get('/api/v1/hotspots', { schema: { tags: ['nlp'], querystring: HotspotsQuery, response: { 200: HotspotsResponse } } }, async (req) => {
-    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const actor = assertRole(requireActor(req), ...CASE_CENTRE_ROLES);
     const q = req.query;
     const res = await findHotspots(deps, actor, {
       divisionCode: q.divisionCode, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined,
@@ -74,7 +73,7 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   r.post('/api/v1/hotspots/cases', { schema: { tags: ['nlp'], body: CreateHotspotCaseBody, response: { 200: HotspotCase } } }, async (req) => {
-    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const actor = assertRole(requireActor(req), ...CASE_CENTRE_ROLES);
     const b = req.body;
     const c = await createHotspotCase(deps, actor, {
       ...b, from: b.from ? new Date(b.from) : null, to: b.to ? new Date(b.to) : null,
@@ -83,7 +82,7 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   r.get('/api/v1/hotspots/cases', { schema: { tags: ['nlp'], querystring: Page, response: { 200: HotspotCaseList } } }, async (req) => {
-    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const actor = assertRole(requireActor(req), ...CASE_ROLES);
     const res = await listHotspotCases(deps, actor, req.query.page, req.query.pageSize);
     return { ...res, items: res.items.map(presentCase) };
   });
@@ -91,7 +90,7 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/v1/hotspots/cases/:id', {
     schema: { tags: ['nlp'], params: z.object({ id: z.uuid() }), response: { 200: HotspotCase } },
   }, async (req) => {
-    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const actor = assertRole(requireActor(req), ...CASE_ROLES);
     const c = await getHotspotCase(deps, actor, req.params.id);
     return presentFullCase(c);
   });
@@ -100,14 +99,14 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/v1/hotspots/cases/:id/progress', {
     schema: { tags: ['nlp'], params: CaseId, body: CaseProgressBody, response: { 200: HotspotCase } },
   }, async (req) => {
-    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const actor = assertRole(requireActor(req), ...CASE_ROLES);
     return presentFullCase(await addCaseProgress(deps, actor, req.params.id, req.body.note));
   });
 
   r.post('/api/v1/hotspots/cases/:id/close', {
     schema: { tags: ['nlp'], params: CaseId, body: CloseCaseBody, response: { 200: HotspotCase } },
   }, async (req) => {
-    const actor = assertRole(requireActor(req), ...HOTSPOT_ROLES);
+    const actor = assertRole(requireActor(req), ...CASE_ROLES);
     return presentFullCase(await closeHotspotCase(deps, actor, req.params.id, req.body.result));
   });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, startTestServer, type TestServer } from './server.ts';
-import { signIn } from './helpers.ts';
+import { pickOption, signIn } from './helpers.ts';
 
 if (!HAS_CHROMIUM) console.warn(`[browser tests] dashboard skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
@@ -118,15 +118,33 @@ describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
     await row.locator('.ant-table-row-expand-icon').click();
     await expect.poll(() => page.locator('.ant-table-expanded-row .ant-table-row').count()).toBe(texts.length);
     await row.getByRole('button', { name: '立为主动治理案件' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    // the supervisor names a lead unit and a deadline in working days
+    const dialog = page.getByRole('dialog');
+    await pickOption(page, 'leadUnitId', '柘荣县城市管理局', '城市管理');
+    await dialog.locator('#dueWorkingDays').fill('5');
+    await dialog.getByRole('button', { name: '立为主动治理案件' }).click();
     await page.getByText('已立案：').waitFor();
     await row.getByText('已立案').waitFor();
     const caseRow = page.locator('.ant-table-row', { hasText: '垃圾' }).last();
     await expect.poll(async () => (await caseRow.textContent()) ?? '').toContain('办理中');
+    expect(await caseRow.textContent()).toContain('柘荣县城市管理局');
     const supervisor = await httpAs(srv.url, 'supervisor', srv.fixture.password);
     const list = await supervisor.get('/api/v1/hotspots/cases');
     expect(list.body.total).toBe(1);
-    expect(list.body.items[0].member_count).toBe(texts.length);
+    expect(list.body.items[0]).toMatchObject({ member_count: texts.length, lead_unit_name: '柘荣县城市管理局', overdue: false });
+    expect(await caseRow.textContent()).toContain(new Date(list.body.items[0].due_at).toLocaleDateString('zh-CN'));
+
+    // the lead unit finds the case in its workbench and records progress there, but cannot close it
+    const unitPage = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
+    await signIn(unitPage, srv.url, 'chengguan', srv.fixture.password, '/workbench');
+    const ledRow = unitPage.locator('.ant-card', { hasText: '本单位牵头的主动治理案件' }).locator('.ant-table-row', { hasText: '垃圾' });
+    await ledRow.waitFor();
+    expect(await ledRow.getByRole('button', { name: /^办\s*结$/ }).count()).toBe(0);
+    await ledRow.getByRole('button', { name: '记进展' }).click();
+    await unitPage.getByRole('dialog').getByLabel('进展说明').fill('城管局已增派清运车辆');
+    await unitPage.getByRole('dialog').getByRole('button', { name: '记进展' }).click();
+    await unitPage.getByText('已记进展').waitFor();
+    await unitPage.context().close();
 
     // progress, then the result: both land on every member ticket's timeline
     await caseRow.getByRole('button', { name: '记进展' }).click();
@@ -140,11 +158,11 @@ describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
     await expect.poll(async () => (await caseRow.textContent()) ?? '').toContain('已办结');
     expect(await caseRow.getByRole('button', { name: /^办\s*结$/ }).count()).toBe(0);
     const one = await supervisor.get(`/api/v1/hotspots/cases/${list.body.items[0].id}`);
-    expect(one.body).toMatchObject({ status: 'closed', result: '垃圾站已每日清运两次并加装除臭设备', progress_count: 1 });
+    expect(one.body).toMatchObject({ status: 'closed', result: '垃圾站已每日清运两次并加装除臭设备', progress_count: 2 });
     for (const m of one.body.members as { id: string }[]) {
       const tk = await supervisor.get(`/api/v1/tickets/${m.id}`);
       const notes = (tk.body.events as { action: string; note: string | null }[]).filter((e) => e.action.startsWith('case_')).map((e) => e.action);
-      expect(notes).toEqual(['case_join', 'case_progress', 'case_close']);
+      expect(notes).toEqual(['case_join', 'case_progress', 'case_progress', 'case_close']);
     }
   });
 });

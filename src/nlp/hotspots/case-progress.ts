@@ -8,12 +8,14 @@ import type { Actor } from '../../auth/actor.ts';
 import { AppError } from '../../shared/errors.ts';
 import { appendEvent } from '../../tickets/events.ts';
 import { caseMemberIds, closeCase, countCaseProgress, inTransaction } from './hotspots.repo.ts';
-import { getHotspotCase } from './hotspots.ts';
+import { getHotspotCase, loadCase } from './hotspots.ts';
+import { mayCloseCase, mayProgressCase } from '../../auth/policy.ts';
 
 type Step = 'progress' | 'close';
 
 async function step(deps: Deps, actor: Actor, id: string, kind: Step, text: string) {
-  const c = await getHotspotCase(deps, actor, id); // not_found outside the actor's area
+  const { c, access } = await loadCase(deps, actor, id); // not_found outside the actor's area
+  if (!(kind === 'close' ? mayCloseCase(actor, access) : mayProgressCase(actor, access))) throw new AppError('forbidden');
   if (c.status !== 'open') throw new AppError('illegal_transition');
   const body = text.trim();
   if (!body) throw new AppError('validation');

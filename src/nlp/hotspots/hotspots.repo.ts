@@ -1,6 +1,7 @@
 // SQL for hotspots: the tickets of a period and place, and proactive cases with their members.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { CaseScope } from '../../auth/policy.ts';
 
 export interface HotTicketRow {
   id: string;
@@ -46,7 +47,10 @@ export async function ticketsInScope(db: Kysely<DB>, ids: string[]): Promise<{ i
 
 export async function insertCase(
   db: Kysely<DB>,
-  row: { title: string; division_code: string | null; note: string | null; score: Record<string, unknown>; period_from: Date | null; period_to: Date | null; created_by: string },
+  row: {
+    title: string; division_code: string | null; note: string | null; score: Record<string, unknown>; period_from: Date | null; period_to: Date | null;
+    created_by: string; lead_unit_id: string | null; due_at: Date | null;
+  },
   ticketIds: string[],
   /** More work in the same transaction once the case exists (the members' timeline events). */
   andThen?: (trx: Transaction<DB>, caseId: string) => Promise<void>,
@@ -61,12 +65,18 @@ export async function insertCase(
 
 const CASE_COLUMNS = [
   'c.id', 'c.title', 'c.division_code', 'c.status', 'c.note', 'c.score', 'c.period_from', 'c.period_to', 'c.created_by', 'c.created_at',
-  'c.result', 'c.closed_at', 'c.closed_by', 'c.progress_count',
+  'c.result', 'c.closed_at', 'c.closed_by', 'c.progress_count', 'c.lead_unit_id', 'c.due_at', 'u.name as lead_unit_name',
 ] as const;
 
-export async function listCases(db: Kysely<DB>, input: { path: string | null; offset: number; limit: number }) {
-  let q = db.selectFrom('hotspot_cases as c').leftJoin('divisions as d', 'd.code', 'c.division_code');
-  if (input.path) q = q.where((eb) => eb.or([eb('d.path', 'like', `${input.path}%`), eb('c.division_code', 'is', null)]));
+const cases = (db: Kysely<DB>) =>
+  db.selectFrom('hotspot_cases as c').leftJoin('divisions as d', 'd.code', 'c.division_code').leftJoin('units as u', 'u.id', 'c.lead_unit_id');
+
+export async function listCases(db: Kysely<DB>, input: { scope: CaseScope; offset: number; limit: number }) {
+  const s = input.scope;
+  let q = cases(db);
+  if (s.kind === 'none') q = q.where(sql<boolean>`false`);
+  else if (s.kind === 'unit') q = q.where('u.path', 'like', `${s.path}%`);
+  else if (s.path) q = q.where((eb) => eb.or([eb('d.path', 'like', `${s.path}%`), eb('c.division_code', 'is', null)]));
   const [items, total] = await Promise.all([
     q
       .select(CASE_COLUMNS)
@@ -81,10 +91,8 @@ export async function listCases(db: Kysely<DB>, input: { path: string | null; of
 }
 
 export async function getCase(db: Kysely<DB>, id: string) {
-  return db
-    .selectFrom('hotspot_cases as c')
-    .leftJoin('divisions as d', 'd.code', 'c.division_code')
-    .select([...CASE_COLUMNS, 'd.path as division_path'])
+  return cases(db)
+    .select([...CASE_COLUMNS, 'd.path as division_path', 'u.path as lead_unit_path'])
     .where('c.id', '=', id)
     .executeTakeFirst();
 }
@@ -96,16 +104,6 @@ export async function caseMembers(db: Kysely<DB>, caseId: string) {
     .select(['t.id', 't.number', 't.title', 't.status', 't.division_code', 't.received_at'])
     .where('m.case_id', '=', caseId)
     .orderBy('t.received_at')
-    .execute();
-}
-
-/** Cases a ticket belongs to (a member ticket follows its proactive case). */
-export async function casesOfTicket(db: Kysely<DB>, ticketId: string) {
-  return db
-    .selectFrom('hotspot_case_members as m')
-    .innerJoin('hotspot_cases as c', 'c.id', 'm.case_id')
-    .select(['c.id', 'c.title', 'c.status'])
-    .where('m.ticket_id', '=', ticketId)
     .execute();
 }
 
@@ -130,4 +128,10 @@ export async function caseMemberIds(db: Kysely<DB>, caseId: string): Promise<str
 
 export function inTransaction<T>(db: Kysely<DB>, f: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(f);
+}
+
+/** A unit as a case's lead: its name, whether active, and its division's path (null for city departments). */
+export function leadUnit(db: Kysely<DB>, id: string) {
+  return db.selectFrom('units as u').leftJoin('divisions as d', 'd.code', 'u.division_code')
+    .select(['u.id', 'u.name', 'u.active', 'd.path as division_path']).where('u.id', '=', id).executeTakeFirst();
 }

@@ -5,10 +5,12 @@ import type { Actor } from '../../auth/actor.ts';
 import type { Deps } from '../../server/deps.ts';
 import { loadDeploymentDictionary } from '../classifier/dictionary.ts';
 import { AppError } from '../../shared/errors.ts';
+import { canSeeCase, caseScope } from '../../auth/policy.ts';
+import { applyPolicy } from '../../sla/deadlines.ts';
 import { appendEvent } from '../../tickets/events.ts';
 import { clusterDocs, type HotCluster } from './cluster.ts';
 import {
-  caseMembers, divisionByCode, getCase, insertCase, listCases, ticketsForHotspots, ticketsInScope, type HotTicketRow,
+  caseMembers, divisionByCode, getCase, insertCase, leadUnit, listCases, ticketsForHotspots, ticketsInScope, type HotTicketRow,
 } from './hotspots.repo.ts';
 
 const MAX_TICKETS = 5000;
@@ -91,7 +93,12 @@ export interface CreateCaseInput {
   from?: Date | null;
   to?: Date | null;
   score?: Record<string, unknown>;
+  leadUnitId?: string | null;
+  dueWorkingDays?: number | null;
 }
+
+/** Proactive cases are due in 15 working days unless the supervisor sets otherwise (the complaint limit). */
+export const CASE_DUE_WORKING_DAYS = 15;
 
 export async function createHotspotCase(deps: Deps, actor: Actor, input: CreateCaseInput) {
   const ids = [...new Set(input.ticketIds)];
@@ -99,34 +106,59 @@ export async function createHotspotCase(deps: Deps, actor: Actor, input: CreateC
   const found = await ticketsInScope(deps.db, ids);
   if (found.length !== ids.length) throw new AppError('ticket_not_found');
   if (path && found.some((t) => t.division_path && !t.division_path.startsWith(path))) throw new AppError('forbidden');
+  const lead = input.leadUnitId ? await leadUnitFor(deps, actor, input.leadUnitId) : null;
+  const now = deps.now();
+  const dueAt = await applyPolicy(deps, { amount: input.dueWorkingDays ?? CASE_DUE_WORKING_DAYS, unit: 'working_days' }, now);
+  const joinNote = `纳入主动治理案件「${input.title}」` + (lead ? `，牵头单位：${lead.name}` : '') + `，限 ${shanghaiDate(dueAt)} 前办结`;
   const c = await insertCase(
     deps.db,
     {
       title: input.title, division_code: input.divisionCode ?? null, note: input.note ?? null, score: input.score ?? {},
-      period_from: input.from ?? null, period_to: input.to ?? null, created_by: actor.id,
+      period_from: input.from ?? null, period_to: input.to ?? null, created_by: actor.id, lead_unit_id: lead?.id ?? null, due_at: dueAt,
     },
     ids,
     // Each member ticket records, on its own chained timeline (citizen-visible), that it now
     // follows the case; tickets locked in id order so two cases made at once cannot deadlock.
     async (trx, caseId) => {
-      const at = deps.now();
       for (const ticketId of [...ids].sort()) {
-        await appendEvent(trx, { ticketId, action: 'case_join', actor, at, public: true, note: `纳入主动治理案件「${input.title}」`, data: { caseId } });
+        await appendEvent(trx, { ticketId, action: 'case_join', actor, at: now, public: true, note: joinNote, data: { caseId, leadUnitId: lead?.id ?? null, dueAt: dueAt.toISOString() } });
       }
     },
   );
   return getHotspotCase(deps, actor, c.id);
 }
 
-export async function getHotspotCase(deps: Deps, actor: Actor, id: string) {
+/** The lead unit must exist, be active, and lie in the actor's area when it has a place (city departments have none). */
+async function leadUnitFor(deps: Deps, actor: Actor, unitId: string) {
+  const u = await leadUnit(deps.db, unitId);
+  if (!u || !u.active) throw new AppError('unknown_unit', unitId);
+  if (actor.divisionPath && u.division_path && !u.division_path.startsWith(actor.divisionPath)) throw new AppError('unknown_unit', unitId);
+  return u;
+}
+
+const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+const withOverdue = <T extends { status: string; due_at: Date | null }>(c: T, now: Date) => ({
+  ...c,
+  overdue: c.status === 'open' && !!c.due_at && new Date(c.due_at) < now,
+});
+
+/** A case with its members and access facts (for the policy); not_found when the actor may not see it. */
+export async function loadCase(deps: Deps, actor: Actor, id: string) {
   const c = await getCase(deps.db, id);
-  if (!c || (actor.divisionPath && c.division_path && !c.division_path.startsWith(actor.divisionPath))) throw new AppError('not_found');
-  const members = await caseMembers(deps.db, id);
-  const { division_path: _p, ...rest } = c;
-  return { ...rest, members };
+  const access = c && { divisionPath: c.division_path, leadUnitPath: c.lead_unit_path };
+  if (!c || !access || !canSeeCase(actor, access)) throw new AppError('not_found');
+  const { division_path: _p, lead_unit_path: _u, ...rest } = c;
+  return { access, c: withOverdue(rest, deps.now()) };
+}
+
+export async function getHotspotCase(deps: Deps, actor: Actor, id: string) {
+  const { c } = await loadCase(deps, actor, id);
+  return { ...c, members: await caseMembers(deps.db, id) };
 }
 
 export async function listHotspotCases(deps: Deps, actor: Actor, page: number, pageSize: number) {
-  const r = await listCases(deps.db, { path: actor.divisionPath, offset: (page - 1) * pageSize, limit: pageSize });
-  return { items: r.items.map((i) => ({ ...i, member_count: Number(i.member_count) })), total: r.total, page, pageSize };
+  const r = await listCases(deps.db, { scope: caseScope(actor), offset: (page - 1) * pageSize, limit: pageSize });
+  const now = deps.now();
+  return { items: r.items.map((i) => withOverdue({ ...i, member_count: Number(i.member_count) }, now)), total: r.total, page, pageSize };
 }

@@ -1,7 +1,7 @@
 // Proactive cases (未诉先办) made from hotspots: their member tickets, progress notes and the closing
 // result — each step also written to every member's timeline, where the citizen sees it.
 import { useState } from 'react';
-import { App, Button, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { HotspotCase, HotspotCaseList } from '../contract.ts';
@@ -49,7 +49,16 @@ function CaseDetail({ row }: { row: CaseRow }) {
   );
 }
 
-export function CasesTable() {
+const dayOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—');
+
+export interface CasesTableProps {
+  /** the centre accepts results (办结); a lead unit only records progress */
+  canClose?: boolean;
+  /** shown in a card with this title, and not at all while there are no cases (the unit workbench) */
+  cardTitle?: string;
+}
+
+export function CasesTable({ canClose = true, cardTitle }: CasesTableProps) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -69,11 +78,12 @@ export function CasesTable() {
     onError: (e) => message.error(errorText(e)),
   });
   if (q.error) return null;
+  if (cardTitle && !q.data?.total) return null;
   const open = (row: CaseRow, s: Step) => {
     setEditing({ row, step: s });
     setText('');
   };
-  return (
+  const table = (
     <>
       <Table
         rowKey="id"
@@ -84,10 +94,17 @@ export function CasesTable() {
         expandable={{ expandedRowRender: (row) => <CaseDetail row={row} /> }}
         columns={[
           { key: 'title', title: t('dash.cases.title'), dataIndex: 'title', ellipsis: true },
+          { key: 'lead', title: t('dash.cases.leadUnit'), dataIndex: 'lead_unit_name', width: 160, ellipsis: true, render: (v: string | null) => v ?? '—' },
           { key: 'members', title: t('dash.tickets'), dataIndex: 'member_count', width: 80 },
           { key: 'progress', title: t('dash.cases.progressCount'), dataIndex: 'progress_count', width: 90 },
           { key: 'status', title: t('field.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'open' ? 'blue' : 'green'}>{t(`dash.cases.status.${s}`)}</Tag> },
-          { key: 'at', title: t('dash.cases.createdAt'), dataIndex: 'created_at', width: 170, render: (v: string) => new Date(v).toLocaleString() },
+          { key: 'at', title: t('dash.cases.createdAt'), dataIndex: 'created_at', width: 110, render: (v: string) => dayOf(v) },
+          {
+            key: 'due', title: t('dash.cases.due'), dataIndex: 'due_at', width: 130,
+            render: (v: string | null, row: CaseRow) => (
+              <Space size={4}>{dayOf(v)}{row.overdue ? <Tag color="red">{t('dash.cases.overdue')}</Tag> : null}</Space>
+            ),
+          },
           {
             key: 'steps',
             title: t('dash.cases.steps'),
@@ -95,7 +112,7 @@ export function CasesTable() {
             render: (_: unknown, row: CaseRow) => row.status === 'open' ? (
               <Space size="small">
                 <Button size="small" onClick={() => open(row, 'progress')}>{t('dash.cases.addProgress')}</Button>
-                <Button size="small" type="primary" onClick={() => open(row, 'close')}>{t('dash.cases.close')}</Button>
+                {canClose ? <Button size="small" type="primary" onClick={() => open(row, 'close')}>{t('dash.cases.close')}</Button> : null}
               </Space>
             ) : <Typography.Text type="secondary">—</Typography.Text>,
           },
@@ -125,4 +142,5 @@ export function CasesTable() {
       </Modal>
     </>
   );
+  return cardTitle ? <Card title={cardTitle} style={{ marginTop: 16 }}>{table}</Card> : table;
 }

@@ -2,7 +2,7 @@
 // member tickets; a supervisor turns one into a proactive case that the members follow, and sees
 // the cases made so far.
 import { useState } from 'react';
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { HotspotCase } from '../contract.ts';
@@ -13,14 +13,25 @@ import { StatusTag } from '../components/Tags.tsx';
 import { fetchDivisions } from '../api/refdata.ts';
 import { reportsApi, type TextHotspots } from './api.ts';
 import { CasesTable } from './CasesTable.tsx';
+import { UnitPicker } from '../components/UnitPicker.tsx';
 
 type Hotspot = TextHotspots['items'][number];
 type Case = z.infer<typeof HotspotCase>;
 
+interface CaseForm {
+  title: string;
+  leadUnitId?: string;
+  dueWorkingDays: number;
+  note?: string;
+}
+
 const casesApi = {
-  create: (h: Hotspot) =>
+  create: ({ h, form }: { h: Hotspot; form: CaseForm }) =>
     api.post<Case>('/api/v1/hotspots/cases', {
-      title: h.title,
+      title: form.title.trim(),
+      leadUnitId: form.leadUnitId || undefined,
+      dueWorkingDays: form.dueWorkingDays,
+      note: form.note?.trim() || undefined,
       ticketIds: h.members.map((m) => m.id),
       from: h.from,
       to: h.to,
@@ -66,11 +77,14 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['nlp', 'hotspots', period], queryFn: () => reportsApi.textHotspots({ ...period, pageSize: 20 }), retry: false });
   const [made, setMade] = useState<Record<string, string>>({});
+  const [making, setMaking] = useState<Hotspot | null>(null);
+  const [form] = Form.useForm<CaseForm>();
   const placeNames = usePlaceNames((q.data?.items ?? []).map((h) => h.place ?? ''));
   const create = useMutation({
     mutationFn: casesApi.create,
-    onSuccess: (c, h) => {
+    onSuccess: (c, { h }) => {
       setMade((m) => ({ ...m, [h.key]: c.id }));
+      setMaking(null);
       message.success(t('dash.cases.made', { title: c.title, n: String(c.members.length) }));
       void qc.invalidateQueries({ queryKey: ['nlp', 'hotspot-cases'] });
     },
@@ -99,13 +113,44 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
               made[h.key] ? (
                 <Tag color="green">{t('dash.cases.done')}</Tag>
               ) : (
-                <Popconfirm title={t('dash.cases.confirm', { n: String(h.members.length) })} onConfirm={() => create.mutate(h)}>
-                  <Button size="small" loading={create.isPending && create.variables?.key === h.key}>{t('dash.cases.make')}</Button>
-                </Popconfirm>
+                <Button size="small" onClick={() => setMaking(h)}>{t('dash.cases.make')}</Button>
               ),
           },
         ]}
       />
+      <Modal
+        open={!!making}
+        title={t('dash.cases.make')}
+        okText={t('dash.cases.make')}
+        okButtonProps={{ loading: create.isPending }}
+        onOk={() => form.submit()}
+        onCancel={() => setMaking(null)}
+        destroyOnHidden
+      >
+        {making ? (
+          <Form<CaseForm>
+            form={form}
+            layout="vertical"
+            preserve={false}
+            initialValues={{ title: making.title, dueWorkingDays: 15 }}
+            onFinish={(v) => create.mutate({ h: making, form: v })}
+          >
+            <Typography.Paragraph type="secondary">{t('dash.cases.confirm', { n: String(making.members.length) })}</Typography.Paragraph>
+            <Form.Item name="title" label={t('dash.cases.title')} rules={[{ required: true, whitespace: true }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item name="leadUnitId" label={t('dash.cases.leadUnit')} extra={t('dash.cases.leadUnitHint')}>
+              <UnitPicker data-testid="case-lead-unit" />
+            </Form.Item>
+            <Form.Item name="dueWorkingDays" label={t('dash.cases.dueDays')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={250} precision={0} addonAfter={t('dash.cases.workingDays')} />
+            </Form.Item>
+            <Form.Item name="note" label={t('dash.cases.note')}>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+          </Form>
+        ) : null}
+      </Modal>
       <div>
         <Typography.Title level={5}>{t('dash.cases.heading')}</Typography.Title>
         <CasesTable />

@@ -9,6 +9,7 @@ import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { TicketTable } from '../components/TicketTable.tsx';
 import { TicketFilters, type Filters } from '../components/TicketFilters.tsx';
+import { CasesTable } from '../dashboard/CasesTable.tsx';
 
 type Sort = 'deadline_asc' | 'urgency' | 'received_desc';
 
@@ -30,6 +31,7 @@ export function InboxPage() {
   const items = list.data?.items ?? [];
   const count = (l: string) => items.filter((i) => i.light === l).length;
   return (
+    <>
     <Card
       title={`${t('workbench.inbox')}${me?.unitName ? ` · ${me.unitName}` : ''}`}
       extra={
@@ -62,5 +64,7 @@ export function InboxPage() {
         columns={['light', 'number', 'title', 'status', 'urgency', 'category', 'division', 'received']}
       />
     </Card>
+    <CasesTable canClose={false} cardTitle={t('dash.cases.ledByUnit')} />
+    </>
   );
 }
