@@ -220,4 +220,12 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
     expect((await get('supervisor', '/api/v1/reports/rates?from=2026-04-01T00:00:00Z&to=2026-03-01T00:00:00Z')).status).toBe(400);
     expect((await get('supervisor', '/api/v1/reports/trend?months=999')).status).toBe(400);
   });
+
+  it('the timeline of an auto-dispatched ticket names the unit and the confidence; a merge names its master', async () => {
+    const t9 = await get('dispatcher', `/api/v1/tickets/${ids.T9}`);
+    expect(t9.status).toBe(200);
+    const auto = (t9.body.events as { action: string; data: Record<string, unknown> }[]).find((e) => e.action === 'auto_dispatch')!;
+    expect(auto.data).toMatchObject({ confidence: 0.93, leadUnitId: t9.body.leadUnitId, leadUnitName: t9.body.leadUnitName });
+    expect(auto.data.leadUnitName).toBeTruthy();
+  });
 });

@@ -25,6 +25,27 @@ export function allowedActions(actor: Actor, t: Ticket, access: TicketAccess, no
   return out;
 }
 
+type EventRow = Awaited<ReturnType<typeof repo.events>>[number];
+const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/**
+ * Events written at intake name the unit (dispatch, auto_dispatch) and the master ticket (merge)
+ * by id only; the timeline shows names, so they are looked up here (the stored, hashed event is
+ * not changed): data gains leadUnitName / masterNumber where it lacks them.
+ */
+async function eventNames(deps: Deps, events: EventRow[]) {
+  const datas = events.map((e) => (e.data ?? {}) as Record<string, unknown>);
+  const unitIds = [...new Set(datas.filter((d) => str(d.leadUnitId) && !str(d.leadUnitName)).map((d) => d.leadUnitId as string))];
+  const masterIds = [...new Set(datas.filter((d) => str(d.masterId) && !str(d.masterNumber)).map((d) => d.masterId as string))];
+  const [units, masters] = await Promise.all([repo.unitNamesByIds(deps.db, unitIds), repo.ticketNumbersByIds(deps.db, masterIds)]);
+  return (d: Record<string, unknown>): Record<string, unknown> => {
+    const out = { ...d };
+    if (str(d.leadUnitId) && !str(d.leadUnitName) && units.has(d.leadUnitId)) out.leadUnitName = units.get(d.leadUnitId);
+    if (str(d.masterId) && !str(d.masterNumber) && masters.has(d.masterId)) out.masterNumber = masters.get(d.masterId);
+    return out;
+  };
+}
+
 export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Promise<TicketDetail> {
   const t = await repo.getTicket(deps.db, id);
   if (!t) throw new AppError('ticket_not_found');
@@ -39,7 +60,7 @@ export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Pro
     repo.events(deps.db, t.id),
   ]);
   const attachmentIds = [...new Set(events.flatMap((e) => (e.attachments as string[]) ?? []))];
-  const attachments = await repo.attachmentsInfo(deps.db, attachmentIds);
+  const [attachments, named] = await Promise.all([repo.attachmentsInfo(deps.db, attachmentIds), eventNames(deps, events)]);
   const now = deps.now();
   const pe = t.pending_extension;
   return {
@@ -73,7 +94,7 @@ export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Pro
       actorRole: e.actor_role,
       unitName: e.unit_name ?? null,
       note: e.note,
-      data: (e.data ?? {}) as Record<string, unknown>,
+      data: named((e.data ?? {}) as Record<string, unknown>),
       attachments: (e.attachments as string[]) ?? [],
       public: e.public,
     })),

@@ -158,6 +158,8 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('退单');
     await row.getByTestId('open-ticket').click();
+    // the timeline says where each dispatch went
+    await expect.poll(async () => (await page.getByTestId('event-detail').allTextContents()).join('|')).toContain('派至');
     await page.locator('[data-action="redispatch"]').click();
     await pickOption(page, 'act-redispatch_leadUnitId', '城市管理局', '城市管理');
     await page.locator('#action-submit').click();

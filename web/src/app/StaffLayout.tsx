@@ -56,7 +56,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
         {children}
       </Layout.Content>
       <Typography.Text type="secondary" style={{ textAlign: 'center', padding: 8, fontSize: 12 }}>
-        {t('app.name')} Lianxin · 12345
+        {t('app.footer')}
       </Typography.Text>
     </Layout>
   );

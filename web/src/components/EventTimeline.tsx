@@ -6,6 +6,19 @@ import { attachmentUrl } from '../api/tickets.ts';
 import { formatTime } from './time.ts';
 
 type Ev = TicketDetail['events'][number];
+type T = ReturnType<typeof useI18n>['t'];
+
+/** What the event did, in words: the unit it went to, the model's confidence, the master ticket. */
+export function eventDetail(e: Ev, t: T): string | null {
+  const d = e.data ?? {};
+  const parts: string[] = [];
+  const unit = typeof d.leadUnitName === 'string' ? d.leadUnitName : typeof d.toUnitName === 'string' ? d.toUnitName : null;
+  if (unit && e.action !== 'merge') parts.push(t('event.toUnit', { unit }));
+  if (e.action === 'auto_dispatch' && typeof d.confidence === 'number') parts.push(t('event.confidence', { p: `${Math.round(d.confidence * 100)}%` }));
+  if (e.action === 'auto_dispatch' && d.fallback === true) parts.push(t('event.fallback'));
+  if (typeof d.masterNumber === 'string' && !(e.note ?? '').includes(d.masterNumber)) parts.push(t('event.intoMaster', { number: d.masterNumber }));
+  return parts.length ? parts.join(t('event.sep')) : null;
+}
 
 export function EventTimeline({ events }: { events: Ev[] }) {
   const { t, label } = useI18n();
@@ -24,6 +37,7 @@ export function EventTimeline({ events }: { events: Ev[] }) {
             <Typography.Text type="secondary">
               {[e.actorName, e.unitName, e.toStatus && e.toStatus !== e.fromStatus ? `→ ${label('status', e.toStatus)}` : null].filter(Boolean).join(' · ')}
             </Typography.Text>
+            {eventDetail(e, t) ? <div data-testid="event-detail" style={{ marginTop: 4 }}>{eventDetail(e, t)}</div> : null}
             {e.note ? <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{e.note}</div> : null}
             {e.attachments.length ? (
               <div style={{ marginTop: 4, display: 'flex', gap: 8, flexWrap: 'wrap' }}>

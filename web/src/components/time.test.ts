@@ -21,6 +21,7 @@ describe('time helpers', () => {
     expect(timeLeft('2026-11-23T00:40:00Z', en, now)).toBe('40 min left');
     expect(timeLeft(null, en, now)).toBe('');
     expect(formatDuration(3 * 86400_000, en)).toBe('3 d');
+    expect(timeLeft('2026-11-24T05:00:00Z', en, now)).toBe('1 d 5 h left');
   });
 });
 

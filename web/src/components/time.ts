@@ -24,7 +24,7 @@ export function formatDuration(ms: number, t: TFn): string {
   const d = Math.floor(mins / 1440);
   const h = Math.floor((mins % 1440) / 60);
   const m = mins % 60;
-  if (d > 0) return h > 0 ? `${t('time.days', { n: d })}${t('time.hours', { n: h })}` : t('time.days', { n: d });
+  if (d > 0) return h > 0 ? t('time.daysHours', { d, h }) : t('time.days', { n: d });
   if (h > 0) return t('time.hours', { n: h });
   return t('time.minutes', { n: m });
 }

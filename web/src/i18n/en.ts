@@ -2,6 +2,7 @@
 import type { zh } from './zh.ts';
 
 export const en: Record<keyof typeof zh, string> = {
+  'app.footer': 'Lianxin · 12345',
   'app.name': 'Lianxin',
   'app.tagline': 'Citizen requests, handled',
   'app.loading': 'Loading…',
@@ -84,6 +85,7 @@ export const en: Record<keyof typeof zh, string> = {
   'field.satisfaction': 'Satisfaction',
   'time.overdueBy': 'Overdue by {t}',
   'time.left': '{t} left',
+  'time.daysHours': '{d} d {h} h',
   'time.days': '{n} d',
   'time.hours': '{n} h',
   'time.minutes': '{n} min',
@@ -131,6 +133,11 @@ export const en: Record<keyof typeof zh, string> = {
   'action.case_join': 'Joined a proactive case',
   'action.case_progress': 'Proactive case progress',
   'action.case_close': 'Proactive case closed',
+  'event.toUnit': 'to {unit}',
+  'event.confidence': 'confidence {p}',
+  'event.fallback': 'no routing rule matched: the default unit takes it',
+  'event.intoMaster': 'into {number}',
+  'event.sep': ', ',
   'event.public': 'Public',
   'event.internal': 'Internal',
 };

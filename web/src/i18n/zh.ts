@@ -1,5 +1,6 @@
 // Core Chinese texts (key → text). Areas keep their own texts in web/src/<area>/i18n.ts.
 export const zh = {
+  'app.footer': '连心桥 Lianxin · 12345',
   'app.name': '连心桥',
   'app.tagline': '接诉即办',
   'app.loading': '加载中…',
@@ -82,6 +83,7 @@ export const zh = {
   'field.satisfaction': '满意度',
   'time.overdueBy': '已超时 {t}',
   'time.left': '剩 {t}',
+  'time.daysHours': '{d}天{h}小时',
   'time.days': '{n}天',
   'time.hours': '{n}小时',
   'time.minutes': '{n}分钟',
@@ -129,6 +131,11 @@ export const zh = {
   'action.case_join': '纳入主动治理',
   'action.case_progress': '主动治理进展',
   'action.case_close': '主动治理办结',
+  'event.toUnit': '派至 {unit}',
+  'event.confidence': '置信度 {p}',
+  'event.fallback': '无匹配规则，由兜底单位承办',
+  'event.intoMaster': '并入 {number}',
+  'event.sep': '，',
   'event.public': '公开',
   'event.internal': '内部',
 };
