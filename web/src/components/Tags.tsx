@@ -25,7 +25,8 @@ export function LightBadge({ light, deadline, compact }: { light: 'green' | 'yel
     <Tooltip title={deadline ? `${t('field.deadline')} ${formatTime(deadline)}` : undefined}>
       <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, color, whiteSpace: 'nowrap' }} data-light={light ?? ''}>
         <span aria-hidden style={{ width: 10, height: 10, borderRadius: 5, background: color, display: 'inline-block' }} />
-        {compact ? null : <span>{light ? t(`light.${light}`) : ''}</span>}
+        {/* "overdue by …" already says red; the label would only repeat it (and overflow the column) */}
+        {compact || (light === 'red' && deadline && new Date(deadline).getTime() < Date.now()) ? null : <span>{light ? t(`light.${light}`) : ''}</span>}
         <span>{left}</span>
       </span>
     </Tooltip>

@@ -27,6 +27,8 @@ export interface TicketTableProps {
 
 const DEFAULT_COLS: TicketColumn[] = ['number', 'title', 'status', 'urgency', 'category', 'division', 'unit', 'received', 'light'];
 
+const TITLE_MIN = 240;
+
 export function TicketTable(p: TicketTableProps) {
   const { t, label } = useI18n();
   const all: Record<TicketColumn, ColumnsType<TicketSummary>[number]> = {
@@ -46,6 +48,10 @@ export function TicketTable(p: TicketTableProps) {
     phone: { title: t('field.phone'), dataIndex: 'contactPhone', width: 120 },
   };
   const cols = [...(p.columns ?? DEFAULT_COLS).map((c) => ({ ...all[c], key: c })), ...(p.extra ?? [])];
+  // The title takes the width the others leave, but at least TITLE_MIN: a narrower screen scrolls
+  // sideways instead of squeezing the title to nothing (rc-table gives unsized columns the rest of
+  // max(scroll.x, client width)).
+  const scrollX = cols.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : TITLE_MIN), p.onSelect ? 48 : 0);
   return (
     <Table<TicketSummary>
       rowKey="id"
@@ -53,7 +59,7 @@ export function TicketTable(p: TicketTableProps) {
       loading={p.loading}
       dataSource={p.data?.items ?? []}
       columns={cols}
-      scroll={{ x: 900 }}
+      scroll={{ x: scrollX }}
       onRow={p.onOpen ? (r) => ({ onDoubleClick: () => p.onOpen!(r) }) : undefined}
       rowSelection={p.onSelect ? { selectedRowKeys: p.selectedIds ?? [], onChange: (keys) => p.onSelect!(keys.map(String)) } : undefined}
       pagination={{

@@ -46,7 +46,7 @@ export function InboxPage() {
         />
       }
     >
-      <Space size={32} style={{ marginBottom: 12 }}>
+      <Space size={32} style={{ marginBottom: 12, display: 'flex' }}>
         <Statistic title={t('workbench.total')} value={list.data?.total ?? 0} />
         <Statistic title={t('light.red')} value={count('red')} valueStyle={{ color: '#cf1322' }} />
         <Statistic title={t('light.yellow')} value={count('yellow')} valueStyle={{ color: '#d48806' }} />
