@@ -29,12 +29,14 @@ export const AnalyzeResponse = z.object({
   categories: z.array(z.object({ code: z.string(), name: z.string(), confidence: z.number() })),
   units: z.array(z.object({ id: z.string(), name: z.string(), confidence: z.number() })),
   requestType: RequestType,
-  urgency: z.object({ level: Urgency, cue: z.string().nullable(), suggest110: z.boolean() }),
+  /** transferTo: the emergency service the cue belongs to (110 police, 119 fire, 120 ambulance); suggest110 = transferTo is 110 */
+  urgency: z.object({ level: Urgency, cue: z.string().nullable(), transferTo: z.enum(['110', '119', '120']).nullable(), suggest110: z.boolean() }),
   terms: z.array(z.string()),
   place: z.object({ code: z.string(), name: z.string(), path: z.string() }).nullable(),
   duplicates: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), similarity: z.number() })),
   repeatCaller: z.boolean(),
-  kb: z.array(z.object({ id: z.string(), title: z.string(), snippet: z.string() })),
+  /** knowledge-base articles: `snippet` to show in a list, `body` the whole answer (for 用此答复) */
+  kb: z.array(z.object({ id: z.string(), title: z.string(), snippet: z.string(), body: z.string() })),
   replies: z.array(ReplySuggestion),
   /** 'model' when a trained classifier answered, 'keywords' for the fallback. */
   source: z.enum(['model', 'keywords']),
@@ -65,6 +67,8 @@ export const Hotspot = z.object({
   from: z.string(),
   to: z.string(),
   members: z.array(HotspotMember),
+  /** the proactive case most of the members already follow (so it is not made twice), or null */
+  case: z.object({ id: z.string(), title: z.string(), status: z.string() }).nullable(),
 });
 export const HotspotsResponse = z.object({
   items: z.array(Hotspot),

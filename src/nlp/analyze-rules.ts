@@ -1,25 +1,31 @@
-// Rule-based cues read from a normalised request text: urgency (with the "transfer to 110?"
-// prompt), request type, and the keyword fallback for categories used until a model is trained.
+// Rule-based cues read from a normalised request text: urgency (with the "transfer to
+// 110/119/120?" prompt), request type, and the keyword fallback for categories used until a model is trained.
 import type { RequestType, Urgency } from '../contract/enums.ts';
+
+/** Which emergency service a cue belongs to: 110 police, 119 fire and rescue, 120 ambulance. */
+export type TransferTarget = '110' | '119' | '120';
 
 interface Cue {
   level: Urgency;
-  suggest110: boolean;
+  transferTo: TransferTarget | null;
   words: string[];
 }
+// Most serious first: the first cue found decides.
 const CUES: Cue[] = [
-  {
-    level: 'emergency', suggest110: true,
-    words: ['生命危险', '有人受伤', '火灾', '着火', '起火', '失火', '坠落', '坠楼', '跳楼', '溺水', '落水', '持刀', '砍人', '打架', '斗殴', '轻生', '自杀', '爆炸', '抢劫', '绑架'],
-  },
-  { level: 'emergency', suggest110: false, words: ['燃气泄漏', '煤气泄漏', '天然气泄漏', '液化气泄漏', '煤气味', '燃气味', '天然气味', '漏气', '触电', '电线掉落', '塌方', '倒塌'] },
-  { level: 'utility', suggest110: false, words: ['停水', '停电', '停气', '断水', '断电', '没水', '没有水', '没电', '没有电', '暖气', '供暖', '水管爆裂', '爆管', '水压低', '自来水'] },
+  { level: 'emergency', transferTo: '110', words: ['持刀', '砍人', '打架', '斗殴', '抢劫', '绑架', '轻生', '自杀', '跳楼'] },
+  { level: 'emergency', transferTo: '119', words: ['火灾', '着火', '起火', '失火', '爆炸', '燃气泄漏', '煤气泄漏', '天然气泄漏', '液化气泄漏', '煤气味', '燃气味', '天然气味', '被困', '塌方', '倒塌'] },
+  { level: 'emergency', transferTo: '120', words: ['生命危险', '有人受伤', '坠落', '坠楼', '溺水', '落水', '触电', '昏迷', '晕倒'] },
+  { level: 'emergency', transferTo: null, words: ['漏气', '电线掉落'] },
+  { level: 'utility', transferTo: null, words: ['停水', '停电', '停气', '断水', '断电', '没水', '没有水', '没电', '没有电', '暖气', '供暖', '水管爆裂', '爆管', '水压低', '自来水'] },
 ];
 const NEGATION = /(没有|并无|无|不是|未|不)$/;
 
 export interface UrgencyCue {
   level: Urgency;
   cue: string | null;
+  /** the service to transfer to, when the cue is theirs (the agent is asked, never forced) */
+  transferTo: TransferTarget | null;
+  /** transferTo === '110' (kept for clients that only know the 110 prompt) */
   suggest110: boolean;
 }
 
@@ -29,12 +35,12 @@ export function urgencyCue(text: string): UrgencyCue {
     for (const w of c.words) {
       let at = text.indexOf(w);
       while (at >= 0) {
-        if (!NEGATION.test(text.slice(Math.max(0, at - 2), at))) return { level: c.level, cue: w, suggest110: c.suggest110 };
+        if (!NEGATION.test(text.slice(Math.max(0, at - 2), at))) return { level: c.level, cue: w, transferTo: c.transferTo, suggest110: c.transferTo === '110' };
         at = text.indexOf(w, at + w.length);
       }
     }
   }
-  return { level: 'general', cue: null, suggest110: false };
+  return { level: 'general', cue: null, transferTo: null, suggest110: false };
 }
 
 const TYPE_RULES: [RequestType, RegExp][] = [

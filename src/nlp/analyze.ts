@@ -93,7 +93,7 @@ async function kbFor(db: Kysely<DB>, text: string, categoryCode: string | null) 
     .filter((x) => x.score > 0)
     .sort((x, y) => y.score - x.score)
     .slice(0, 3);
-  return scored.map(({ a }) => ({ id: a.id, title: a.title, snippet: [...a.body].slice(0, 80).join('') }));
+  return scored.map(({ a }) => ({ id: a.id, title: a.title, snippet: [...a.body].slice(0, 80).join(''), body: a.body }));
 }
 
 export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<AnalyzeResponse> {

@@ -11,6 +11,7 @@ import { trainClassifier } from './classifier/train.ts';
 import { clearModelCache } from './classifier/active-model.ts';
 import { insertModel } from './models.repo.ts';
 
+const KB_BODY = '夜间22时至次日6时禁止产生噪声的建筑施工作业，因生产工艺要求或者特殊需要必须连续施工的，须取得住建部门出具的证明并公告附近居民。市民可拨打12345或向属地住建、城管部门反映，执法人员将到场核查，对违规施工依法责令停止并处以罚款。';
 const NOISE = '双城镇城北社区金山苑旁边工地夜间施工，噪音很大，每天到凌晨两点，严重影响居民休息';
 const HOT = [
   '翠屏花园小区门口垃圾站臭气熏天，垃圾好几天没人清运',
@@ -52,7 +53,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     for (const [i, c] of HOT.entries()) {
       await insertTestTicket(t.deps.db, { title: c.slice(0, 14), content: c, division_code: fx.divisions.village1, received_at: new Date(now - (i + 1) * day), contact_phone: `1391111000${i}`, number: `LX2026010199990${i}` });
     }
-    await t.deps.db.insertInto('kb_articles').values({ title: '夜间施工噪音的处理', body: '夜间22时至次日6时禁止产生噪声的建筑施工作业……', keywords: '夜间施工 噪音' }).execute();
+    await t.deps.db.insertInto('kb_articles').values({ title: '夜间施工噪音的处理', body: KB_BODY, keywords: '夜间施工 噪音' }).execute();
   });
   afterAll(async () => {
     await app?.close();
@@ -82,10 +83,13 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(b.units.length).toBeGreaterThan(0);
     expect(b.requestType).toBe('complaint');
     expect(b.place).toMatchObject({ code: fx.divisions.village1 });
-    expect(b.urgency).toEqual({ level: 'general', cue: null, suggest110: false });
+    expect(b.urgency).toEqual({ level: 'general', cue: null, transferTo: null, suggest110: false });
     expect(b.duplicates.map((d: { id: string }) => d.id)).toEqual([noiseId]);
     expect(b.repeatCaller).toBe(true);
     expect(b.kb[0].title).toBe('夜间施工噪音的处理');
+    // the list shows a snippet; 用此答复 takes the whole answer
+    expect(b.kb[0].snippet.length).toBeLessThanOrEqual(80);
+    expect(b.kb[0].body).toBe(KB_BODY);
     expect(b.replies[0].replyText).toContain('停止施工');
     expect(b.replies[0].satisfaction).toBe('satisfied');
     expect(b.terms).toEqual(expect.arrayContaining(['噪音']));
@@ -109,9 +113,14 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
 
   it('analyze reads urgency cues', async () => {
     const gas = (await agent.post('/api/v1/nlp/analyze', { content: '楼道里有很浓的煤气味，怀疑燃气泄漏' })).body;
-    expect(gas.urgency).toMatchObject({ level: 'emergency', suggest110: false });
+    // a gas leak is fire and rescue's (119), a knife fight the police's (110), an injury the ambulance's (120)
+    expect(gas.urgency).toMatchObject({ level: 'emergency', transferTo: '119', suggest110: false });
     const fight = (await agent.post('/api/v1/nlp/analyze', { content: '楼下有人持刀打架，快来人' })).body;
-    expect(fight.urgency).toMatchObject({ level: 'emergency', suggest110: true });
+    expect(fight.urgency).toMatchObject({ level: 'emergency', transferTo: '110', suggest110: true });
+    const hurt = (await agent.post('/api/v1/nlp/analyze', { content: '工地脚手架倒了，有人受伤流了很多血' })).body;
+    expect(hurt.urgency).toMatchObject({ level: 'emergency', transferTo: '120' });
+    const wire = (await agent.post('/api/v1/nlp/analyze', { content: '小区门口电线掉落在路上' })).body;
+    expect(wire.urgency).toMatchObject({ level: 'emergency', transferTo: null });
     const water = (await agent.post('/api/v1/nlp/analyze', { content: '柘荣县双城镇停水一天了' })).body;
     expect(water.urgency).toMatchObject({ level: 'utility', cue: '停水' });
     expect(water.place.code).toBe(fx.divisions.township1);
@@ -192,6 +201,12 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const list = await supervisor.get('/api/v1/hotspots/cases');
     expect(list.body.total).toBe(1);
     expect(list.body.items[0].member_count).toBe(HOT.length);
+    // the hotspot now says it is a case, and the same tickets are not made a case twice
+    const again = await supervisor.get(`/api/v1/hotspots?divisionCode=${fx.divisions.county}`);
+    expect(again.body.items[0].case).toMatchObject({ id: c.body.id, status: 'open' });
+    expect(again.body.items.slice(1).every((h: { case: unknown }) => h.case === null)).toBe(true);
+    const twice = await supervisor.post('/api/v1/hotspots/cases', { title: top.title, ticketIds: top.members.map((m: { id: string }) => m.id) });
+    expect(twice.status).toBe(409);
     const one = await supervisor.get(`/api/v1/hotspots/cases/${c.body.id}`);
     expect(one.body.members.map((m: { id: string }) => m.id).sort()).toEqual(top.members.map((m: { id: string }) => m.id).sort());
     const bad = await supervisor.post('/api/v1/hotspots/cases', { title: 'x', ticketIds: [randomUUID()] });

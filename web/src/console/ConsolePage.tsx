@@ -126,7 +126,8 @@ export function ConsolePage() {
     'alt+2': () => a?.categories[1] && form.setFieldValue('categoryCode', a.categories[1].code),
     'alt+3': () => a?.categories[2] && form.setFieldValue('categoryCode', a.categories[2].code),
   });
-  useShortcuts(!!result, { 'alt+n': newCall, escape: newCall });
+  // not while the ticket drawer is open over the result: Esc there closes the drawer, not the call
+  useShortcuts(!!result && !viewId, { 'alt+n': newCall, escape: newCall });
 
   if (result) return <ResultPanel result={result} onNext={newCall} onOpen={() => setViewId(result.id)} viewer={<TicketDrawer id={viewId} onClose={() => setViewId(null)} />} />;
 
@@ -218,8 +219,8 @@ export function ConsolePage() {
             onUnit={(u) => setLead({ id: u.id, name: u.name })}
             onPlace={(p) => setDivision({ code: p.code, name: p.name })}
             onMerge={(d) => setMerge(d ? { id: d.id, number: d.number } : null)}
-            onKb={(k) => openFinish('direct_answer', k.snippet)}
-            onTransfer={() => openFinish('transfer', '110')}
+            onKb={(k) => openFinish('direct_answer', k.body)}
+            onTransfer={(target) => openFinish('transfer', target)}
           />
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>{t('console.keys')}</Typography.Paragraph>
         </Col>

@@ -1,4 +1,4 @@
-// What the system understood from the text: category, unit, urgency (with "transfer to 110?"),
+// What the system understood from the text: category, unit, urgency (with "transfer to 110/119/120?"),
 // place, possible duplicates (one click 并案) and knowledge-base answers.
 import { Alert, Button, Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
 import { BulbOutlined, WarningOutlined } from '@ant-design/icons';
@@ -19,7 +19,7 @@ export interface SuggestionsProps {
   onPlace: (p: NonNullable<A['place']>) => void;
   onMerge: (d: A['duplicates'][number] | null) => void;
   onKb: (k: A['kb'][number]) => void;
-  onTransfer: () => void;
+  onTransfer: (target: '110' | '119' | '120') => void;
 }
 
 const pct = (x: number) => Math.round(x * 100);
@@ -36,14 +36,16 @@ export function Suggestions(p: SuggestionsProps) {
   }
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={8} data-testid="suggestions">
-      {d.urgency.suggest110 || d.urgency.level === 'emergency' ? (
+      {d.urgency.transferTo || d.urgency.level === 'emergency' ? (
         <Alert
           type="error"
           showIcon
           icon={<WarningOutlined />}
           message={t('console.urgent', { level: label('urgency', d.urgency.level) })}
           description={d.urgency.cue ?? undefined}
-          action={d.urgency.suggest110 ? <Button danger size="small" onClick={p.onTransfer}>{t('console.transfer110')}</Button> : undefined}
+          action={d.urgency.transferTo ? (
+            <Button danger size="small" onClick={() => p.onTransfer(d.urgency.transferTo!)} data-testid="suggest-transfer">{t('console.transferTo', { n: d.urgency.transferTo })}</Button>
+          ) : undefined}
           data-testid="urgency-alert"
         />
       ) : d.urgency.cue ? (
