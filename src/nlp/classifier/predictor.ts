@@ -7,6 +7,7 @@ import { setPredictor, type Prediction as AnalyzePrediction, type Predictor } fr
 import { activeModel, thresholdOf } from './active-model.ts';
 import { classify } from './model.ts';
 import { classifyMany } from './classify-many.ts';
+import { readableTerms } from './explain-words.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const nameOf = (metrics: Record<string, unknown>, label: string) =>
@@ -21,7 +22,7 @@ export const classifierPredictor: Predictor = async (deps, text) => {
     activeModel(deps, 'request_type'),
   ]);
   // one walk of the text for all the models (classify-many.ts)
-  const asked = [{ model: cat.model, topK: 3, explainTerms: 5 }];
+  const asked = [{ model: cat.model, topK: 3, explainTerms: 8 }];
   const at = (m: typeof detail) => (m ? asked.push({ model: m.model, topK: 3, explainTerms: 0 }) - 1 : -1);
   const [iDetail, iUnit, iType] = [at(detail), at(unit), at(rtype)];
   const answers = classifyMany(asked, text);
@@ -32,10 +33,13 @@ export const classifierPredictor: Predictor = async (deps, text) => {
     const d = answers[iDetail];
     const l1 = ((detail.metrics.labelLevel1 ?? {}) as Record<string, string>)[d.label];
     if (d.label !== p.label && l1 === p.label && d.confidence >= 0.5) {
-      categories = [{ code: d.label, name: nameOf(detail.metrics, d.label), confidence: round(d.confidence) }, ...categories];
+      // the deeper category stands for its parent: the parent is not listed beside it
+      categories = [{ code: d.label, name: nameOf(detail.metrics, d.label), confidence: round(d.confidence) }, ...categories.filter((c) => c.code !== p.label)];
     }
   }
-  const out: AnalyzePrediction = { categories, terms: p.explain.map((e) => e.term) };
+  // alternatives the model gives no chance are noise to the agent (the first one always stays)
+  categories = categories.filter((c, i) => i === 0 || c.confidence >= 0.01);
+  const out: AnalyzePrediction = { categories, terms: readableTerms(p.explain.map((e) => e.term)) };
   if (unit) {
     const u = answers[iUnit];
     out.units = u.candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));

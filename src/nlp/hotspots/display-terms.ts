@@ -6,7 +6,7 @@
 import { segment } from '../segment.ts';
 
 // Characters of function words (的, 了, 我们 …): a bigram holding one ("院的", "的医") is not a term.
-const FUNCTION_CHARS = new Set([...'的了是在和有我你他她它们这那就都也很吗呢吧啊与及或被把对于从为让给']);
+export const FUNCTION_CHARS = new Set([...'的了是在和有我你他她它们这那就都也很吗呢吧啊与及或被把对于从为让给']);
 // A phrase is not grown leftwards over the end of the place name before it ("A2区丽发新城" → "丽发新城").
 const PLACE_ENDS = new Set([...'省市区县州镇乡村街道']);
 /** Length of the longest common substring of two short strings. */
