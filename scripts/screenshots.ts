@@ -146,7 +146,10 @@ const SHOTS: Shot[] = [
       if (!cases.items.some((c: { status: string }) => c.status === 'open')) {
         const hot = await (await page.request.get(`${ctx.base}/api/v1/hotspots?pageSize=1`)).json();
         const h = hot.items[0];
-        if (h) await page.request.post(`${ctx.base}/api/v1/hotspots/cases`, { data: { title: h.title, ticketIds: h.members.map((m: { id: string }) => m.id) } });
+        // led by 市住建局, so the zhujian workbench shows it too
+        const units = await (await page.request.get(`${ctx.base}/api/v1/units?q=${encodeURIComponent('宁德市住房')}`)).json();
+        const leadUnitId = (units.items ?? units)[0]?.id;
+        if (h) await page.request.post(`${ctx.base}/api/v1/hotspots/cases`, { data: { title: h.title, ticketIds: h.members.map((m: { id: string }) => m.id), leadUnitId, dueWorkingDays: 10 } });
         await page.reload();
       }
       await page.getByRole('tab', { name: /热点聚类|Hotspot clusters/ }).click();

@@ -132,7 +132,7 @@ describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
     const list = await supervisor.get('/api/v1/hotspots/cases');
     expect(list.body.total).toBe(1);
     expect(list.body.items[0]).toMatchObject({ member_count: texts.length, lead_unit_name: '柘荣县城市管理局', overdue: false });
-    expect(await caseRow.textContent()).toContain(new Date(list.body.items[0].due_at).toLocaleDateString('zh-CN'));
+    expect(await caseRow.textContent()).toContain(new Date(new Date(list.body.items[0].due_at).getTime() + 8 * 3600_000).toISOString().slice(0, 10)); // Beijing date
 
     // the lead unit finds the case in its workbench and records progress there, but cannot close it
     const unitPage = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
@@ -157,6 +157,11 @@ describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
     await page.getByText('案件已办结').waitFor();
     await expect.poll(async () => (await caseRow.textContent()) ?? '').toContain('已办结');
     expect(await caseRow.getByRole('button', { name: /^办\s*结$/ }).count()).toBe(0);
+    // a member ticket opens from the case, its timeline showing the case's steps
+    await caseRow.locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('member-ticket').first().click();
+    await page.locator('.ant-drawer').getByText('已办结：垃圾站已每日清运两次').waitFor();
+    await page.keyboard.press('Escape');
     const one = await supervisor.get(`/api/v1/hotspots/cases/${list.body.items[0].id}`);
     expect(one.body).toMatchObject({ status: 'closed', result: '垃圾站已每日清运两次并加装除臭设备', progress_count: 2 });
     for (const m of one.body.members as { id: string }[]) {

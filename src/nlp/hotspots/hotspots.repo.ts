@@ -135,3 +135,11 @@ export function leadUnit(db: Kysely<DB>, id: string) {
   return db.selectFrom('units as u').leftJoin('divisions as d', 'd.code', 'u.division_code')
     .select(['u.id', 'u.name', 'u.active', 'd.path as division_path']).where('u.id', '=', id).executeTakeFirst();
 }
+
+/** For each ticket, the cases it belongs to (newest first). */
+export async function caseMemberships(db: Kysely<DB>, ticketIds: string[]) {
+  if (ticketIds.length === 0) return [];
+  return db.selectFrom('hotspot_case_members as m').innerJoin('hotspot_cases as c', 'c.id', 'm.case_id')
+    .select(['m.ticket_id', 'c.id', 'c.title', 'c.status', 'c.created_at'])
+    .where('m.ticket_id', 'in', ticketIds).orderBy('c.created_at', 'desc').execute();
+}

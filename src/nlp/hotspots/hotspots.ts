@@ -10,7 +10,7 @@ import { applyPolicy } from '../../sla/deadlines.ts';
 import { appendEvent } from '../../tickets/events.ts';
 import { clusterDocs, type HotCluster } from './cluster.ts';
 import {
-  caseMembers, divisionByCode, getCase, insertCase, leadUnit, listCases, ticketsForHotspots, ticketsInScope, type HotTicketRow,
+  caseMembers, caseMemberships, divisionByCode, getCase, insertCase, leadUnit, listCases, ticketsForHotspots, ticketsInScope, type HotTicketRow,
 } from './hotspots.repo.ts';
 
 const MAX_TICKETS = 5000;
@@ -26,7 +26,27 @@ export interface HotspotQuery {
   pageSize: number;
 }
 
+/**
+ * The case a cluster already is: the one holding the most of its members, if that is at least
+ * half of them (clusters are recomputed each time, so a case's members and a cluster's differ a
+ * little as tickets come in).
+ */
+async function casesOfClusters(deps: Deps, clusters: HotCluster[]) {
+  const rows = await caseMemberships(deps.db, clusters.flatMap((c) => c.members));
+  const byTicket = new Map<string, typeof rows>();
+  for (const r of rows) byTicket.set(r.ticket_id, [...(byTicket.get(r.ticket_id) ?? []), r]);
+  return (members: string[]) => {
+    const count = new Map<string, { n: number; c: (typeof rows)[number] }>();
+    for (const m of members) for (const r of byTicket.get(m) ?? []) count.set(r.id, { n: (count.get(r.id)?.n ?? 0) + 1, c: r });
+    let best: { n: number; c: (typeof rows)[number] } | null = null;
+    for (const v of count.values()) if (!best || v.n > best.n) best = v;
+    return best && best.n * 2 >= members.length ? { id: best.c.id, title: best.c.title, status: best.c.status } : null;
+  };
+}
+
 export interface Hotspot extends Omit<HotCluster, 'members'> {
+  /** the proactive case most members already follow */
+  case: { id: string; title: string; status: string } | null;
   /** Stable id of the member set (changes when members change). */
   key: string;
   size: number;
@@ -73,8 +93,11 @@ export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
   const { rows, clusters } = hit;
   const byId = new Map(rows.map((r) => [r.id, r]));
   const start = (q.page - 1) * q.pageSize;
-  const items: Hotspot[] = clusters.slice(start, start + q.pageSize).map((c) => ({
+  const page = clusters.slice(start, start + q.pageSize);
+  const caseOf = await casesOfClusters(deps, page);
+  const items: Hotspot[] = page.map((c) => ({
     ...c,
+    case: caseOf(c.members),
     key: createHash('sha256').update([...c.members].sort().join(',')).digest('hex').slice(0, 16),
     size: c.members.length,
     members: c.members.map((id) => {
@@ -106,6 +129,10 @@ export async function createHotspotCase(deps: Deps, actor: Actor, input: CreateC
   const found = await ticketsInScope(deps.db, ids);
   if (found.length !== ids.length) throw new AppError('ticket_not_found');
   if (path && found.some((t) => t.division_path && !t.division_path.startsWith(path))) throw new AppError('forbidden');
+  // the same tickets made a case twice over (a second click, a stale page) is refused
+  const open = new Map<string, number>();
+  for (const r of await caseMemberships(deps.db, ids)) if (r.status === 'open') open.set(r.id, (open.get(r.id) ?? 0) + 1);
+  if ([...open.values()].some((n) => n === ids.length)) throw new AppError('duplicate');
   const lead = input.leadUnitId ? await leadUnitFor(deps, actor, input.leadUnitId) : null;
   const now = deps.now();
   const dueAt = await applyPolicy(deps, { amount: input.dueWorkingDays ?? CASE_DUE_WORKING_DAYS, unit: 'working_days' }, now);

@@ -8,7 +8,8 @@ import type { HotspotCase, HotspotCaseList } from '../contract.ts';
 import { api } from '../api/client.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { StatusTag } from '../components/Tags.tsx';
+import { MemberTable } from './MemberTable.tsx';
+import { formatDate, formatTime } from '../components/time.ts';
 
 type Case = z.infer<typeof HotspotCase>;
 type Cases = z.infer<typeof HotspotCaseList>;
@@ -30,26 +31,15 @@ function CaseDetail({ row }: { row: CaseRow }) {
       {row.result && (
         <Descriptions size="small" column={1} items={[
           { key: 'result', label: t('dash.cases.result'), children: row.result },
-          { key: 'closed', label: t('dash.cases.closedAt'), children: row.closed_at ? new Date(row.closed_at).toLocaleString() : '—' },
+          { key: 'closed', label: t('dash.cases.closedAt'), children: row.closed_at ? formatTime(row.closed_at) : '—' },
         ]} />
       )}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={q.isLoading}
-        dataSource={q.data?.members ?? []}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        columns={[
-          { key: 'number', title: t('field.number'), dataIndex: 'number', width: 170 },
-          { key: 'title', title: t('field.title'), dataIndex: 'title', ellipsis: true },
-          { key: 'status', title: t('field.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
-        ]}
-      />
+      <MemberTable members={q.data?.members ?? []} loading={q.isLoading} />
     </Space>
   );
 }
 
-const dayOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—');
+const dayOf = (iso: string | null) => (iso ? formatDate(iso) : '—');
 
 export interface CasesTableProps {
   /** the centre accepts results (办结); a lead unit only records progress */

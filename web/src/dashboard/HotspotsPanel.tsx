@@ -9,7 +9,7 @@ import type { HotspotCase } from '../contract.ts';
 import { api } from '../api/client.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { StatusTag } from '../components/Tags.tsx';
+import { MemberTable } from './MemberTable.tsx';
 import { fetchDivisions } from '../api/refdata.ts';
 import { reportsApi, type TextHotspots } from './api.ts';
 import { CasesTable } from './CasesTable.tsx';
@@ -53,23 +53,6 @@ function usePlaceNames(codes: string[]): Map<string, string> {
   return names;
 }
 
-function Members({ h }: { h: Hotspot }) {
-  const { t } = useI18n();
-  return (
-    <Table
-      rowKey="id"
-      size="small"
-      dataSource={h.members}
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      columns={[
-        { key: 'number', title: t('field.number'), dataIndex: 'number', width: 170 },
-        { key: 'title', title: t('field.title'), dataIndex: 'title', ellipsis: true },
-        { key: 'status', title: t('field.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} /> },
-      ]}
-    />
-  );
-}
-
 export function HotspotsPanel({ period }: { period: { from?: string; to?: string } }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -99,7 +82,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         pagination={{ pageSize: 10 }}
-        expandable={{ expandedRowRender: (h) => <Members h={h} /> }}
+        expandable={{ expandedRowRender: (h) => <MemberTable members={h.members} /> }}
         columns={[
           { key: 'title', title: t('dash.textHotspots.title'), dataIndex: 'title', ellipsis: true },
           { key: 'place', title: t('field.division'), dataIndex: 'place', width: 140, render: (c: string | null) => (c ? placeNames.get(c) ?? c : '—') },
@@ -110,8 +93,8 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
             title: t('dash.cases.action'),
             width: 150,
             render: (_: unknown, h: Hotspot) =>
-              made[h.key] ? (
-                <Tag color="green">{t('dash.cases.done')}</Tag>
+              made[h.key] || h.case ? (
+                <Tag color="green" title={h.case?.title}>{t(h.case?.status === 'closed' ? 'dash.cases.status.closed' : 'dash.cases.done')}</Tag>
               ) : (
                 <Button size="small" onClick={() => setMaking(h)}>{t('dash.cases.make')}</Button>
               ),
@@ -132,7 +115,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
             form={form}
             layout="vertical"
             preserve={false}
-            initialValues={{ title: making.title, dueWorkingDays: 15 }}
+            initialValues={{ title: making.title.replace(/(…|\.\.\.)$/, ''), dueWorkingDays: 15 }}
             onFinish={(v) => create.mutate({ h: making, form: v })}
           >
             <Typography.Paragraph type="secondary">{t('dash.cases.confirm', { n: String(making.members.length) })}</Typography.Paragraph>
