@@ -19,6 +19,8 @@ export interface RouteTable {
   /** Active fallback units, shallowest division first, then oldest. */
   fallbacks: TableFallback[];
   activeUnits: Set<string>;
+  /** active unit → its division code (null: a city-level department with no place of its own) */
+  unitDivisions: Map<string, string | null>;
   paths: Map<string, string>;
 }
 
@@ -43,6 +45,7 @@ async function load(db: Kysely<DB>, prev?: RouteTable, reloadPaths = true): Prom
     rules: snap.rules,
     fallbacks: snap.fallbacks,
     activeUnits: new Set(snap.activeUnitIds),
+    unitDivisions: new Map(snap.unitDivisions),
     paths,
   };
 }

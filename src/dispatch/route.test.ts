@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
 import { seedTestFixture, type Fixture } from '../test/fixture.ts';
-import { checkWhitelist, resolveRoute, resolveRouteFromDb } from './route.ts';
+import { checkWhitelist, resolveRoute, resolveRouteFromDb, unitsServingPlace } from './route.ts';
 import { invalidateRouteTable } from './route-table.ts';
 import { createRoutingRule } from '../orgs/routing-rules.ts';
 
@@ -27,6 +27,17 @@ describe.each(DB_KINDS)('dispatch resolution on %s', (kind) => {
     expect(inFuxi).toMatchObject({ leadUnitId: f.units.township2, coUnitIds: [f.units.chengguan], ruleId: f.rules.vendingFuxi });
     const inShuangcheng = await resolveRoute(t.deps, { categoryCode: f.categories.streetVending, divisionCode: f.divisions.village1 });
     expect(inShuangcheng).toMatchObject({ leadUnitId: f.units.chengguan, ruleId: f.rules.cityMgmt });
+  });
+
+  it('keeps only the units that can act in a place: above it, below it, or city-wide, not another branch', async () => {
+    const u = f.units;
+    const all = [u.cityGov, u.countyGov, u.zhujian, u.township1, u.township2, u.village1, u.village3];
+    // a village of 双城镇: the 富溪镇 government and a 富溪 village cannot act there
+    expect(await unitsServingPlace(t.deps, all, f.divisions.village1)).toEqual([u.cityGov, u.countyGov, u.zhujian, u.township1, u.village1]);
+    // the county as the place: every unit in it may be the one
+    expect(await unitsServingPlace(t.deps, all, f.divisions.county)).toEqual(all);
+    // no place known: nothing to filter by
+    expect(await unitsServingPlace(t.deps, all, null)).toEqual(all);
   });
 
   it('falls back to the nearest government when no rule owns the matter (兜底)', async () => {

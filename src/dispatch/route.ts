@@ -48,6 +48,24 @@ export async function resolveRouteFromDb(deps: Deps, input: RouteInput): Promise
   return fallbackResult(divs, await fallbackUnits(deps.db, divs));
 }
 
+/**
+ * Of `unitIds`, those that can act in the place `divisionCode`: inactive units are left out, and
+ * so is a unit of another branch of the division tree (a 柘荣县 bureau for a street in 福鼎市).
+ * City-level departments (no division), units above the place and units below it stay. Unknown
+ * codes leave the list as it is (the table may not have seen a new division yet).
+ */
+export async function unitsServingPlace(deps: Deps, unitIds: string[], divisionCode: string | null): Promise<string[]> {
+  const t = await routeTable(deps.db).catch(() => null);
+  if (!t) return unitIds;
+  const place = divisionCode ? t.paths.get(divisionCode) : undefined;
+  return unitIds.filter((id) => {
+    if (!t.activeUnits.has(id)) return false;
+    const code = t.unitDivisions.get(id);
+    const path = code ? t.paths.get(code) : undefined;
+    return !place || !path || place.startsWith(path) || path.startsWith(place);
+  });
+}
+
 /** The decision from the routing table, or null when it does not know the category or division. */
 export function routeFromTable(t: RouteTable, input: RouteInput): RouteResult | null {
   const cats = input.categoryCode ? categoryChainOf(t, input.categoryCode) : [];

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { AnalyzeBody, AnalyzeResponse } from '../contract/nlp.ts';
 import type { DB } from '../db/schema.ts';
 import type { Deps } from '../server/deps.ts';
-import { resolveRoute } from '../dispatch/route.ts';
+import { resolveRoute, unitsServingPlace } from '../dispatch/route.ts';
 import { normalize } from './normalize.ts';
 import { parsePlace } from './address/parse-place.ts';
 import { findDuplicates } from './dedupe/find-duplicates.ts';
@@ -71,14 +71,16 @@ async function unitsFor(deps: Deps, categoryCode: string, divisionCode: string |
  * Units to suggest: the unit model's when it is confident enough to dispatch alone; otherwise the
  * unit routing gives the top category in this place first (the rules are the county's own
  * answer), then the unit model's candidates — a model trained on little history is a hint, not
- * the first choice. At most 3.
+ * the first choice, and only those that can act in the place (unitsServingPlace). At most 3.
  */
 async function suggestedUnits(deps: Deps, predicted: Prediction | null, top: { code: string; confidence: number } | null, divisionCode: string | null) {
   const learned = predicted?.units ?? [];
   if (learned.length && predicted?.unitsConfident) return learned;
   const routed = top ? await unitsFor(deps, top.code, divisionCode, top.confidence) : [];
   const out = [...routed];
-  for (const u of learned) if (out.length < 3 && !out.some((o) => o.id === u.id)) out.push(u);
+  // the model's candidates only where they can act in this place
+  const serving = new Set(await unitsServingPlace(deps, learned.map((u) => u.id), divisionCode));
+  for (const u of learned) if (out.length < 3 && serving.has(u.id) && !out.some((o) => o.id === u.id)) out.push(u);
   return out;
 }
 

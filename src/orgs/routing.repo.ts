@@ -103,9 +103,9 @@ export async function routingSnapshot(db: Kysely<DB>) {
       .where('u.active', '=', true)
       .execute(),
     fallbackUnits(db, []),
-    db.selectFrom('units').select('id').where('active', '=', true).execute(),
+    db.selectFrom('units').select(['id', 'division_code']).where('active', '=', true).execute(),
   ]);
-  return { categories, rules, fallbacks, activeUnitIds: units.map((u) => u.id) };
+  return { categories, rules, fallbacks, activeUnitIds: units.map((u) => u.id), unitDivisions: units.map((u) => [u.id, u.division_code] as const) };
 }
 
 /** Every division's materialised path ('/35/3509/…/'). */
