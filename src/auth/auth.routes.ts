@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../server/deps.ts';
-import { LoginBody, MeResponse } from '../contract/auth.ts';
+import { LoginBody, MeResponse, SessionResponse } from '../contract/auth.ts';
 import { SESSION_COOKIE, forgetUserSessions, login, logout } from './sessions.ts';
 import { requireActor } from './auth.hook.ts';
 import { setUserLocale } from './auth.repo.ts';
@@ -28,6 +28,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     return { ok: true };
   });
   r.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: MeResponse } } }, async (req) => present(requireActor(req)));
+  r.get('/api/v1/auth/session', { schema: { tags: ['auth'], response: { 200: SessionResponse } } }, async (req) => ({ user: req.actor ? present(req.actor) : null }));
   r.put('/api/v1/auth/me/locale', { schema: { tags: ['auth'], body: z.object({ locale: z.enum(['zh', 'en']) }) } }, async (req) => {
     const a = requireActor(req);
     await setUserLocale(deps.db, a.id, req.body.locale);

@@ -28,8 +28,12 @@ describe.each(DB_KINDS)('sign-in on %s', (kind) => {
     expect(res.json()).toMatchObject({ username: 'dispatcher', role: 'dispatcher' });
     const cookie = `lx_session=${c.value}`;
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).json().user).toMatchObject({ username: 'dispatcher' });
     await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    // the web app's question "who is signed in?" is answered, not refused, when nobody is
+    const none = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+    expect([none.statusCode, none.json()]).toEqual([200, { user: null }]);
     const stored = await t.deps.db.selectFrom('sessions').select('id').execute();
     expect(stored.some((s) => s.id === c.value)).toBe(false); // only the hash is stored
   });

@@ -13,3 +13,5 @@ export const MeResponse = z.object({
   locale: z.string(),
 });
 export type Me = z.infer<typeof MeResponse>;
+/** Who is signed in, or null: the web app asks this on every page, so it is not an error (401) to be nobody. */
+export const SessionResponse = z.object({ user: MeResponse.nullable() });
