@@ -52,7 +52,11 @@ export const HotspotsQuery = Page.extend({
   to: z.string().datetime({ offset: true }).optional(),
 });
 
-const HotspotMember = z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.string() });
+const HotspotMember = z.object({
+  id: z.string(), number: z.string(), title: z.string(), status: z.string(),
+  /** the unit the ticket is with: the unit most members are with is the natural lead of a case */
+  leadUnitId: z.string().nullable(), leadUnitName: z.string().nullable(),
+});
 export const Hotspot = z.object({
   key: z.string(),
   title: z.string(),

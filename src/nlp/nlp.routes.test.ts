@@ -183,6 +183,9 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(top.size).toBe(HOT.length);
     expect(top.title).toContain('垃圾');
     expect(top.place).toBe(fx.divisions.county);
+    // each member says which unit it is with (the 立案 form proposes the usual one as lead)
+    expect(top.members[0]).toHaveProperty('leadUnitId');
+    expect(top.members[0]).toHaveProperty('leadUnitName');
     expect((await supervisor.get('/api/v1/hotspots?divisionCode=999999')).status).toBe(422);
 
     const c = await supervisor.post('/api/v1/hotspots/cases', {

@@ -13,6 +13,8 @@ export interface HotTicketRow {
   division_code: string | null;
   division_path: string | null;
   support: number;
+  lead_unit_id: string | null;
+  lead_unit_name: string | null;
 }
 
 /** Tickets received in [from, to) under `path` (merged ones count as support of their master). */
@@ -22,8 +24,9 @@ export async function ticketsForHotspots(
 ): Promise<HotTicketRow[]> {
   const r = await sql<HotTicketRow>`
     select t.id, t.number, t.title, t.content, t.status, t.received_at, t.division_code, d.path as division_path,
-      (select count(*) from tickets c where c.master_id = t.id and c.status = 'merged')::int as support
-    from tickets t left join divisions d on d.code = t.division_code
+      (select count(*) from tickets c where c.master_id = t.id and c.status = 'merged')::int as support,
+      t.lead_unit_id, u.name as lead_unit_name
+    from tickets t left join divisions d on d.code = t.division_code left join units u on u.id = t.lead_unit_id
     where t.received_at >= ${input.from} and t.received_at < ${input.to} and t.status <> 'merged'
       ${input.path ? sql`and d.path like ${`${input.path}%`}` : sql``}
     order by t.received_at desc

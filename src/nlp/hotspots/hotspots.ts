@@ -50,7 +50,7 @@ export interface Hotspot extends Omit<HotCluster, 'members'> {
   /** Stable id of the member set (changes when members change). */
   key: string;
   size: number;
-  members: { id: string; number: string; title: string; status: string }[];
+  members: { id: string; number: string; title: string; status: string; leadUnitId: string | null; leadUnitName: string | null }[];
 }
 
 /** The path an actor may look at, narrowed to `divisionCode` when given (403 outside it). */
@@ -102,7 +102,7 @@ export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
     size: c.members.length,
     members: c.members.map((id) => {
       const r = byId.get(id)!;
-      return { id, number: r.number, title: r.title, status: r.status };
+      return { id, number: r.number, title: r.title, status: r.status, leadUnitId: r.lead_unit_id, leadUnitName: r.lead_unit_name };
     }),
   }));
   return { items, total: clusters.length, page: q.page, pageSize: q.pageSize, from, to, tickets: rows.length };

@@ -39,6 +39,20 @@ const casesApi = {
     }),
 };
 
+/** The unit most of the members are with: the natural lead of a case made from them. */
+function usualUnit(h: Hotspot): { id: string; name: string } | null {
+  const n = new Map<string, { id: string; name: string; n: number }>();
+  for (const m of h.members) {
+    if (!m.leadUnitId) continue;
+    const e = n.get(m.leadUnitId) ?? { id: m.leadUnitId, name: m.leadUnitName ?? '', n: 0 };
+    e.n++;
+    n.set(m.leadUnitId, e);
+  }
+  let best: { id: string; name: string; n: number } | null = null;
+  for (const e of n.values()) if (!best || e.n > best.n) best = e;
+  return best ? { id: best.id, name: best.name } : null;
+}
+
 /** GB/T 2260 parent of a division code (省 2, 市 4, 县 6, 乡 9, 村 12 digits). */
 const parentOf = (code: string) => code.slice(0, code.length === 12 ? 9 : code.length === 9 ? 6 : Math.max(0, code.length - 2));
 
@@ -115,7 +129,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
             form={form}
             layout="vertical"
             preserve={false}
-            initialValues={{ title: making.title.replace(/(…|\.\.\.)$/, ''), dueWorkingDays: 15 }}
+            initialValues={{ title: making.title.replace(/(…|\.\.\.)$/, ''), dueWorkingDays: 15, leadUnitId: usualUnit(making)?.id }}
             onFinish={(v) => create.mutate({ h: making, form: v })}
           >
             <Typography.Paragraph type="secondary">{t('dash.cases.confirm', { n: String(making.members.length) })}</Typography.Paragraph>
@@ -123,7 +137,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
               <Input maxLength={200} />
             </Form.Item>
             <Form.Item name="leadUnitId" label={t('dash.cases.leadUnit')} extra={t('dash.cases.leadUnitHint')}>
-              <UnitPicker data-testid="case-lead-unit" />
+              <UnitPicker data-testid="case-lead-unit" suggested={usualUnit(making) ? [usualUnit(making)!] : []} />
             </Form.Item>
             <Form.Item name="dueWorkingDays" label={t('dash.cases.dueDays')} rules={[{ required: true }]}>
               <InputNumber min={1} max={250} precision={0} addonAfter={t('dash.cases.workingDays')} />
