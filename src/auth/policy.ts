@@ -31,7 +31,10 @@ export interface TicketAccess {
   createdBy: string | null;
   citizenUserId: string | null;
   confidential: boolean;
-  /** Units linked to the ticket: lead, co-units, and former leads, with their tree paths. */
+  /**
+   * Units linked to the ticket, with their tree paths: lead, co-units, former leads, and the lead
+   * units of proactive cases it is a member of ('case_lead': they see it, they do not act on it).
+   */
   units: { unitId: string; role: string; path: string }[];
 }
 

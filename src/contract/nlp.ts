@@ -27,7 +27,8 @@ export const ReplySuggestion = z.object({
 export const AnalyzeResponse = z.object({
   normalized: z.string(),
   categories: z.array(z.object({ code: z.string(), name: z.string(), confidence: z.number() })),
-  units: z.array(z.object({ id: z.string(), name: z.string(), confidence: z.number() })),
+  /** fallback: the default (兜底) government, given because no routing rule owns the matter here */
+  units: z.array(z.object({ id: z.string(), name: z.string(), confidence: z.number(), fallback: z.boolean().optional() })),
   requestType: RequestType,
   /** transferTo: the emergency service the cue belongs to (110 police, 119 fire, 120 ambulance); suggest110 = transferTo is 110 */
   urgency: z.object({ level: Urgency, cue: z.string().nullable(), transferTo: z.enum(['110', '119', '120']).nullable(), suggest110: z.boolean() }),

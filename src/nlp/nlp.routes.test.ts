@@ -109,6 +109,12 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(created.status).toBe(201);
     const row = await t.deps.db.selectFrom('tickets').select(['division_code', 'urgency']).where('contact_phone', '=', '13700000004').executeTakeFirstOrThrow();
     expect(row).toEqual({ division_code: fx.divisions.village4, urgency: 'emergency' });
+    // a grid worker's report that names no place is placed in the worker's own grid
+    const grid = await login(app, 'grid', fx.password);
+    const g = await grid.post('/api/v1/tickets', { channel: 'grid', content: '巷子里的路灯不亮了，晚上很黑', lat: 27.2207, lng: 119.94, contact: { phone: '13700000009' } });
+    expect(g.status).toBe(201);
+    const placed = await t.deps.db.selectFrom('tickets').select('division_code').where('id', '=', g.body.id).executeTakeFirstOrThrow();
+    expect(placed.division_code).toBe(fx.divisions.village1);
   });
 
   it('analyze reads urgency cues', async () => {
@@ -157,6 +163,12 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     clearModelCache(t.deps.db);
     const low = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资', divisionCode: fx.divisions.village1 })).body;
     expect(low.units.map((u: { id: string }) => u.id)).toEqual([fx.units.renshe, fx.units.zhujian, fx.units.chengguan]);
+    // no rule owns environment matters here: the default government (兜底) comes last, marked, after the model's units
+    const unowned = (await agent.post('/api/v1/nlp/analyze', { content: noise[0], divisionCode: fx.divisions.village1 })).body;
+    expect(unowned.categories[0].code).toBe(fx.categories.environment);
+    expect(unowned.units.map((u: { id: string }) => u.id)).toEqual([fx.units.chengguan, fx.units.zhujian, fx.units.countyGov]);
+    expect(unowned.units[2]).toMatchObject({ fallback: true });
+    expect(unowned.units[0].fallback).toBeUndefined();
     await insertModel(t.deps.db, { kind: 'unit', model: unitModel, trainedOn: 12, activate: true, metrics: { labelNames: names, threshold: { threshold: 0.05 } } });
     clearModelCache(t.deps.db);
     const high = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资', divisionCode: fx.divisions.village1 })).body;
@@ -284,6 +296,11 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect((await zj.get(`/api/v1/hotspots/cases/${made.body.id}`)).status).toBe(404);
     expect((await zj.post(`/api/v1/hotspots/cases/${made.body.id}/progress`, { note: '我们来办' })).status).toBe(404);
     expect((await cg.get('/api/v1/hotspots')).status).toBe(403); // making cases stays with the centre
+    // the lead unit opens the member tickets of its case, but acting on them stays with their own units
+    const member = await cg.get(`/api/v1/tickets/${ticketIds[0]}`);
+    expect(member.status).toBe(200);
+    expect(member.body.allowedActions.filter((a: string) => ['sign', 'reply', 'return', 'progress'].includes(a))).toEqual([]);
+    expect(member.body.contactVisible).toBe(false);
     const p = await cg.post(`/api/v1/hotspots/cases/${made.body.id}/progress`, { note: '已增派清运车辆' });
     expect(p.status).toBe(200);
     expect(p.body.progress_count).toBe(1);

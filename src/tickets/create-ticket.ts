@@ -82,7 +82,8 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     request_type: input.type ?? hints.requestType ?? 'help',
     urgency: input.urgency ?? hints.urgency ?? 'general',
     category_code: input.categoryCode ?? null,
-    division_code: input.divisionCode ?? hints.divisionCode ?? null,
+    // a grid worker reports from their own grid: when neither they nor the text name a place, it is theirs
+    division_code: input.divisionCode ?? hints.divisionCode ?? (actor?.role === 'grid' ? actor.divisionCode : null) ?? null,
   };
   const id = randomUUID();
   const dispatchDeadline = await stageDeadline(deps, base, 'dispatch', receivedAt);

@@ -24,11 +24,20 @@ export async function getTicketByNumber(db: Db, number: string): Promise<Ticket 
 }
 
 export async function loadAccess(db: Db, t: Ticket): Promise<TicketAccess> {
+  // the ticket's own units, and the lead units of the proactive cases it is a member of (they
+  // see it, to follow the case; acting on it stays with its own units: role 'case_lead')
   const units = await db
     .selectFrom('ticket_units')
     .innerJoin('units', 'units.id', 'ticket_units.unit_id')
     .select(['ticket_units.unit_id as unitId', 'ticket_units.role as role', 'units.path as path'])
     .where('ticket_units.ticket_id', '=', t.id)
+    .unionAll(
+      db.selectFrom('hotspot_case_members as m')
+        .innerJoin('hotspot_cases as c', 'c.id', 'm.case_id')
+        .innerJoin('units', 'units.id', 'c.lead_unit_id')
+        .select(['units.id as unitId', sql<string>`'case_lead'`.as('role'), 'units.path as path'])
+        .where('m.ticket_id', '=', t.id),
+    )
     .execute();
   const div = t.division_code
     ? await db.selectFrom('divisions').select('path').where('code', '=', t.division_code).executeTakeFirst()

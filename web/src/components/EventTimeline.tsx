@@ -8,12 +8,15 @@ import { formatTime } from './time.ts';
 type Ev = TicketDetail['events'][number];
 type T = ReturnType<typeof useI18n>['t'];
 
+/** Events that send the ticket to a unit (others may name a unit for another reason: a case's lead). */
+const ROUTING_ACTIONS = new Set(['dispatch', 'auto_dispatch', 'redispatch', 'pass_down']);
+
 /** What the event did, in words: the unit it went to, the model's confidence, the master ticket. */
 export function eventDetail(e: Ev, t: T): string | null {
   const d = e.data ?? {};
   const parts: string[] = [];
   const unit = typeof d.leadUnitName === 'string' ? d.leadUnitName : typeof d.toUnitName === 'string' ? d.toUnitName : null;
-  if (unit && e.action !== 'merge') parts.push(t('event.toUnit', { unit }));
+  if (unit && ROUTING_ACTIONS.has(e.action)) parts.push(t('event.toUnit', { unit }));
   if (e.action === 'auto_dispatch' && typeof d.confidence === 'number') parts.push(t('event.confidence', { p: `${Math.round(d.confidence * 100)}%` }));
   if (e.action === 'auto_dispatch' && d.fallback === true) parts.push(t('event.fallback'));
   if (typeof d.masterNumber === 'string' && !(e.note ?? '').includes(d.masterNumber)) parts.push(t('event.intoMaster', { number: d.masterNumber }));

@@ -37,5 +37,7 @@ const URGENCY_COLORS: Record<string, string> = { emergency: 'red', utility: 'vol
 
 export function UrgencyTag({ urgency }: { urgency: string }) {
   const { label } = useI18n();
-  return <Tag color={URGENCY_COLORS[urgency] ?? 'default'}>{label('urgency', urgency)}</Tag>;
+  const text = label('urgency', urgency);
+  // a long label (English "Utilities / extreme weather") is cut to its cell, in full on hover
+  return <Tag color={URGENCY_COLORS[urgency] ?? 'default'} title={text} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{text}</Tag>;
 }

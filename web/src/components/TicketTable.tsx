@@ -27,24 +27,24 @@ export interface TicketTableProps {
 
 const DEFAULT_COLS: TicketColumn[] = ['number', 'title', 'status', 'urgency', 'category', 'division', 'unit', 'received', 'light'];
 
-const TITLE_MIN = 240;
+const TITLE_MIN = 200;
 
 export function TicketTable(p: TicketTableProps) {
   const { t, label } = useI18n();
   const all: Record<TicketColumn, ColumnsType<TicketSummary>[number]> = {
     number: {
-      title: t('field.number'), dataIndex: 'number', width: 170,
+      title: t('field.number'), dataIndex: 'number', width: 160,
       render: (v: string, r) => (p.onOpen ? <Typography.Link onClick={() => p.onOpen!(r)}>{v}</Typography.Link> : v),
     },
     title: { title: t('field.title'), dataIndex: 'title', ellipsis: true },
-    status: { title: t('field.status'), dataIndex: 'status', width: 100, render: (v: string) => <StatusTag status={v} /> },
-    urgency: { title: t('field.urgency'), dataIndex: 'urgency', width: 100, render: (v: string) => <UrgencyTag urgency={v} /> },
+    status: { title: t('field.status'), dataIndex: 'status', width: 90, render: (v: string) => <StatusTag status={v} /> },
+    urgency: { title: t('field.urgency'), dataIndex: 'urgency', width: 90, ellipsis: true, render: (v: string) => <UrgencyTag urgency={v} /> },
     type: { title: t('field.type'), dataIndex: 'type', width: 80, render: (v: string) => label('requestType', v) },
-    category: { title: t('field.category'), dataIndex: 'categoryName', width: 120, ellipsis: true },
-    division: { title: t('field.division'), dataIndex: 'divisionName', width: 120, ellipsis: true },
+    category: { title: t('field.category'), dataIndex: 'categoryName', width: 110, ellipsis: true },
+    division: { title: t('field.division'), dataIndex: 'divisionName', width: 110, ellipsis: true },
     unit: { title: t('field.unit'), dataIndex: 'leadUnitName', width: 140, ellipsis: true },
     received: { title: t('field.receivedAt'), dataIndex: 'receivedAt', width: 140, render: (v: string) => formatTime(v) },
-    light: { title: t('field.timeLeft'), key: 'light', width: 170, render: (_, r) => <LightBadge light={r.light} deadline={r.deadline} /> },
+    light: { title: t('field.timeLeft'), key: 'light', width: 160, render: (_, r) => <LightBadge light={r.light} deadline={r.deadline} /> },
     phone: { title: t('field.phone'), dataIndex: 'contactPhone', width: 120 },
   };
   const cols = [...(p.columns ?? DEFAULT_COLS).map((c) => ({ ...all[c], key: c })), ...(p.extra ?? [])];

@@ -69,7 +69,7 @@ export function Suggestions(p: SuggestionsProps) {
             <Button key={u.id} size="small" type={p.leadUnitId === u.id ? 'primary' : 'default'} onClick={() => p.onUnit(u)}
               style={{ display: 'flex', justifyContent: 'space-between' }} data-testid="suggest-unit">
               <span>{u.name}</span>
-              <Progress percent={pct(u.confidence)} size="small" style={{ width: 80, margin: 0 }} showInfo={false} />
+              {u.fallback ? <Tag style={{ margin: 0 }}>{t('console.fallbackUnit')}</Tag> : <Progress percent={pct(u.confidence)} size="small" style={{ width: 80, margin: 0 }} showInfo={false} />}
             </Button>
           ))}
           {d.units.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : null}

@@ -45,7 +45,7 @@ export function SuggestCell({ ticket, onPick }: { ticket: TicketSummary; onPick:
       {units.map((u) => (
         <Tooltip key={u.id} title={t('dispatch.quick', { unit: u.name })}>
           <Button size="small" onClick={() => onPick(u)} data-testid="quick-dispatch" style={{ textAlign: 'left' }}>
-            ★ {u.name} {Math.round(u.confidence * 100)}%
+            ★ {u.name} {u.fallback ? t('console.fallbackUnit') : `${Math.round(u.confidence * 100)}%`}
           </Button>
         </Tooltip>
       ))}
