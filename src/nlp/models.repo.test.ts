@@ -123,8 +123,14 @@ describe.each(DB_KINDS)('nlp model store (%s)', (kind) => {
     const input = { title: water.title, content: water.body } as Parameters<typeof intakeHooks.analyze>[1];
     const hints = await intakeHooks.analyze(t.deps, input, { category: true });
     const conf = classify(cat!.model, `${water.title} ${water.body}`, 1, 0).confidence;
-    if (conf >= th!) expect(hints.autoCategory).toMatchObject({ code: 'C1' });
+    // … and the deeper category (C1.1 供水) when the detail model is as sure and agrees, as analyze shows it
+    const detail = await activeModel(t.deps, 'category_detail', 0);
+    const dth = (detail!.metrics.threshold as { threshold: number | null }).threshold;
+    const dConf = classify(detail!.model, `${water.title} ${water.body}`, 1, 0);
+    const deeper = dth !== null && dConf.confidence >= dth && dConf.label === 'C1.1';
+    if (conf >= th!) expect(hints.autoCategory).toMatchObject({ code: deeper ? 'C1.1' : 'C1' });
     else expect(hints.autoCategory).toBeUndefined();
+    expect(conf >= th! && deeper).toBe(true); // the fixture is clear enough that both decide
     const vague = await intakeHooks.analyze(t.deps, { content: '你好' } as typeof input, { category: true });
     expect(vague.autoCategory).toBeUndefined();
     // A category set by staff stands: the model is not asked.

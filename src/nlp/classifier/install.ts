@@ -3,7 +3,8 @@
 //   - request analysis (agent console, dispatcher queue) uses the models instead of keywords;
 //   - intake gets `autoCategory` when the category model's confidence reaches the threshold
 //     chosen on held-out history for ≥ 95% precision, so the ticket is dispatched by rule with
-//     no human; and a request type when that model is confident.
+//     no human (the deeper category when the detail model is as sure and agrees); and a request
+//     type when that model is confident.
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { normalize } from '../normalize.ts';
@@ -26,14 +27,25 @@ export function installClassifier(): void {
     const wantType = !input.type && !hints.requestType;
     if (!wantCategory && !wantType) return hints;
     const text = normalize(input.title ? `${input.title} ${input.content}` : input.content);
-    const [cat, rtype] = await Promise.all([wantCategory ? activeModel(deps, 'category') : null, wantType ? activeModel(deps, 'request_type') : null]);
-    const asked = [cat, rtype].filter((m): m is ActiveModel => !!m);
+    const [cat, detail, rtype] = await Promise.all([
+      wantCategory ? activeModel(deps, 'category') : null,
+      wantCategory ? activeModel(deps, 'category_detail') : null,
+      wantType ? activeModel(deps, 'request_type') : null,
+    ]);
+    const asked = [cat, cat && detail, rtype].filter((m): m is ActiveModel => !!m);
     const answers = classifyMany(asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), text);
     const answerOf = (m: ActiveModel) => answers[asked.indexOf(m)];
     if (cat) {
       const p = answerOf(cat);
       const th = thresholdOf(cat);
       if (th !== null && p.confidence >= th) hints.autoCategory = { code: p.label, confidence: Math.round(p.confidence * 1000) / 1000 };
+      // the deeper category when its model is sure too and agrees with the level-1 decision (as analyze shows it)
+      if (hints.autoCategory && detail) {
+        const d = answerOf(detail);
+        const dth = thresholdOf(detail);
+        const l1 = ((detail.metrics.labelLevel1 ?? {}) as Record<string, string>)[d.label];
+        if (dth !== null && d.confidence >= dth && l1 === p.label && d.label !== p.label) hints.autoCategory = { ...hints.autoCategory, code: d.label };
+      }
     }
     if (rtype) {
       const p = answerOf(rtype);

@@ -1,6 +1,6 @@
 // Desktop shell for staff areas: brand, the areas this role may open, language, user menu.
 import type { ReactNode } from 'react';
-import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMe, useLogout } from '../api/auth.ts';
@@ -16,11 +16,13 @@ export function StaffLayout({ children }: { children: ReactNode }) {
   const logout = useLogout();
   const areas = areasFor(me?.role);
   const current = areas.find((a) => loc.pathname === a.path || loc.pathname.startsWith(a.path + '/'));
+  // on a phone (the grid worker's) the tagline and the name give way: the menu button stays whole
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', background: '#8c0b20', overflow: 'hidden' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, padding: narrow ? '0 8px' : '0 16px', background: '#8c0b20', overflow: 'hidden' }}>
         <Link to={areas[0]?.path ?? '/'} style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
-          {t('app.name')} <span style={{ fontWeight: 400, fontSize: 14, opacity: 0.85 }}>{t('app.tagline')}</span>
+          {t('app.name')} {narrow ? null : <span style={{ fontWeight: 400, fontSize: 14, opacity: 0.85 }}>{t('app.tagline')}</span>}
         </Link>
         <Menu
           theme="dark"
@@ -29,7 +31,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
           selectedKeys={current ? [current.path] : []}
           items={areas.map((a) => ({ key: a.path, label: <Link to={a.path}>{t(a.navKey)}</Link> }))}
         />
-        <Space style={{ color: '#fff' }}>
+        <Space style={{ color: '#fff', flexShrink: 0 }} size={narrow ? 4 : 8}>
           <LocaleSwitch ghost />
           {me ? (
             <Dropdown
@@ -45,8 +47,8 @@ export function StaffLayout({ children }: { children: ReactNode }) {
                 ],
               }}
             >
-              <Button type="text" icon={<UserOutlined />} style={{ color: '#fff' }} data-testid="user-menu">
-                {me.displayName} · {t(`role.${me.role}`)}
+              <Button type="text" icon={<UserOutlined />} style={{ color: '#fff' }} data-testid="user-menu" aria-label={`${me.displayName} · ${t(`role.${me.role}`)}`}>
+                {narrow ? null : `${me.displayName} · ${t(`role.${me.role}`)}`}
               </Button>
             </Dropdown>
           ) : null}

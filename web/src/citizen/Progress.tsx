@@ -40,7 +40,8 @@ export function Progress({ status, actions }: { status: string; actions: string[
             <span
               aria-hidden
               style={{
-                position: 'relative', display: 'inline-flex', width: 24, height: 24, borderRadius: 12, alignItems: 'center', justifyContent: 'center',
+                // above the next step's connector line, which is drawn later in the list
+                position: 'relative', zIndex: 1, display: 'inline-flex', width: 24, height: 24, borderRadius: 12, alignItems: 'center', justifyContent: 'center',
                 background: done ? '#c8102e' : '#fff', border: `3px solid ${done ? '#c8102e' : '#d9d9d9'}`, color: '#fff', fontSize: 12,
                 boxShadow: current ? '0 0 0 4px rgba(200,16,46,.2)' : undefined, boxSizing: 'border-box',
               }}

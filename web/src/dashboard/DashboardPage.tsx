@@ -107,7 +107,8 @@ export function DashboardPage() {
             { key: 'overdue', label: t('dash.tab.overdue'), children: <TicketList filter={{ overdue: 'true' }} /> },
             { key: 'supervised', label: t('dash.tab.supervised'), children: <TicketList filter={{ supervised: 'true' }} /> },
             { key: 'places', label: t('dash.tab.places'), children: <PlaceHotspotsTable period={period} /> },
-            { key: 'hotspots', label: t('dash.tab.hotspots'), children: <HotspotsPanel period={period} /> },
+            // hotspot clusters and proactive cases are the centre's (a unit leader sees its cases in the workbench)
+            ...(isLeader ? [] : [{ key: 'hotspots', label: t('dash.tab.hotspots'), children: <HotspotsPanel period={period} /> }]),
           ]}
         />
       </Card>

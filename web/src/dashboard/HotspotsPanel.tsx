@@ -87,13 +87,14 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
     },
     onError: (e) => message.error(errorText(e)),
   });
-  if (q.error) return <Typography.Text type="secondary">{t('dash.textHotspots.none')}</Typography.Text>;
+  if (q.error) return <Typography.Text type="secondary">{errorText(q.error)}</Typography.Text>;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
       <Table
         rowKey="key"
         size="small"
         loading={q.isLoading}
+        locale={{ emptyText: t('dash.textHotspots.none') }}
         dataSource={q.data?.items ?? []}
         pagination={{ pageSize: 10 }}
         expandable={{ expandedRowRender: (h) => <MemberTable members={h.members} /> }}
