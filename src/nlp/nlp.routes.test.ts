@@ -50,6 +50,12 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
       category_code: fx.categories.constructionNoise, reply_text: '经核查，已责令施工单位夜间停止施工并处罚款。', resolved: true,
       satisfaction: 'satisfied', closed_at: new Date(now - 5 * day), received_at: new Date(now - 9 * day),
     });
+    // another similar ticket closed with the very same answer
+    await insertTestTicket(t.deps.db, {
+      title: '工地晚上施工吵', content: '前宅村工地晚上施工噪音扰民，睡不着觉', status: 'closed', division_code: fx.divisions.village4,
+      category_code: fx.categories.constructionNoise, reply_text: '经核查，已责令施工单位夜间停止施工并处罚款。', resolved: true,
+      closed_at: new Date(now - 4 * day), received_at: new Date(now - 8 * day),
+    });
     for (const [i, c] of HOT.entries()) {
       await insertTestTicket(t.deps.db, { title: c.slice(0, 14), content: c, division_code: fx.divisions.village1, received_at: new Date(now - (i + 1) * day), contact_phone: `1391111000${i}`, number: `LX2026010199990${i}` });
     }
@@ -182,6 +188,10 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const ok = await agent.get(`/api/v1/nlp/reply-suggestions?ticketId=${noiseId}`);
     expect(ok.status).toBe(200);
     expect(ok.body.items[0].replyText).toContain('停止施工');
+    // the same answer given to another similar ticket (beforeAll) is not suggested twice
+    const again = ok;
+    const texts = again.body.items.map((i: { replyText: string }) => i.replyText);
+    expect(texts.filter((x: string) => x.includes('停止施工'))).toHaveLength(1);
     expect((await handler.get(`/api/v1/nlp/reply-suggestions?ticketId=${noiseId}`)).status).toBe(404);
     expect((await agent.get(`/api/v1/nlp/reply-suggestions?ticketId=${randomUUID()}`)).status).toBe(404);
     expect((await agent.get('/api/v1/nlp/reply-suggestions?ticketId=nope')).status).toBe(400);

@@ -81,8 +81,16 @@ export async function suggestReplies(
   const hits = index.query(input.text, (input.limit ?? 5) * 2, {
     categoryCode: input.categoryCode, exclude: input.excludeTicketId, normalized: input.normalized, canonical: input.canonical,
   });
+  // the same answer given to several tickets is one suggestion (the most similar ticket's)
+  const seen = new Set<string>();
   return hits
     .filter((h) => h.similarity >= MIN_REPLY_SIMILARITY)
+    .filter((h) => {
+      const key = (rows.get(h.doc.id)!.reply_text ?? '').replace(/\s+/g, '');
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .slice(0, input.limit ?? 5)
     .map((h) => {
       const r = rows.get(h.doc.id)!;

@@ -51,7 +51,7 @@ export function PoliciesCard() {
           { key: 'stage', title: t('admin.policies.stage'), render: (_, p) => t(`admin.stage.${p.stage}`) },
           { key: 'urg', title: t('field.urgency'), render: (_, p) => (p.urgency ? label('urgency', p.urgency) : <Tag>{t('admin.any')}</Tag>) },
           { key: 'type', title: t('field.type'), render: (_, p) => (p.requestType ? label('requestType', p.requestType) : <Tag>{t('admin.any')}</Tag>) },
-          { key: 'amount', title: t('admin.policies.limit'), render: (_, p) => `${p.amount} ${t(`admin.unit.${p.unit}`)}` },
+          { key: 'amount', title: t('admin.policies.limit'), render: (_, p) => t(`admin.amount.${p.unit}${p.amount === 1 ? '.one' : ''}`, { n: p.amount }) },
           { key: 'note', title: t('admin.note'), dataIndex: 'note', ellipsis: true },
           {
             key: 'ops', title: '', width: 150,

@@ -64,7 +64,7 @@ function UserModal({ user, open, onClose }: { user: AdminUserRow | null; open: b
         <Form.Item name="role" label={t('admin.users.role')} htmlFor="user-role">
           <Select id="user-role" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('field.unit')} htmlFor="user-unit">
+        <Form.Item name="unitId" label={t('admin.users.unit')} htmlFor="user-unit">
           <UnitPicker id="user-unit" suggested={user?.unitId && user.unitName ? [{ id: user.unitId, name: user.unitName }] : []} />
         </Form.Item>
         <Form.Item name="divisionCode" label={t('admin.users.jurisdiction')} htmlFor="user-division">
@@ -121,7 +121,7 @@ export function UsersPage() {
           { key: 'u', title: t('login.username'), dataIndex: 'username' },
           { key: 'n', title: t('admin.name'), dataIndex: 'displayName' },
           { key: 'r', title: t('admin.users.role'), render: (_, u) => <Tag>{t(`role.${u.role}`)}</Tag> },
-          { key: 'unit', title: t('field.unit'), dataIndex: 'unitName', ellipsis: true },
+          { key: 'unit', title: t('admin.users.unit'), dataIndex: 'unitName', ellipsis: true },
           { key: 'div', title: t('admin.users.jurisdiction'), dataIndex: 'divisionName' },
           { key: 's', title: t('admin.active'), render: (_, u) => (u.active ? (u.locked ? <Tag color="orange">{t('admin.users.locked')}</Tag> : <Tag color="green">{t('admin.yes')}</Tag>) : <Tag>{t('admin.inactive')}</Tag>) },
           { key: 'ops', title: '', width: 80, render: (_, u) => <Button size="small" onClick={() => setEditing(u)}>{t('admin.edit')}</Button> },

@@ -58,7 +58,7 @@ export const zh = {
   'citizen.board.title': '民声黑板',
   'citizen.board.intro': '群众反映的事项和办理结果在这里公开（已隐去个人信息）。',
   'citizen.board.open': '办理中',
-  'citizen.board.done': '已办结',
+  'citizen.board.done': '已答复',
   'citizen.board.reply': '答复',
   'citizen.board.closedAt': '{d} 办结',
 };
@@ -121,7 +121,7 @@ export const en: typeof zh = {
   'citizen.board.title': 'Public board',
   'citizen.board.intro': 'What residents raised and how it was handled, in the open (personal details removed).',
   'citizen.board.open': 'In progress',
-  'citizen.board.done': 'Closed',
+  'citizen.board.done': 'Answered',
   'citizen.board.reply': 'Reply',
   'citizen.board.closedAt': 'closed {d}',
 };
