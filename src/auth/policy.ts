@@ -99,12 +99,15 @@ export function mayAct(actor: Actor, who: readonly string[], t: TicketAccess): b
 }
 
 /**
- * Full citizen contact: the 12345 centre (which calls back) and the lead unit, unless the citizen
- * asked for confidentiality (保密), in which case only the centre. Every such read is logged.
+ * Full citizen contact: the 12345 centre (which calls back), the staff member who took the ticket
+ * in, and the lead unit, unless the citizen asked for confidentiality (保密), in which case only
+ * the centre and whoever took it in. Every such read is logged.
  */
 export function contactVisible(actor: Actor | null, t: TicketAccess): boolean {
   if (!actor) return false;
   if (actor.role === 'agent' || actor.role === 'dispatcher' || actor.role === 'admin') return canSeeTicket(actor, t);
+  // whoever took the ticket in (a grid worker's own report) sees the contact they entered
+  if (actor.role !== 'citizen' && t.createdBy === actor.id) return true;
   return !t.confidential && unitRelation(actor, t) === 'lead';
 }
 

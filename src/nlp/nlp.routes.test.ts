@@ -121,6 +121,9 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(g.status).toBe(201);
     const placed = await t.deps.db.selectFrom('tickets').select('division_code').where('id', '=', g.body.id).executeTakeFirstOrThrow();
     expect(placed.division_code).toBe(fx.divisions.village1);
+    // the worker sees the contact they entered
+    const mine = await grid.get(`/api/v1/tickets/${g.body.id}`);
+    expect([mine.body.contactVisible, mine.body.contactPhone]).toEqual([true, '13700000009']);
   });
 
   it('analyze reads urgency cues', async () => {
