@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { readableTerms } from './explain-words.ts';
 
 describe('readableTerms', () => {
-  it('trims function characters off the edges of n-grams and keeps the strongest whole terms', () => {
-    expect(readableTerms(['楼道里', '道里有', '里有很', '有很浓', '很浓的', '煤气'])).toEqual(['楼道里', '煤气']);
-    expect(readableTerms(['的路灯', '路灯', '坏了', '不亮'])).toEqual(['路灯', '不亮']); // "坏了" → "坏": one character
+  it('snaps n-grams to the whole words of the text, dropping those across function words', () => {
+    const gas = '楼道里有很浓的煤气味,怀疑燃气泄漏';
+    expect(readableTerms(['楼道里', '道里有', '里有很', '有很浓', '很浓的', '泄漏'], gas)).toEqual(['楼道里', '泄漏']);
+    const school = '孩子报名要带什么材料';
+    expect(readableTerms(['什么材', '孩子报', '子报名'], school)).toEqual(['材料', '孩子报名']);
   });
   it('a longer term replaces the shorter ones it holds, and at most n are kept', () => {
-    expect(readableTerms(['出租', '出租车', '打表'])).toEqual(['出租车', '打表']);
-    expect(readableTerms(['甲乙', '丙丁', '戊己', '庚辛'], 2)).toEqual(['甲乙', '丙丁']);
+    const text = '出租车不打表,绕路多收钱';
+    expect(readableTerms(['出租', '出租车', '打表'], text)).toEqual(['出租车', '不打表']); // as ICU reads it
+    expect(readableTerms(['出租车', '打表', '绕路'], text, 2)).toEqual(['出租车', '不打表']);
   });
 });

@@ -39,7 +39,7 @@ export const classifierPredictor: Predictor = async (deps, text) => {
   }
   // alternatives the model gives no chance are noise to the agent (the first one always stays)
   categories = categories.filter((c, i) => i === 0 || c.confidence >= 0.01);
-  const out: AnalyzePrediction = { categories, terms: readableTerms(p.explain.map((e) => e.term)) };
+  const out: AnalyzePrediction = { categories, terms: readableTerms(p.explain.map((e) => e.term), text) };
   if (unit) {
     const u = answers[iUnit];
     out.units = u.candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));

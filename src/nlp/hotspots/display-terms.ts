@@ -140,3 +140,20 @@ function snapToWords(term: string, texts: string[], words: WordSpans, common: (t
   for (const [phrase] of ranked) if (common(phrase)) return phrase;
   return null;
 }
+
+/** Characters of context segmented on each side of a term (enough for the words it cuts into). */
+const WINDOW = 6;
+
+/**
+ * One term of one text as whole words (the classifier's explanation in the agent console: "什么材"
+ * → "材料", "孩子报" → "孩子报名"): snapped as for hotspots, within a few characters around its
+ * first occurrence. Null when it holds a function character or snaps to a function word only.
+ */
+export function wholeWordsOf(term: string, text: string): string | null {
+  if ([...term].some((ch) => FUNCTION_CHARS.has(ch))) return null;
+  const at = text.indexOf(term);
+  if (at < 0) return term;
+  const window = text.slice(Math.max(0, at - WINDOW), at + term.length + WINDOW);
+  const phrase = snapToWords(term, [window], new WordSpans(), () => true);
+  return phrase && !EDGE_WORDS.has(phrase) ? phrase : null;
+}
