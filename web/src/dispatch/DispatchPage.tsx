@@ -99,9 +99,9 @@ export function DispatchPage() {
             title: t('dispatch.why'), key: 'why', width: 90,
             render: (_, r) => (r.status === 'returned' ? <Tag color="orange">{t('dispatch.returned', { n: r.returnCount })}</Tag> : r.reopenCount ? <Tag color="volcano">{t('ticket.reopens', { n: r.reopenCount })}</Tag> : <Tag>{t('dispatch.unsure')}</Tag>),
           },
-          { title: t('dispatch.suggested'), key: 'suggest', width: 200, render: (_, r) => <SuggestCell ticket={r} onPick={(u) => quick(r, u)} /> },
+          { title: t('dispatch.suggested'), key: 'suggest', width: 190, render: (_, r) => <SuggestCell ticket={r} onPick={(u) => quick(r, u)} /> },
           {
-            title: '', key: 'go', width: 80, fixed: 'right',
+            title: '', key: 'go', width: 96, fixed: 'right',
             render: (_, r) => <Button size="small" type="link" onClick={() => setOpen(r.id)} data-testid="open-ticket">{t(`act.btn.${actionFor(r)}`)}</Button>,
           },
         ]}
