@@ -61,31 +61,33 @@ const kbArticles = cached(async (db) =>
     words: [...new Set([...a.keywords.split(/[\s,，、;；]+/), a.title].map((w) => normalize(w)).filter((w) => w.length >= 2))],
   })), kbVersion);
 
+type SuggestedUnit = AnalyzeResponse['units'][number];
+
 /** The unit routing would send this category × place to (routing decides from memory: route-table.ts). */
-async function unitsFor(deps: Deps, categoryCode: string, divisionCode: string | null, confidence: number) {
+async function routedUnit(deps: Deps, categoryCode: string, divisionCode: string | null, confidence: number): Promise<SuggestedUnit | null> {
   const r = await resolveRoute(deps, { categoryCode, divisionCode }).catch(() => null);
-  if (!r?.leadUnitId) return [];
-  return [{ id: r.leadUnitId, name: r.leadUnitName ?? '', confidence: Math.round(confidence * 1000) / 1000, ...(r.fallback ? { fallback: true } : {}) }];
+  if (!r?.leadUnitId) return null;
+  return { id: r.leadUnitId, name: r.leadUnitName ?? '', confidence: Math.round(confidence * 1000) / 1000, ...(r.fallback ? { fallback: true } : {}) };
 }
 
 /**
  * Units to suggest: the unit model's when it is confident enough to dispatch alone; otherwise the
  * unit routing gives the top category in this place first (the rules are the county's own
- * answer; the default government only last), then the unit model's candidates — a model trained on little history is a hint, not
- * the first choice, and only those that can act in the place (unitsServingPlace). At most 3.
+ * answer; the default government only last), then the unit model's candidates — a model trained
+ * on little history is a hint, not the first choice, and only those that can act in the place
+ * (unitsServingPlace). At most 3.
  */
 async function suggestedUnits(deps: Deps, predicted: Prediction | null, top: { code: string; confidence: number } | null, divisionCode: string | null) {
   const learned = predicted?.units ?? [];
   if (learned.length && predicted?.unitsConfident) return learned;
-  const routed = top ? await unitsFor(deps, top.code, divisionCode, top.confidence) : [];
+  const routed = top ? await routedUnit(deps, top.code, divisionCode, top.confidence) : null;
   // a rule's unit leads; the default government (no rule owns the matter) comes after the model's
   // candidates, which at least name a unit that did such work before
-  const fallback = routed.filter((u) => u.fallback);
-  const out = routed.filter((u) => !u.fallback);
-  // the model's candidates only where they can act in this place
+  const out: SuggestedUnit[] = routed && !routed.fallback ? [routed] : [];
+  const room = routed?.fallback ? 2 : 3;
   const serving = new Set(await unitsServingPlace(deps, learned.map((u) => u.id), divisionCode));
-  for (const u of learned) if (out.length < 3 - fallback.length && serving.has(u.id) && !out.some((o) => o.id === u.id)) out.push(u);
-  for (const u of fallback) if (!out.some((o) => o.id === u.id)) out.push(u);
+  for (const u of learned) if (out.length < room && serving.has(u.id) && !out.some((o) => o.id === u.id)) out.push(u);
+  if (routed?.fallback && !out.some((o) => o.id === routed.id)) out.push(routed);
   return out;
 }
 

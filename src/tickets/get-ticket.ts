@@ -11,6 +11,7 @@ import { LIFECYCLE } from './lifecycle.ts';
 import { deadlinesView } from './deadlines.ts';
 import { presentSummary, iso } from './present.ts';
 import * as repo from './tickets.repo.ts';
+import { unitNames } from '../orgs/units.repo.ts';
 
 export function allowedActions(actor: Actor, t: Ticket, access: TicketAccess, now: Date): string[] {
   const out: string[] = [];
@@ -37,7 +38,8 @@ async function eventNames(deps: Deps, events: EventRow[]) {
   const datas = events.map((e) => (e.data ?? {}) as Record<string, unknown>);
   const unitIds = [...new Set(datas.filter((d) => str(d.leadUnitId) && !str(d.leadUnitName)).map((d) => d.leadUnitId as string))];
   const masterIds = [...new Set(datas.filter((d) => str(d.masterId) && !str(d.masterNumber)).map((d) => d.masterId as string))];
-  const [units, masters] = await Promise.all([repo.unitNamesByIds(deps.db, unitIds), repo.ticketNumbersByIds(deps.db, masterIds)]);
+  const [unitRows, masters] = await Promise.all([unitNames(deps.db, unitIds), repo.ticketNumbersByIds(deps.db, masterIds)]);
+  const units = new Map(unitRows.map((u) => [u.id, u.name]));
   return (d: Record<string, unknown>): Record<string, unknown> => {
     const out = { ...d };
     if (str(d.leadUnitId) && !str(d.leadUnitName) && units.has(d.leadUnitId)) out.leadUnitName = units.get(d.leadUnitId);

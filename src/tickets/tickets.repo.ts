@@ -173,13 +173,6 @@ export async function orphanedLogRows(db: Db, limit = 1000) {
   return r.rows;
 }
 
-/** Names of units by id (for events that name a unit only by id). */
-export async function unitNamesByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** Numbers of tickets by id (for merge events that name the master only by id). */
 export async function ticketNumbersByIds(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -60,6 +60,11 @@ export function thresholdOf(m: ActiveModel): number | null {
   return typeof t?.threshold === 'number' ? t.threshold : null;
 }
 
+/** The level-1 category a detail model's label belongs to (from its training metrics), or undefined. */
+export function levelOneOf(detail: ActiveModel, label: string): string | undefined {
+  return ((detail.metrics.labelLevel1 ?? {}) as Record<string, string>)[label];
+}
+
 /** Forgets cached models (after training in this process, or in tests). */
 export function clearModelCache(db?: Kysely<DB>): void {
   if (db) caches.delete(db);

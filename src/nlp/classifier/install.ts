@@ -8,7 +8,7 @@
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { normalize } from '../normalize.ts';
-import { activeModel, thresholdOf, type ActiveModel } from './active-model.ts';
+import { activeModel, levelOneOf, thresholdOf, type ActiveModel } from './active-model.ts';
 import { classifyMany } from './classify-many.ts';
 import { installClassifierPredictor } from './predictor.ts';
 
@@ -43,8 +43,7 @@ export function installClassifier(): void {
       if (hints.autoCategory && detail) {
         const d = answerOf(detail);
         const dth = thresholdOf(detail);
-        const l1 = ((detail.metrics.labelLevel1 ?? {}) as Record<string, string>)[d.label];
-        if (dth !== null && d.confidence >= dth && l1 === p.label && d.label !== p.label) hints.autoCategory = { ...hints.autoCategory, code: d.label };
+        if (dth !== null && d.confidence >= dth && levelOneOf(detail, d.label) === p.label && d.label !== p.label) hints.autoCategory = { ...hints.autoCategory, code: d.label };
       }
     }
     if (rtype) {

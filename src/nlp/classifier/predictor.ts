@@ -4,7 +4,7 @@
 import type { Deps } from '../../server/deps.ts';
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { setPredictor, type Prediction as AnalyzePrediction, type Predictor } from '../analyze.ts';
-import { activeModel, thresholdOf } from './active-model.ts';
+import { activeModel, levelOneOf, thresholdOf } from './active-model.ts';
 import { classify } from './model.ts';
 import { classifyMany } from './classify-many.ts';
 import { readableTerms } from './explain-words.ts';
@@ -31,8 +31,7 @@ export const classifierPredictor: Predictor = async (deps, text) => {
   if (detail) {
     // a deeper category first when the detail model agrees with the level-1 decision
     const d = answers[iDetail];
-    const l1 = ((detail.metrics.labelLevel1 ?? {}) as Record<string, string>)[d.label];
-    if (d.label !== p.label && l1 === p.label && d.confidence >= 0.5) {
+    if (d.label !== p.label && levelOneOf(detail, d.label) === p.label && d.confidence >= 0.5) {
       // the deeper category stands for its parent: the parent is not listed beside it
       categories = [{ code: d.label, name: nameOf(detail.metrics, d.label), confidence: round(d.confidence) }, ...categories.filter((c) => c.code !== p.label)];
     }

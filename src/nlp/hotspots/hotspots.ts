@@ -7,6 +7,7 @@ import { loadDeploymentDictionary } from '../classifier/dictionary.ts';
 import { AppError } from '../../shared/errors.ts';
 import { canSeeCase, caseScope } from '../../auth/policy.ts';
 import { applyPolicy } from '../../sla/deadlines.ts';
+import { shanghaiDay } from '../../calendar/shanghai.ts';
 import { appendEvent } from '../../tickets/events.ts';
 import { clusterDocs, type HotCluster } from './cluster.ts';
 import {
@@ -136,7 +137,7 @@ export async function createHotspotCase(deps: Deps, actor: Actor, input: CreateC
   const lead = input.leadUnitId ? await leadUnitFor(deps, actor, input.leadUnitId) : null;
   const now = deps.now();
   const dueAt = await applyPolicy(deps, { amount: input.dueWorkingDays ?? CASE_DUE_WORKING_DAYS, unit: 'working_days' }, now);
-  const joinNote = `纳入主动治理案件「${input.title}」` + (lead ? `，牵头单位：${lead.name}` : '') + `，限 ${shanghaiDate(dueAt)} 前办结`;
+  const joinNote = `纳入主动治理案件「${input.title}」` + (lead ? `，牵头单位：${lead.name}` : '') + `，限 ${shanghaiDay(dueAt)} 前办结`;
   const c = await insertCase(
     deps.db,
     {
@@ -162,8 +163,6 @@ async function leadUnitFor(deps: Deps, actor: Actor, unitId: string) {
   if (actor.divisionPath && u.division_path && !u.division_path.startsWith(actor.divisionPath)) throw new AppError('unknown_unit', unitId);
   return u;
 }
-
-const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const withOverdue = <T extends { status: string; due_at: Date | null }>(c: T, now: Date) => ({
   ...c,

@@ -75,6 +75,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
   const q = useQuery({ queryKey: ['nlp', 'hotspots', period], queryFn: () => reportsApi.textHotspots({ ...period, pageSize: 20 }), retry: false });
   const [made, setMade] = useState<Record<string, string>>({});
   const [making, setMaking] = useState<Hotspot | null>(null);
+  const proposed = making ? usualUnit(making) : null;
   const [form] = Form.useForm<CaseForm>();
   const placeNames = usePlaceNames((q.data?.items ?? []).map((h) => h.place ?? ''));
   const create = useMutation({
@@ -130,7 +131,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
             form={form}
             layout="vertical"
             preserve={false}
-            initialValues={{ title: making.title.replace(/(…|\.\.\.)$/, ''), dueWorkingDays: 15, leadUnitId: usualUnit(making)?.id }}
+            initialValues={{ title: making.title.replace(/(…|\.\.\.)$/, ''), dueWorkingDays: 15, leadUnitId: proposed?.id }}
             onFinish={(v) => create.mutate({ h: making, form: v })}
           >
             <Typography.Paragraph type="secondary">{t('dash.cases.confirm', { n: String(making.members.length) })}</Typography.Paragraph>
@@ -138,7 +139,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
               <Input maxLength={200} />
             </Form.Item>
             <Form.Item name="leadUnitId" label={t('dash.cases.leadUnit')} extra={t('dash.cases.leadUnitHint')}>
-              <UnitPicker data-testid="case-lead-unit" suggested={usualUnit(making) ? [usualUnit(making)!] : []} />
+              <UnitPicker data-testid="case-lead-unit" suggested={proposed ? [proposed] : []} />
             </Form.Item>
             <Form.Item name="dueWorkingDays" label={t('dash.cases.dueDays')} rules={[{ required: true }]}>
               <InputNumber min={1} max={250} precision={0} addonAfter={t('dash.cases.workingDays')} />
