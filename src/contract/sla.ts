@@ -36,3 +36,21 @@ const wholeMsg = { message: 'working_days must be a whole number ≤ 366', path:
 export const TimeLimitPolicyBody = z.object(policyFields).refine(wholeWorkingDays, wholeMsg);
 export const TimeLimitPolicyPatch = z.object({ amount: policyFields.amount, unit: PolicyUnit, note: policyFields.note }).refine(wholeWorkingDays, wholeMsg);
 export const TimeLimitPolicyListQuery = Page.extend({ stage: Stage.optional() });
+
+/** What the SLA sweep told a unit (催办, overdue) or the centre (overdue dispatch, callback tasks). */
+export const NOTIFICATION_KINDS = [
+  'remind_dispatch', 'overdue_dispatch', 'remind_sign', 'remind_reply', 'overdue_sign', 'overdue_reply', 'callback_task', 'remind_supervised',
+] as const;
+export const Notification = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  body: z.string(),
+  ticketId: z.string().nullable(),
+  ticketNumber: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+export const NotificationQuery = Page.extend({ unread: z.enum(['true', 'false']).optional() });

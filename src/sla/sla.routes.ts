@@ -7,11 +7,10 @@ import { assertAdmin } from '../auth/policy.ts';
 import { paged } from '../contract/common.ts';
 import { RequestType, Urgency } from '../contract/enums.ts';
 import { Instant } from '../contract/calendar.ts';
-import { TimeLimitPolicy, TimeLimitPolicyBody, TimeLimitPolicyListQuery, TimeLimitPolicyPatch } from '../contract/sla.ts';
+import { Notification, NotificationQuery, TimeLimitPolicy, TimeLimitPolicyBody, TimeLimitPolicyListQuery, TimeLimitPolicyPatch } from '../contract/sla.ts';
 import { createTimeLimitPolicy, deleteTimeLimitPolicy, listTimeLimitPolicies, updateTimeLimitPolicy } from './policies.ts';
 import { computeTicketDeadlines, warmClockCaches } from './deadlines.ts';
 import { listMyNotifications, markNotificationsRead } from './notifications.ts';
-import { Page } from '../contract/common.ts';
 
 const IdParam = z.object({ id: z.uuid() });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -53,13 +52,8 @@ export async function slaRoutes(app: FastifyInstance, deps: Deps) {
 
   // Notifications written by the SLA sweep (催办, overdue, callback tasks) for the caller's unit
   // subtree, or the centre's queue for centre staff.
-  const Notification = z.object({
-    id: z.number().int(), kind: z.string(), body: z.string(), ticketId: z.string().nullable(), ticketNumber: z.string().nullable(),
-    unitId: z.string().nullable(), unitName: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable(),
-  });
-  const NotifQuery = Page.extend({ unread: z.enum(['true', 'false']).optional() });
   const nTags = { tags: ['notifications'], security: [{ session: [] }] };
-  r.get('/api/v1/notifications', { schema: { ...nTags, querystring: NotifQuery, response: { 200: paged(Notification) } } }, async (req) =>
+  r.get('/api/v1/notifications', { schema: { ...nTags, querystring: NotificationQuery, response: { 200: paged(Notification) } } }, async (req) =>
     listMyNotifications(deps, req.actor, { ...req.query, unread: req.query.unread === 'true' }),
   );
   const NotifId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

@@ -17,10 +17,11 @@ import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { appendEvent } from '../tickets/events.ts';
 import { defineJob, type JobModule } from '../jobs/registry.ts';
 import { toShanghaiIso } from '../calendar/shanghai.ts';
+import type { NOTIFICATION_KINDS } from '../contract/sla.ts';
 import { YELLOW_FRACTION } from './light.ts';
 import { claimAlert, findCandidates, insertNotification, lockTicket, markOverdue } from './sweep.repo.ts';
 
-export type AlertKind = 'remind_dispatch' | 'overdue_dispatch' | 'remind_sign' | 'remind_reply' | 'overdue_sign' | 'overdue_reply' | 'callback_task' | 'remind_supervised';
+export type AlertKind = (typeof NOTIFICATION_KINDS)[number];
 type DeadlineCol = 'dispatch_deadline' | 'sign_deadline' | 'reply_deadline' | 'callback_deadline';
 
 export interface AlertSpec {

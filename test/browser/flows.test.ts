@@ -225,4 +225,29 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await other.getByTestId('locale-switch').click();
     await other.getByText('派单台', { exact: true }).first().waitFor();
   });
+  it('an overdue reminder reaches the unit: the bell counts it, opens the ticket and marks it read', async () => {
+    const created = await agent.post('/api/v1/tickets', {
+      content: '小区电梯又坏了，物业一直拖着不修，老人上下楼很困难。', categoryCode: srv.fixture.categories.propertyService,
+      divisionCode: srv.fixture.divisions.village1, contact: { phone: '13905939999' },
+    });
+    expect(created.status).toBe(201);
+    const t = (await agent.get(`/api/v1/tickets/${created.body.id}`)).body;
+    expect(t).toMatchObject({ status: 'dispatched', leadUnitId: srv.fixture.units.zhujian });
+    // a month later nobody has signed for it: the sweep tells the unit
+    const { runSlaSweep } = await import('../../src/sla/sweep.ts');
+    await runSlaSweep(srv.db.deps, { now: new Date(Date.now() + 30 * 86_400_000) });
+    const unread = (await zhujian.get('/api/v1/notifications?unread=true')).body;
+    const mine = unread.items.filter((n: { ticketId: string }) => n.ticketId === t.id);
+    expect(mine.map((n: { kind: string }) => n.kind)).toContain('overdue_sign');
+
+    const page = await newPage();
+    await signIn(page, srv.url, 'zhujian', srv.fixture.password, '/workbench');
+    const bell = page.getByTestId('notification-bell');
+    await expect.poll(() => bell.getAttribute('aria-label')).toContain(`${unread.total} 条未读`);
+    await bell.click();
+    const item = page.getByTestId('notifications').locator('.ant-list-item', { hasText: `${t.number} 已超过签收时限` });
+    await item.click();
+    await page.locator('.ant-drawer-title', { hasText: t.number }).waitFor();
+    await expect.poll(async () => (await zhujian.get('/api/v1/notifications?unread=true')).body.total).toBe(unread.total - 1);
+  });
 });

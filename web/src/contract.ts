@@ -8,3 +8,4 @@ export * from '../../src/contract/divisions.ts';
 export * from '../../src/contract/orgs.ts';
 export * from '../../src/contract/nlp.ts';
 export * from '../../src/contract/reports.ts';
+export { Notification, NOTIFICATION_KINDS } from '../../src/contract/sla.ts';

@@ -7,6 +7,10 @@ import { useMe, useLogout } from '../api/auth.ts';
 import { useT } from '../i18n/index.tsx';
 import { areasFor } from './areas.ts';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
+
+// the roles the SLA sweep writes to: a unit's handlers and leaders, and the centre
+const NOTIFIED_ROLES = new Set(['handler', 'leader', 'agent', 'dispatcher', 'supervisor', 'admin']);
 
 export function StaffLayout({ children }: { children: ReactNode }) {
   const { data: me } = useMe();
@@ -33,6 +37,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
         />
         <Space style={{ color: '#fff', flexShrink: 0 }} size={narrow ? 4 : 8}>
           <LocaleSwitch ghost />
+          {me && NOTIFIED_ROLES.has(me.role) ? <NotificationBell /> : null}
           {me ? (
             <Dropdown
               menu={{

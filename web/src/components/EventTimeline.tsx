@@ -4,6 +4,7 @@ import type { TicketDetail } from '../contract.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { attachmentUrl } from '../api/tickets.ts';
 import { formatTime } from './time.ts';
+import { alertText } from './alertText.ts';
 
 type Ev = TicketDetail['events'][number];
 type T = ReturnType<typeof useI18n>['t'];
@@ -23,8 +24,16 @@ export function eventDetail(e: Ev, t: T): string | null {
   return parts.length ? parts.join(t('event.sep')) : null;
 }
 
-export function EventTimeline({ events }: { events: Ev[] }) {
-  const { t, label } = useI18n();
+/** The event's note; an SLA alert's in the reader's language. */
+function noteOf(e: Ev, number: string | undefined, locale: 'zh' | 'en', t: T): string | null {
+  const d = e.data ?? {};
+  if (!e.note || typeof d.kind !== 'string' || (e.action !== 'remind' && e.action !== 'overdue')) return e.note;
+  const deadline = typeof d.deadline === 'string' ? formatTime(d.deadline) : null;
+  return alertText({ kind: d.kind, body: e.note, number: number ?? null, deadline }, locale, t);
+}
+
+export function EventTimeline({ events, number }: { events: Ev[]; number?: string }) {
+  const { t, label, locale } = useI18n();
   const sorted = [...events].sort((a, b) => b.seq - a.seq);
   return (
     <Timeline
@@ -41,7 +50,7 @@ export function EventTimeline({ events }: { events: Ev[] }) {
               {[e.actorName, e.unitName, e.toStatus && e.toStatus !== e.fromStatus ? `→ ${label('status', e.toStatus)}` : null].filter(Boolean).join(' · ')}
             </Typography.Text>
             {eventDetail(e, t) ? <div data-testid="event-detail" style={{ marginTop: 4 }}>{eventDetail(e, t)}</div> : null}
-            {e.note ? <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{e.note}</div> : null}
+            {e.note ? <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{noteOf(e, number, locale, t)}</div> : null}
             {e.attachments.length ? (
               <div style={{ marginTop: 4, display: 'flex', gap: 8, flexWrap: 'wrap' }}>
                 {e.attachments.map((id, i) => (

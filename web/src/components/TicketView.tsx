@@ -85,7 +85,7 @@ export function TicketView({ ticket: tk, showTimeline = true }: { ticket: Ticket
       {tk.replyText ? <Alert type="success" message={t('ticket.replyText')} description={<div style={{ whiteSpace: 'pre-wrap' }}>{tk.replyText}</div>} /> : null}
       {showTimeline ? (
         <Card size="small" title={t('ticket.timeline')}>
-          <EventTimeline events={tk.events} />
+          <EventTimeline events={tk.events} number={tk.number} />
         </Card>
       ) : null}
     </Space>

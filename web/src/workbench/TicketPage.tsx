@@ -59,7 +59,7 @@ export function TicketPage() {
               <TicketView ticket={tk} showTimeline={false} />
             </Card>
             <Card size="small" title={t('ticket.timeline')} style={{ marginTop: 12 }}>
-              <EventTimeline events={tk.events} />
+              <EventTimeline events={tk.events} number={tk.number} />
             </Card>
           </Col>
           <Col xs={24} xl={9}>
