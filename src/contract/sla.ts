@@ -40,6 +40,7 @@ export const TimeLimitPolicyListQuery = Page.extend({ stage: Stage.optional() })
 /** What the SLA sweep told a unit (催办, overdue) or the centre (overdue dispatch, callback tasks). */
 export const NOTIFICATION_KINDS = [
   'remind_dispatch', 'overdue_dispatch', 'remind_sign', 'remind_reply', 'overdue_sign', 'overdue_reply', 'callback_task', 'remind_supervised',
+  'remind_case', 'overdue_case',
 ] as const;
 export const Notification = z.object({
   id: z.number().int(),
@@ -47,6 +48,9 @@ export const Notification = z.object({
   body: z.string(),
   ticketId: z.string().nullable(),
   ticketNumber: z.string().nullable(),
+  /** A proactive case's alert (remind_case, overdue_case) points at the case instead of a ticket. */
+  caseId: z.string().nullable(),
+  caseTitle: z.string().nullable(),
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
   createdAt: z.string(),

@@ -242,10 +242,18 @@ export interface NotificationsTable {
   unit_id: string | null;
   user_id: string | null;
   ticket_id: string | null;
+  case_id: string | null;
   kind: string;
   body: string;
   created_at: TsDefault;
   read_at: Ts | null;
+}
+export interface CaseAlertsTable {
+  case_id: string;
+  kind: string;
+  deadline: Ts;
+  fired_at: TsDefault;
+  fired_by: string | null;
 }
 export interface NlpModelsTable {
   id: Generated<string>;
@@ -284,6 +292,7 @@ export interface DB {
   jobs: JobsTable;
   ticket_alerts: TicketAlertsTable;
   notifications: NotificationsTable;
+  case_alerts: CaseAlertsTable;
   nlp_models: NlpModelsTable;
   settings: SettingsTable;
 }

@@ -6,7 +6,11 @@ import type { DB } from '../db/schema.ts';
 export type NotificationScope = { kind: 'units'; pathPrefix: string } | { kind: 'center' };
 
 function scoped(db: Kysely<DB>, scope: NotificationScope) {
-  const q = db.selectFrom('notifications as n').leftJoin('tickets as t', 't.id', 'n.ticket_id').leftJoin('units as u', 'u.id', 'n.unit_id');
+  const q = db
+    .selectFrom('notifications as n')
+    .leftJoin('tickets as t', 't.id', 'n.ticket_id')
+    .leftJoin('hotspot_cases as c', 'c.id', 'n.case_id')
+    .leftJoin('units as u', 'u.id', 'n.unit_id');
   return scope.kind === 'center' ? q.where('n.unit_id', 'is', null) : q.where('u.path', 'like', `${scope.pathPrefix}%`);
 }
 
@@ -15,7 +19,7 @@ export async function listNotifications(db: Kysely<DB>, scope: NotificationScope
   if (q.unread) base = base.where('n.read_at', 'is', null);
   const [items, count] = await Promise.all([
     base
-      .select(['n.id', 'n.kind', 'n.body', 'n.ticket_id', 't.number as ticket_number', 'n.unit_id', 'u.name as unit_name', 'n.created_at', 'n.read_at'])
+      .select(['n.id', 'n.kind', 'n.body', 'n.ticket_id', 't.number as ticket_number', 'n.case_id', 'c.title as case_title', 'n.unit_id', 'u.name as unit_name', 'n.created_at', 'n.read_at'])
       .orderBy('n.id', 'desc')
       .limit(q.limit)
       .offset(q.offset)

@@ -21,6 +21,7 @@ export async function listMyNotifications(deps: Deps, actor: Actor | null, q: { 
   return {
     items: items.map((n) => ({
       id: Number(n.id), kind: n.kind, body: n.body, ticketId: n.ticket_id, ticketNumber: n.ticket_number ?? null,
+      caseId: n.case_id, caseTitle: n.case_title ?? null,
       unitId: n.unit_id, unitName: n.unit_name ?? null, createdAt: iso(n.created_at)!, readAt: iso(n.read_at),
     })),
     total,

@@ -89,6 +89,7 @@ describe.each(DB_KINDS)('SLA sweep on %s', (kind) => {
     const total = Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof typeof a] + b[k as keyof typeof b]]));
     expect(total).toEqual({
       remind_dispatch: 1, overdue_dispatch: 1, remind_sign: 1, remind_reply: 1, overdue_sign: 1, overdue_reply: 1, callback_task: 1, remind_supervised: 0,
+      remind_case: 0, overdue_case: 0,
     });
     expect(await alerts(toDispatchSoon)).toEqual(['remind_dispatch']);
     expect(await alerts(notDispatched)).toEqual(['overdue_dispatch']);

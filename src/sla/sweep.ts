@@ -8,6 +8,8 @@
 //   callback_task               a replied ticket's callback deadline is near: the centre calls back
 //   remind_supervised           督办 / 挂牌督办 tickets get an extra reminder when half the reply
 //                               time is gone
+//   remind_case / overdue_case  a proactive case's lead unit (case-alerts.ts): ≤ 25% of its time
+//                               left / its deadline passed while it is still open
 // Exactly once across nodes: for each ticket the sweep locks the row, re-checks, and claims the
 // alert (ticket_id, kind, deadline) with insert … on conflict do nothing. Only the transaction
 // that inserted it writes the notification and the chained ticket event, in the same commit.
@@ -19,6 +21,7 @@ import { defineJob, type JobModule } from '../jobs/registry.ts';
 import { toShanghaiIso } from '../calendar/shanghai.ts';
 import type { NOTIFICATION_KINDS } from '../contract/sla.ts';
 import { YELLOW_FRACTION } from './light.ts';
+import { sweepCases, type CaseAlertKind } from './case-alerts.ts';
 import { claimAlert, findCandidates, insertNotification, lockTicket, markOverdue } from './sweep.repo.ts';
 
 export type AlertKind = (typeof NOTIFICATION_KINDS)[number];
@@ -113,7 +116,7 @@ async function fire(deps: Deps, spec: AlertSpec, ticketId: string, now: Date): P
   });
 }
 
-export type SweepResult = Record<AlertKind, number>;
+export type SweepResult = Record<AlertKind | CaseAlertKind, number>;
 
 /** One sweep over every alert kind. Safe to run on several nodes at once. */
 export async function runSlaSweep(deps: Deps, opts: { batch?: number; now?: Date } = {}): Promise<SweepResult> {
@@ -128,6 +131,7 @@ export async function runSlaSweep(deps: Deps, opts: { batch?: number; now?: Date
       if (ids.length < batch) break;
     }
   }
+  Object.assign(result, await sweepCases(deps, now, batch));
   const fired = Object.values(result).reduce((a, b) => a + b, 0);
   if (fired) deps.log.info({ sweep: result }, 'SLA sweep fired alerts');
   return result;

@@ -5,7 +5,9 @@ import { Suspense, lazy, useState } from 'react';
 import { Badge, Button, List, Popover, Segmented, Space, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
+import { useMe } from '../api/auth.ts';
 import type { Notification } from '../contract.ts';
 import type { Paged } from '../api/tickets.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -15,6 +17,7 @@ import { alertKindLabel, alertText } from '../components/alertText.ts';
 const TicketDrawer = lazy(() => import('../components/TicketDrawer.tsx').then((m) => ({ default: m.TicketDrawer })));
 
 const PAGE_SIZE = 8;
+const UNIT_ROLES = new Set(['handler', 'leader']);
 const KEY = ['notifications'] as const;
 
 const isOverdue = (kind: string) => kind.startsWith('overdue');
@@ -23,6 +26,8 @@ const tagColor = (kind: string) => (isOverdue(kind) ? 'red' : kind === 'callback
 export function NotificationBell() {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
+  const nav = useNavigate();
+  const { data: me } = useMe();
   const [open, setOpen] = useState(false);
   const [unreadOnly, setUnreadOnly] = useState(true);
   const [page, setPage] = useState(1);
@@ -42,15 +47,15 @@ export function NotificationBell() {
   const readAll = useMutation({ mutationFn: () => api.post('/api/v1/notifications/read-all'), onSettled: refresh });
   const count = unread.data?.total ?? 0;
 
-  const text = (n: Notification) => alertText({ kind: n.kind, body: n.body, number: n.ticketNumber }, locale, t);
+  const text = (n: Notification) => alertText({ kind: n.kind, body: n.body, number: n.ticketNumber ?? n.caseTitle }, locale, t);
   const kindLabel = (kind: string) => alertKindLabel(kind, t);
 
   const openOne = (n: Notification) => {
     if (!n.readAt) readOne.mutate(n.id);
-    if (n.ticketId) {
-      setTicketId(n.ticketId);
-      setOpen(false);
-    }
+    if (n.ticketId) setTicketId(n.ticketId);
+    // a case alert: the lead unit keeps its cases in the workbench, the centre in the dashboard's hotspots
+    else if (n.caseId) nav(me && UNIT_ROLES.has(me.role) ? '/workbench' : '/dashboard?tab=hotspots');
+    setOpen(false);
   };
 
   const content = (
@@ -84,7 +89,7 @@ export function NotificationBell() {
         }
         renderItem={(n) => (
           <List.Item
-            style={{ cursor: n.ticketId ? 'pointer' : undefined, opacity: n.readAt ? 0.6 : 1, alignItems: 'flex-start' }}
+            style={{ cursor: n.ticketId || n.caseId ? 'pointer' : undefined, opacity: n.readAt ? 0.6 : 1, alignItems: 'flex-start' }}
             onClick={() => openOne(n)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') openOne(n);

@@ -23,6 +23,10 @@ export const zh = {
   'notif.text.overdue_reply': '超期：工单 {number} 已超过答复时限 {deadline}。',
   'notif.text.callback_task': '回访任务：工单 {number} 已答复，请于 {deadline} 前完成回访。',
   'notif.text.remind_supervised': '督办提醒：工单 {number} 为督办件，答复时限 {deadline} 已过半，请加快办理。',
+  'notif.kind.remind_case': '案件催办',
+  'notif.kind.overdue_case': '案件超期',
+  'notif.text.remind_case': '催办：主动治理案件「{title}」办结时限 {deadline} 将到，请抓紧办理。',
+  'notif.text.overdue_case': '超期：主动治理案件「{title}」已超过办结时限 {deadline}，尚未办结。',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -49,4 +53,8 @@ export const en: Record<keyof typeof zh, string> = {
   'notif.text.overdue_reply': 'Ticket {number} passed its reply deadline {deadline}.',
   'notif.text.callback_task': 'Ticket {number} was answered: call the citizen back by {deadline}.',
   'notif.text.remind_supervised': 'Ticket {number} is under supervision and half its reply time (until {deadline}) is gone.',
+  'notif.kind.remind_case': 'Case reminder',
+  'notif.kind.overdue_case': 'Case overdue',
+  'notif.text.remind_case': 'Proactive case "{title}" must be closed by {deadline}.',
+  'notif.text.overdue_case': 'Proactive case "{title}" passed its deadline {deadline} and is still open.',
 };

@@ -2,6 +2,7 @@
 // ranking, overdue and 督办 lists, hotspots by place and category.
 import { useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Row, Space, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -20,6 +21,8 @@ import { PlaceHotspotsTable, RankingTable, UnitRatesTable } from './Tables.tsx';
 import { HotspotsPanel } from './HotspotsPanel.tsx';
 
 export type Period = { from?: string; to?: string };
+
+const TABS = ['units', 'ranking', 'overdue', 'supervised', 'places', 'hotspots'];
 
 function TicketList({ filter }: { filter: { overdue?: 'true'; supervised?: 'true' } }) {
   const [page, setPage] = useState(1);
@@ -54,6 +57,9 @@ export function DashboardPage() {
   const { data: me } = useMe();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [unitId, setUnitId] = useState<string | undefined>();
+  // the open tab is in the address (?tab=hotspots), so a link (the bell's case alert) can open it
+  const [search, setSearch] = useSearchParams();
+  const tabParam = search.get('tab');
   const period: Period = range ? { from: range[0].startOf('day').toISOString(), to: range[1].endOf('day').toISOString() } : {};
   const overall = useQuery({
     queryKey: ['reports', 'rates', 'overall', period, unitId],
@@ -101,6 +107,8 @@ export function DashboardPage() {
       </Row>
       <Card size="small">
         <Tabs
+          activeKey={tabParam && (tabParam !== 'hotspots' || !isLeader) && TABS.includes(tabParam) ? tabParam : 'units'}
+          onChange={(k) => setSearch((sp) => (sp.set('tab', k), sp), { replace: true })}
           items={[
             { key: 'units', label: t('dash.tab.units'), children: <UnitRatesTable period={period} /> },
             { key: 'ranking', label: t('dash.tab.ranking'), children: <RankingTable period={period} /> },
