@@ -48,3 +48,21 @@ export const LABELS = {
     returned: ['已退单', 'Returned'], merged: ['已并案', 'Merged'], closed: ['已办结', 'Closed'],
   },
 } as const;
+
+/** Shared with the web app (which deadline a ticket page labels). Statuses at which the ticket is with a unit, and which deadline the light follows. */
+export function currentStage(status: Status): 'dispatch' | 'sign' | 'reply' | 'callback' | null {
+  switch (status) {
+    case 'received':
+    case 'returned':
+      return 'dispatch';
+    case 'dispatched':
+      return 'sign';
+    case 'signed':
+    case 'handling':
+      return 'reply';
+    case 'replied':
+      return 'callback';
+    default:
+      return null;
+  }
+}

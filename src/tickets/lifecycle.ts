@@ -43,23 +43,7 @@ export const LIFECYCLE: Record<TransitionAction, Rule> = {
   note: { from: [...OPEN, 'closed', 'merged'], to: null, who: ['agent', 'dispatcher', 'supervisor', 'admin', 'lead', 'co'], public: false },
 };
 
-/** Statuses at which the ticket is with a unit, and which deadline the light follows. */
-export function currentStage(status: Status): 'dispatch' | 'sign' | 'reply' | 'callback' | null {
-  switch (status) {
-    case 'received':
-    case 'returned':
-      return 'dispatch';
-    case 'dispatched':
-      return 'sign';
-    case 'signed':
-    case 'handling':
-      return 'reply';
-    case 'replied':
-      return 'callback';
-    default:
-      return null;
-  }
-}
+export { currentStage } from '../contract/enums.ts';
 
 /** How many times a ticket is reopened automatically on an unsatisfied callback before a dispatcher must decide. */
 export const MAX_AUTO_REOPEN = 2;

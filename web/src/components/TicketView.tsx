@@ -1,7 +1,7 @@
 // A ticket as staff see it: facts, contact only when the policy shows it, attachments, reply,
 // and the whole timeline with 公开/内部 marks.
 import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
-import type { TicketDetail } from '../contract.ts';
+import { currentStage, type Status, type TicketDetail } from '../contract.ts';
 import { attachmentUrl } from '../api/tickets.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { EventTimeline } from './EventTimeline.tsx';
@@ -28,6 +28,8 @@ export function TicketHeader({ ticket: tk }: { ticket: TicketDetail }) {
   );
 }
 
+const stageOf = (status: Status) => currentStage(status) ?? 'none';
+
 export function TicketView({ ticket: tk, showTimeline = true }: { ticket: TicketDetail; showTimeline?: boolean }) {
   const { t } = useI18n();
   return (
@@ -48,7 +50,11 @@ export function TicketView({ ticket: tk, showTimeline = true }: { ticket: Ticket
         <Descriptions.Item label={t('field.unit')}>{tk.leadUnitName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('field.coUnits')}>{tk.coUnits.map((u) => u.name).join('、') || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('field.receivedAt')}>{formatTime(tk.receivedAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('field.deadline')}>{formatTime(tk.deadline) || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t(`field.deadline.${stageOf(tk.status)}`)}>{formatTime(tk.deadline) || '—'}</Descriptions.Item>
+        {/* before signing, the unit also needs to know when the answer is due */}
+        {stageOf(tk.status) === 'sign' && tk.deadlines.reply ? (
+          <Descriptions.Item label={t('field.deadline.reply')}>{formatTime(tk.deadlines.reply)}</Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('ticket.contact')} span={2}>
           {tk.contactVisible ? (
             <span data-testid="contact">
