@@ -26,7 +26,8 @@ export const ReplySuggestion = z.object({
 
 export const AnalyzeResponse = z.object({
   normalized: z.string(),
-  categories: z.array(z.object({ code: z.string(), name: z.string(), confidence: z.number() })),
+  /** keyword: set when an administrator's keyword of a category no model has learned yet put it here (confidence is then the model's in that branch, or 0 outside it) */
+  categories: z.array(z.object({ code: z.string(), name: z.string(), confidence: z.number(), keyword: z.string().optional() })),
   /** fallback: the default (兜底) government, given because no routing rule owns the matter here */
   units: z.array(z.object({ id: z.string(), name: z.string(), confidence: z.number(), fallback: z.boolean().optional() })),
   requestType: RequestType,

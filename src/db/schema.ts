@@ -43,6 +43,8 @@ export interface CategoriesTable {
   parent_code: string | null;
   keywords: Generated<string>;
   active: Generated<boolean>;
+  /** when the keywords were last set ('-infinity' for categories older than migration 0012) */
+  keywords_at: TsDefault;
 }
 export interface UnitWhitelistTable {
   unit_id: string;

@@ -196,7 +196,7 @@ export const DEFAULT_CATEGORIES: CategoryDef[] = [
   ['160202', '电力设施', 'Power lines', '电线 电线杆 变压器 私拉'],
   ['1603', '燃气', 'Gas', '天然气 燃气'],
   ['160301', '燃气泄漏', 'Gas leaks', '燃气泄漏 煤气味 漏气'],
-  ['160302', '燃气开户', 'Gas connections', '开户 通气 燃气管道'],
+  ['160302', '燃气开户', 'Gas connections', '燃气开户 燃气报装 开通燃气'],
   ['1604', '通信', 'Telecoms', '通信'],
   ['160401', '网络信号', 'Mobile signal', '信号差 基站 没信号'],
   ['160402', '宽带', 'Broadband', '宽带 网速 光纤'],

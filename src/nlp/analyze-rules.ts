@@ -62,6 +62,8 @@ export interface CategoryRow {
   level: number;
   parent_code: string | null;
   keywords: string;
+  /** when the keywords were last set (absent: long ago) */
+  keywords_at?: Date | string | null;
 }
 
 /**

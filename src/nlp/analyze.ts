@@ -16,7 +16,8 @@ import { activeCategories, activeKbArticles, kbVersion } from './nlp.repo.ts';
 
 /** What a trained classifier answers; plugged in by the classifier module (see setPredictor). */
 export interface Prediction {
-  categories: { code: string; name: string; confidence: number }[];
+  /** keyword: the admin keyword that put an unlearned category here (keyword-rule.ts) */
+  categories: { code: string; name: string; confidence: number; keyword?: string }[];
   units?: { id: string; name: string; confidence: number }[];
   /** the unit model's first candidate reaches its auto-dispatch threshold */
   unitsConfident?: boolean;
@@ -55,6 +56,8 @@ function cached<T>(load: (db: Kysely<DB>) => Promise<T>, version?: (db: Kysely<D
   };
 }
 const categories = cached<CategoryRow[]>((db) => activeCategories(db));
+/** The active categories (cached per process, re-read every 30 s): for the classifier's keyword rule. */
+export const activeCategoryRows = categories;
 const kbArticles = cached(async (db) =>
   (await activeKbArticles(db)).map((a) => ({
     ...a,

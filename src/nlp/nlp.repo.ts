@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 export async function activeCategories(db: Kysely<DB>) {
-  return db.selectFrom('categories').select(['code', 'name', 'level', 'parent_code', 'keywords']).where('active', '=', true).execute();
+  return db.selectFrom('categories').select(['code', 'name', 'level', 'parent_code', 'keywords', 'keywords_at']).where('active', '=', true).execute();
 }
 
 export async function activeKbArticles(db: Kysely<DB>) {

@@ -46,7 +46,7 @@ export async function createCategory(deps: Deps, input: z.infer<typeof CategoryC
   if (await findCategory(deps.db, code)) throw new AppError('duplicate', `category ${code}`);
   await insertCategories(deps.db, [{
     code, name: input.name, name_en: input.nameEn ?? null, level: (parent?.level ?? 0) + 1,
-    parent_code: parent?.code ?? null, keywords: input.keywords ?? '',
+    parent_code: parent?.code ?? null, keywords: input.keywords ?? '', keywords_at: deps.now(),
   }]);
   invalidateRouteTable(deps.db);
   return presentCategory((await findCategory(deps.db, code))!);
@@ -57,7 +57,10 @@ export async function patchCategory(deps: Deps, code: string, input: z.infer<typ
   const set: Record<string, unknown> = {};
   if (input.name !== undefined) set.name = input.name;
   if (input.nameEn !== undefined) set.name_en = input.nameEn ?? null;
-  if (input.keywords !== undefined) set.keywords = input.keywords;
+  if (input.keywords !== undefined) {
+    set.keywords = input.keywords;
+    set.keywords_at = deps.now();
+  }
   if (input.active !== undefined) set.active = input.active;
   await updateCategory(deps.db, code, set);
   return presentCategory((await findCategory(deps.db, code))!);

@@ -134,7 +134,8 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
           actor: autoDispatched ? SYSTEM_ACTOR : who,
           at: now,
           public: true,
-          data: { leadUnitId: plan.leadUnitId, coUnitIds: plan.coUnitIds, ruleId: route.ruleId, fallback: route.fallback, confidence: autoConfidence ?? undefined },
+          data: { leadUnitId: plan.leadUnitId, coUnitIds: plan.coUnitIds, ruleId: route.ruleId, fallback: route.fallback, confidence: autoConfidence ?? undefined,
+            keyword: autoDispatched ? hints.autoCategory!.keyword : undefined },
         });
       }
     }

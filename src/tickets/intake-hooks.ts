@@ -13,7 +13,8 @@ export interface IntakeHints {
   urgency?: Urgency;
   divisionCode?: string;
   /** Set only when confidence is above the auto-dispatch threshold. */
-  autoCategory?: { code: string; confidence: number };
+  /** keyword: the admin keyword that chose a category no model has learned yet */
+  autoCategory?: { code: string; confidence: number; keyword?: string };
 }
 
 /** Which hints intake will use: a category the caller set with authority needs no model. */

@@ -12,6 +12,8 @@ export interface ActiveModel {
   version: number;
   model: LoadedModel;
   metrics: Record<string, unknown>;
+  /** when this version was stored (trained) */
+  trainedAt: Date;
 }
 
 interface Entry {
@@ -29,7 +31,7 @@ async function load(db: Kysely<DB>, kind: string, current: ActiveModel | null): 
   if (current && current.version === version) return current;
   const row = await getModel(db, kind, version);
   if (!row || !isClassifierModel(row.model)) return null;
-  return { kind, version, model: loadModel(row.model), metrics: row.metrics };
+  return { kind, version, model: loadModel(row.model), metrics: row.metrics, trainedAt: new Date(row.createdAt) };
 }
 
 /** The active model of `kind` (category, unit, request_type …) or null when none is trained. */
@@ -63,6 +65,19 @@ export function thresholdOf(m: ActiveModel): number | null {
 /** The level-1 category a detail model's label belongs to (from its training metrics), or undefined. */
 export function levelOneOf(detail: ActiveModel, label: string): string | undefined {
   return ((detail.metrics.labelLevel1 ?? {}) as Record<string, string>)[label];
+}
+
+const learnedCache = new WeakMap<LoadedModel, WeakMap<LoadedModel | typeof NO_DETAIL, ReadonlySet<string>>>();
+const NO_DETAIL = {} as LoadedModel;
+
+/** The category codes the category and detail models can answer (the same Set while they stay loaded). */
+export function learnedCategoryCodes(cat: ActiveModel, detail: ActiveModel | null): ReadonlySet<string> {
+  let byDetail = learnedCache.get(cat.model);
+  if (!byDetail) learnedCache.set(cat.model, (byDetail = new WeakMap()));
+  const key = detail?.model ?? NO_DETAIL;
+  let s = byDetail.get(key);
+  if (!s) byDetail.set(key, (s = new Set([...cat.model.labels, ...(detail?.model.labels ?? [])])));
+  return s;
 }
 
 /** Forgets cached models (after training in this process, or in tests). */

@@ -3,12 +3,15 @@
 //   - request analysis (agent console, dispatcher queue) uses the models instead of keywords;
 //   - intake gets `autoCategory` when the category model's confidence reaches the threshold
 //     chosen on held-out history for ≥ 95% precision, so the ticket is dispatched by rule with
-//     no human (the deeper category when the detail model is as sure and agrees); and a request
+//     no human (the deeper category when the detail model is as sure and agrees, or when an admin
+//     keyword of a category no model has learned names one in the same branch); and a request
 //     type when that model is confident.
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { normalize } from '../normalize.ts';
-import { activeModel, levelOneOf, thresholdOf, type ActiveModel } from './active-model.ts';
+import { activeModel, learnedCategoryCodes, levelOneOf, thresholdOf, type ActiveModel } from './active-model.ts';
+import { activeCategoryRows } from '../analyze.ts';
+import { categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule.ts';
 import { classifyMany } from './classify-many.ts';
 import { installClassifierPredictor } from './predictor.ts';
 
@@ -44,6 +47,14 @@ export function installClassifier(): void {
         const d = answerOf(detail);
         const dth = thresholdOf(detail);
         if (dth !== null && d.confidence >= dth && levelOneOf(detail, d.label) === p.label && d.label !== p.label) hints.autoCategory = { ...hints.autoCategory, code: d.label };
+      }
+      // an admin keyword of a category no model has learned, inside the branch the model is sure of
+      if (hints.autoCategory) {
+        const cats = await activeCategoryRows(deps.db);
+        const hit = unlearnedKeywordHit(text, cats, learnedCategoryCodes(cat, detail), cat.trainedAt);
+        if (hit && hitPlace(hit, hints.autoCategory.code, categoriesByCode(cats)) === 'first') {
+          hints.autoCategory = { ...hints.autoCategory, code: hit.code, keyword: hit.keyword };
+        }
       }
     }
     if (rtype) {

@@ -4,7 +4,10 @@
 import type { Deps } from '../../server/deps.ts';
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { setPredictor, type Prediction as AnalyzePrediction, type Predictor } from '../analyze.ts';
-import { activeModel, levelOneOf, thresholdOf } from './active-model.ts';
+import { activeModel, learnedCategoryCodes, levelOneOf, thresholdOf } from './active-model.ts';
+import { activeCategoryRows } from '../analyze.ts';
+import { ancestorsOf, categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule.ts';
+import type { CategoryRow } from '../analyze-rules.ts';
 import { classify } from './model.ts';
 import { classifyMany } from './classify-many.ts';
 import { readableTerms } from './explain-words.ts';
@@ -12,6 +15,29 @@ import { readableTerms } from './explain-words.ts';
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const nameOf = (metrics: Record<string, unknown>, label: string) =>
   ((metrics.labelNames ?? {}) as Record<string, string>)[label] ?? label;
+
+type Candidate = AnalyzePrediction['categories'][number];
+
+/**
+ * An admin keyword of a category the models have not learned (keyword-rule.ts): inside the branch
+ * of the model's first answer it takes the first place (with the model's confidence in that branch)
+ * and its ancestors give way; in another branch it is offered second.
+ */
+export function withKeywordRule(categories: Candidate[], text: string, cats: CategoryRow[], learned: ReadonlySet<string>, trainedAt?: Date): Candidate[] {
+  const hit = unlearnedKeywordHit(text, cats, learned, trainedAt);
+  if (!hit || !categories.length) return categories;
+  const byCode = categoriesByCode(cats);
+  const top = categories[0];
+  const place = hitPlace(hit, top.code, byCode);
+  if (place === 'none') return categories;
+  const rest = categories.filter((c) => c.code !== hit.code);
+  const own: Candidate = { code: hit.code, name: hit.name, confidence: top.confidence, keyword: hit.keyword };
+  if (place === 'first') {
+    const ancestors = new Set(ancestorsOf(hit.code, byCode));
+    return [own, ...rest.filter((c) => !ancestors.has(c.code))];
+  }
+  return [top, { ...own, confidence: 0 }, ...rest.slice(1)];
+}
 
 export const classifierPredictor: Predictor = async (deps, text) => {
   const cat = await activeModel(deps, 'category');
@@ -38,6 +64,7 @@ export const classifierPredictor: Predictor = async (deps, text) => {
   }
   // alternatives the model gives no chance are noise to the agent (the first one always stays)
   categories = categories.filter((c, i) => i === 0 || c.confidence >= 0.01);
+  categories = withKeywordRule(categories, text, await activeCategoryRows(deps.db), learnedCategoryCodes(cat, detail), cat.trainedAt);
   const out: AnalyzePrediction = { categories, terms: readableTerms(p.explain.map((e) => e.term), text) };
   if (unit) {
     const u = answers[iUnit];

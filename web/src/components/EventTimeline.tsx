@@ -19,6 +19,7 @@ export function eventDetail(e: Ev, t: T): string | null {
   const unit = typeof d.leadUnitName === 'string' ? d.leadUnitName : typeof d.toUnitName === 'string' ? d.toUnitName : null;
   if (unit && ROUTING_ACTIONS.has(e.action)) parts.push(t('event.toUnit', { unit }));
   if (e.action === 'auto_dispatch' && typeof d.confidence === 'number') parts.push(t('event.confidence', { p: `${Math.round(d.confidence * 100)}%` }));
+  if (e.action === 'auto_dispatch' && typeof d.keyword === 'string') parts.push(t('event.keyword', { keyword: d.keyword }));
   if (e.action === 'auto_dispatch' && d.fallback === true) parts.push(t('event.fallback'));
   if (typeof d.masterNumber === 'string' && !(e.note ?? '').includes(d.masterNumber)) parts.push(t('event.intoMaster', { number: d.masterNumber }));
   return parts.length ? parts.join(t('event.sep')) : null;

@@ -58,7 +58,7 @@ export function Suggestions(p: SuggestionsProps) {
             <Button key={c.code} size="small" type={p.categoryCode === c.code ? 'primary' : 'default'} onClick={() => p.onCategory(c)}
               style={{ display: 'flex', justifyContent: 'space-between' }} data-testid="suggest-category">
               <span>{i < 3 ? <kbd style={{ opacity: 0.6, marginRight: 4 }}>Alt+{i + 1}</kbd> : null}{c.name}</span>
-              <span>{pct(c.confidence)}%</span>
+              {c.keyword ? <span title={t('console.keywordHint')}>{t('console.keyword', { keyword: c.keyword })}</span> : <span>{pct(c.confidence)}%</span>}
             </Button>
           ))}
           {d.categories.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : null}
