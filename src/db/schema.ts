@@ -250,6 +250,12 @@ export interface NotificationsTable {
   created_at: TsDefault;
   read_at: Ts | null;
 }
+export interface TrackAttemptsTable {
+  key: string;
+  failures: Generated<number>;
+  window_start: Ts;
+  locked_until: Ts | null;
+}
 export interface CaseAlertsTable {
   case_id: string;
   kind: string;
@@ -295,6 +301,7 @@ export interface DB {
   ticket_alerts: TicketAlertsTable;
   notifications: NotificationsTable;
   case_alerts: CaseAlertsTable;
+  track_attempts: TrackAttemptsTable;
   nlp_models: NlpModelsTable;
   settings: SettingsTable;
 }

@@ -22,7 +22,7 @@ export const ERRORS = {
   extension_pending: { status: 409, zh: '已有待审批的延期申请', en: 'An extension request is already pending' },
   conflict: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'The data changed meanwhile; reload and try again' },
   duplicate: { status: 409, zh: '记录已存在', en: 'Already exists' },
-  rate_limited: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  rate_limited: { status: 429, zh: '尝试次数过多，请 15 分钟后再试', en: 'Too many attempts; please try again in 15 minutes' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const;
 

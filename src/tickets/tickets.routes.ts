@@ -15,6 +15,7 @@ import { createTicket, presentCreated } from './create-ticket.ts';
 import { applyTransition } from './transition.ts';
 import { getTicketDetail } from './get-ticket.ts';
 import { rateTicket, trackTicket } from './track-ticket.ts';
+import { throttledTrack } from './track-throttle.ts';
 import { listBoard, listTickets } from './list.repo.ts';
 import { presentSummary } from './present.ts';
 import { anonymise } from './anonymise.ts';
@@ -72,10 +73,10 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/v1/track/:number', {
     schema: { tags: ['public'], params: NumberParams, querystring: z.object({ phone: z.string().regex(/^[0-9]{4}$/, 'last 4 digits of the phone') }), response: { 200: TrackResponse } },
-  }, async (req) => trackTicket(deps, req.params.number, req.query.phone));
+  }, async (req) => throttledTrack(deps, req.params.number, req.ip, () => trackTicket(deps, req.params.number, req.query.phone)));
 
   r.post('/api/v1/track/:number/rate', { schema: { tags: ['public'], params: NumberParams, body: RateBody, response: { 200: TrackResponse } } }, async (req) =>
-    rateTicket(deps, req.params.number, req.body),
+    throttledTrack(deps, req.params.number, req.ip, () => rateTicket(deps, req.params.number, req.body)),
   );
 
   const BoardItem = z.object({
