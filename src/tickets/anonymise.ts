@@ -1,8 +1,17 @@
 // Public text must not carry people's details: phone numbers, ID numbers, plate-like or long
-// digit runs, e-mail addresses and "X先生/女士" style names are masked.
-export function anonymise(text: string | null): string | null {
+// digit runs, e-mail addresses and "X先生/女士" style names are masked; so are the name the
+// citizen gave as contact (wherever it appears in the text) and "我叫…" / "姓名：…" self-introductions.
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function anonymise(text: string | null, names: (string | null | undefined)[] = []): string | null {
   if (!text) return text;
-  return text
+  let out = text;
+  for (const n of names) {
+    const name = n?.trim();
+    if (name && [...name].length >= 2) out = out.replace(new RegExp(escapeRe(name), 'g'), '[姓名]');
+  }
+  return out
+    .replace(/(我叫|本人叫|姓名[:：]?)\s*[\u4e00-\u9fa5]{2,3}/g, '$1[姓名]')
     .replace(/[0-9]{17}[0-9Xx]/g, '[身份证号]')
     .replace(/(\+?86)?1[3-9][0-9]{9}/g, '[手机号]')
     .replace(/0[0-9]{2,3}-?[0-9]{7,8}/g, '[电话]')

@@ -150,6 +150,11 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     const child = (await dispatcher.get(`/api/v1/tickets/${dup.id}`)).body;
     expect(child.status).toBe('closed');
     expect(child.replyText).toBe('已处理。');
+    // the public board shows the matter once: the master, not its merged duplicate
+    const board = (await anon.get('/api/v1/board?pageSize=100')).body.items.map((i: { number: string }) => i.number);
+    const masked = (n: string) => n.slice(0, 10) + '****' + n.slice(-2);
+    expect(board).toContain(masked(master.number));
+    expect(board).not.toContain(masked(dup.number));
 
     // Pass down from a township to one of its villages needs the whitelist or a basis.
     const tw = await newTicket(agent, { categoryCode: fx.categories.community, divisionCode: fx.divisions.village1 });

@@ -101,6 +101,7 @@ export async function listBoard(db: Kysely<DB>, f: { divisionCode?: string; cate
     .where('tickets.confidential', '=', false)
     .where('tickets.out_of_scope_rule', 'is', null)
     .where('tickets.excluded_from_rates', '=', false)
+    .where('tickets.master_id', 'is', null) // a merged duplicate is its master's matter, shown once
     .where('tickets.status', 'in', f.status === 'done' ? ['replied', 'callback', 'closed'] : f.status === 'open' ? ['dispatched', 'signed', 'handling'] : ['dispatched', 'signed', 'handling', 'replied', 'callback', 'closed']);
   if (f.categoryCode) q = q.where('tickets.category_code', 'like', `${f.categoryCode}%`);
   if (f.divisionCode) {
@@ -112,7 +113,7 @@ export async function listBoard(db: Kysely<DB>, f: { divisionCode?: string; cate
     .leftJoin('categories as c', 'c.code', 'tickets.category_code')
     .leftJoin('divisions as dv', 'dv.code', 'tickets.division_code')
     .leftJoin('units as lu', 'lu.id', 'tickets.lead_unit_id')
-    .select(['tickets.number', 'tickets.title', 'tickets.status', 'tickets.received_at', 'tickets.closed_at', 'tickets.reply_text', 'tickets.satisfaction', 'c.name as category_name', 'dv.name as division_name', 'lu.name as unit_name'])
+    .select(['tickets.number', 'tickets.title', 'tickets.status', 'tickets.received_at', 'tickets.closed_at', 'tickets.reply_text', 'tickets.satisfaction', 'tickets.contact_name', 'c.name as category_name', 'dv.name as division_name', 'lu.name as unit_name'])
     .orderBy('tickets.received_at', 'desc')
     .orderBy('tickets.number')
     .limit(f.pageSize)

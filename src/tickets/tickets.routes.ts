@@ -99,10 +99,10 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
     const { items, total } = await listBoard(deps.db, req.query);
     return {
       items: items.map((t) => {
-        const reply = anonymise(t.reply_text);
+        const reply = anonymise(t.reply_text, [t.contact_name]);
         return {
           number: t.number.slice(0, 10) + '****' + t.number.slice(-2),
-          title: anonymise(t.title)!,
+          title: anonymise(t.title, [t.contact_name])!,
           status: t.status as z.infer<typeof Status>,
           categoryName: t.category_name,
           divisionName: t.division_name,
