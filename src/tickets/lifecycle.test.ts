@@ -209,6 +209,9 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect(tr.status).toBe(200);
     expect(JSON.stringify(tr.body)).not.toContain('13812345678');
     expect(JSON.stringify(tr.body)).not.toContain('李四');
+    // the citizen sees when the answer is due, not the unit's sign-for limit
+    expect(['dispatched', 'signed', 'handling']).toContain(detail.status);
+    expect(tr.body.deadline).toBe(detail.deadlines.reply);
   });
 
   it('bad input → 4xx with zh/en messages, never 5xx', async () => {

@@ -26,7 +26,10 @@ async function verified(deps: Deps, number: string, last4: string): Promise<Tick
 export async function trackTicket(deps: Deps, number: string, last4: string): Promise<TrackResponse> {
   const t = await verified(deps, number, last4);
   const events = await repo.events(deps.db, t.id, true);
-  const { deadline } = currentStageWindow(t);
+  // the citizen is owed an answer: while a unit has the ticket, its deadline is the reply deadline
+  // (not the unit's internal 24-hour sign-for limit); before dispatch, the centre's dispatch time
+  const withUnit = t.status === 'dispatched' || t.status === 'signed' || t.status === 'handling';
+  const deadline = withUnit ? (t.reply_deadline ?? currentStageWindow(t).deadline) : currentStageWindow(t).deadline;
   return {
     number: t.number,
     title: t.title,
