@@ -17,13 +17,21 @@ export async function attachmentRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags: ['attachments'], consumes: ['multipart/form-data'], response: { 201: AttachmentView } },
   }, async (req, reply) => {
     if (!req.isMultipart()) throw new AppError('unsupported_media', 'send multipart/form-data with a "file" field');
-    const file = await req.file();
+    let file: Awaited<ReturnType<typeof req.file>>;
+    try {
+      file = await req.file();
+    } catch (e) {
+      throw new AppError('validation', `malformed multipart body: ${(e as Error).message}`); // e.g. no boundary
+    }
     if (!file) throw new AppError('validation', 'no file');
+    if (file.fieldname !== 'file') throw new AppError('validation', 'send the file in a field named "file"');
     let bytes: Buffer;
     try {
       bytes = await file.toBuffer();
-    } catch {
-      throw new AppError('payload_too_large');
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT') throw new AppError('payload_too_large');
+      throw new AppError('validation', 'the multipart body ends before the file does');
     }
     if (file.file.truncated) throw new AppError('payload_too_large');
     return reply.status(201).send(await uploadAttachment(deps, req.actor, { name: file.filename, bytes }));

@@ -44,6 +44,16 @@ describe.each(DB_KINDS)('attachments on %s', (kind) => {
     expect(fake.json().error.message.zh).toBeTruthy();
     const big = await app.inject({ method: 'POST', url: '/api/v1/attachments', ...multipart('big.png', Buffer.concat([PNG, Buffer.alloc(11 * 1024 * 1024)])) });
     expect(big.statusCode).toBe(413);
+    // malformed multipart: no boundary, a body cut off before its end, the file under another name
+    const noBoundary = await app.inject({ method: 'POST', url: '/api/v1/attachments', payload: 'abc', headers: { 'content-type': 'multipart/form-data' } });
+    expect(noBoundary.statusCode).toBe(400);
+    expect(noBoundary.json().error.message.en).toBeTruthy();
+    const whole = multipart('cut.png', PNG);
+    const cut = await app.inject({ method: 'POST', url: '/api/v1/attachments', headers: whole.headers, payload: whole.payload.subarray(0, whole.payload.length - 20) });
+    expect(cut.statusCode).toBe(400);
+    const wrongField = multipart('w.png', PNG);
+    const renamed = Buffer.from(wrongField.payload.toString('latin1').replace('name="file"', 'name="notfile"'), 'latin1');
+    expect((await app.inject({ method: 'POST', url: '/api/v1/attachments', headers: wrongField.headers, payload: renamed })).statusCode).toBe(400);
 
     const created = await app.inject({
       method: 'POST', url: '/api/v1/tickets',

@@ -3,12 +3,19 @@ import { z } from 'zod';
 import { Page } from './common.ts';
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** The years the working-day calendar answers for (official holidays are published a year ahead; beyond, weekends only). */
+export const CALENDAR_YEARS = { min: 1970, max: 2099 } as const;
+const inYears = (y: number) => y >= CALENDAR_YEARS.min && y <= CALENDAR_YEARS.max;
 const isRealDay = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
-/** A calendar day 'YYYY-MM-DD' that exists. */
-export const Day = z.string().regex(DAY_RE, 'expected YYYY-MM-DD').refine(isRealDay, 'no such day');
+/** A calendar day 'YYYY-MM-DD' that exists, in the calendar's years. */
+export const Day = z
+  .string()
+  .regex(DAY_RE, 'expected YYYY-MM-DD')
+  .refine(isRealDay, 'no such day')
+  .refine((s) => inYears(Number(s.slice(0, 4))), `the calendar covers ${CALENDAR_YEARS.min}–${CALENDAR_YEARS.max}`);
 
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?|\s\d{2}(?::?\d{2})?)?$/;
 
@@ -46,6 +53,10 @@ export const Instant = z
     const d = parseInstant(s);
     if (!d) {
       ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date-time, e.g. 2025-09-30T10:00:00+08:00' });
+      return z.NEVER;
+    }
+    if (!inYears(d.getUTCFullYear())) {
+      ctx.addIssue({ code: 'custom', message: `the calendar covers ${CALENDAR_YEARS.min}–${CALENDAR_YEARS.max}` });
       return z.NEVER;
     }
     return d;

@@ -1,5 +1,5 @@
 // Builds the HTTP server: one Fastify instance, zod everywhere, OpenAPI at /api/docs.
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Deps } from './deps.ts';
 import { installErrorHandler } from './errors.ts';
-import { AppError } from '../shared/errors.ts';
+import { AppError, errorBody } from '../shared/errors.ts';
 import { installAuth } from '../auth/auth.hook.ts';
 import { routeModules } from './routes.ts';
 import { serveWeb } from './web.ts';
@@ -23,6 +23,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; web?: boole
     // A graceful stop should not wait for idle keep-alive connections.
     forceCloseConnections: 'idle',
     trustProxy: true,
+    // the router's own refusals (a malformed %-escape, an over-long path parameter) in the one error format
+    frameworkErrors: (err, _req, reply) => {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+      void (reply as unknown as FastifyReply).status(status).send(errorBody('validation', err.message));
+    },
     logController: new LogController({ disableRequestLogging: process.env.LIANXIN_REQUEST_LOG !== '1' }),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);

@@ -51,6 +51,9 @@ export interface CreatedTicket {
   autoDispatched: boolean;
 }
 
+const RECEIVED_BACK_MS = 90 * 86_400_000;
+const RECEIVED_AHEAD_MS = 5 * 60_000;
+
 export async function createTicket(deps: Deps, actor: Actor | null, input: CreateTicketBody): Promise<CreatedTicket> {
   const isCenter = !!actor && CENTER.has(actor.role);
   const channel = input.channel ?? defaultChannel(actor);
@@ -65,11 +68,17 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   if (input.attachments?.length && !(await attachmentsExist(deps.db, input.attachments))) throw new AppError('validation', 'unknown attachment');
   if (input.mergeInto) {
     const master = await getTicket(deps.db, input.mergeInto);
-    if (!master || master.status === 'merged' || master.status === 'closed') throw new AppError('illegal_transition', 'master ticket is not open');
+    if (!master) throw new AppError('ticket_not_found', 'master ticket');
+    if (master.status === 'merged' || master.status === 'closed') throw new AppError('illegal_transition', 'master ticket is not open');
   }
 
   const now = deps.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  // staff may record when a call or letter really came in, not invent one: up to 90 days back, not ahead
+  // (history older than that is loaded with `lianxin import tickets`)
+  if (input.receivedAt && (receivedAt.getTime() > now.getTime() + RECEIVED_AHEAD_MS || receivedAt.getTime() < now.getTime() - RECEIVED_BACK_MS)) {
+    throw new AppError('validation', 'receivedAt must lie within the last 90 days and not in the future');
+  }
   const who = actor ?? SYSTEM_ACTOR;
   // Understanding the text helps but must never cost a citizen their ticket.
   // Route by rule when a person chose the category, or when the classifier is confident enough.

@@ -236,6 +236,20 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect(bad.status).toBe(400);
     expect((await agent.post('/api/v1/tickets/not-a-uuid/transitions', { action: 'sign' })).status).toBe(400);
     expect((await agent.get('/api/v1/tickets?pageSize=100000')).status).toBe(400);
+    // dates a call cannot have come in at, and dates the calendar does not cover
+    for (const receivedAt of ['9999-12-31T23:00:00Z', '0000-01-01T00:00:00Z', '1900-01-01T00:00:00Z', new Date(t.deps.now().getTime() + 86_400_000).toISOString()]) {
+      const r = await agent.post('/api/v1/tickets', { content: '路灯坏了很久没人修', contact: { phone: '13900000000' }, hold: true, receivedAt });
+      expect(r.status, receivedAt).toBe(400);
+    }
+    const yesterday = await agent.post('/api/v1/tickets', { content: '昨晚打来的电话：路灯坏了', contact: { phone: '13900000000' }, hold: true, receivedAt: new Date(t.deps.now().getTime() - 86_400_000).toISOString() });
+    expect(yesterday.status).toBe(201);
+    for (const url of ['/api/v1/sla/preview?receivedAt=9999-12-31', '/api/v1/calendar/add-working-days?from=9999-12-31&days=5', '/api/v1/calendar/days?from=0000-01-01&to=0000-01-31', '/api/v1/tickets/%zz']) {
+      const r = await agent.get(url);
+      expect(r.status, url).toBe(400);
+      expect(r.body.error.message.zh, url).toBeTruthy();
+    }
+    const merge = await agent.post('/api/v1/tickets', { content: '同一件事', contact: { phone: '13900000000' }, mergeInto: '00000000-0000-4000-8000-000000000000' });
+    expect(merge.status).toBe(404);
   });
 
   it('meeting batch entry: each item succeeds or fails on its own; staff only', async () => {
