@@ -6,6 +6,20 @@ export const Page = z.object({
 });
 export type Page = z.infer<typeof Page>;
 
+/**
+ * Paging for reference lists (categories, a division's children, scope rules): they are small
+ * and read whole by the web app, so one page holds up to 1,000 and is the default.
+ */
+export const ReferencePage = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(1000),
+});
+
+/** One page of an in-memory list, in the paged() shape. */
+export function pageOf<T>(all: T[], q: { page: number; pageSize: number }) {
+  return { items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize };
+}
+
 export function paged<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }

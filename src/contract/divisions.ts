@@ -1,6 +1,6 @@
 // Divisions (行政区划) as the API shows them.
 import { z } from 'zod';
-import { Page, Text, paged } from './common.ts';
+import { Page, ReferencePage, Text, paged } from './common.ts';
 
 export const DivisionCode = z.string().regex(/^\d{2,15}$/, 'a numeric division code');
 export const Division = z.object({
@@ -13,7 +13,7 @@ export const DivisionDetail = Division.extend({
   ancestors: z.array(DivisionBrief),
   children: z.array(DivisionBrief.extend({ childCount: z.number().int() })),
 });
-export const DivisionChildrenQuery = z.object({ parent: DivisionCode.optional() });
+export const DivisionChildrenQuery = ReferencePage.extend({ parent: DivisionCode.optional() });
 export const DivisionSearchQuery = Page.extend({ q: Text(50).pipe(z.string().min(1)), under: DivisionCode.optional() });
 export const DivisionPage = paged(Division);
 export const GridBody = z.object({

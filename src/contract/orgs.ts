@@ -1,6 +1,6 @@
 // Units, categories, routing rules, users, scope rules and knowledge base as the API shows them.
 import { z } from 'zod';
-import { Page, Text, paged } from './common.ts';
+import { Page, ReferencePage, Text, paged } from './common.ts';
 import { Role } from './enums.ts';
 import { DivisionCode } from './divisions.ts';
 
@@ -44,7 +44,7 @@ export const Category = z.object({
   code: z.string(), name: z.string(), nameEn: z.string().nullable(), level: z.number().int(),
   parentCode: z.string().nullable(), keywords: z.string(), active: z.boolean(),
 });
-export const CategoryQuery = z.object({ flat: Bool.optional(), includeInactive: Bool.optional() });
+export const CategoryQuery = ReferencePage.extend({ flat: Bool.optional(), includeInactive: Bool.optional() });
 export const CategoryCreate = z.object({
   code: CategoryCode.optional(),
   name: Text(50).pipe(z.string().min(1)),

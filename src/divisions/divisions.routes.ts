@@ -1,4 +1,5 @@
 // Places API: public reads (the citizen H5 picks street → village), admin grids and boundaries.
+import { pageOf, paged } from '../contract/common.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,8 +15,8 @@ const CodeParams = z.object({ code: DivisionCode });
 export async function divisionRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['divisions'];
-  r.get('/api/v1/divisions', { schema: { tags, querystring: DivisionChildrenQuery, response: { 200: z.object({ items: z.array(DivisionChild) }) } } },
-    async (req) => ({ items: await listChildren(deps, req.query.parent ?? null) }));
+  r.get('/api/v1/divisions', { schema: { tags, querystring: DivisionChildrenQuery, response: { 200: paged(DivisionChild) } } },
+    async (req) => pageOf(await listChildren(deps, req.query.parent ?? null), req.query));
   r.get('/api/v1/divisions/search', { schema: { tags, querystring: DivisionSearchQuery, response: { 200: DivisionPage } } },
     async (req) => searchDivisionNames(deps, req.query));
   r.get('/api/v1/divisions/:code', { schema: { tags, params: CodeParams, response: { 200: DivisionDetail } } },

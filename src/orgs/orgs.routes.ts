@@ -1,4 +1,5 @@
 // Units, categories, whitelists, routing rules and the routing tester.
+import { pageOf } from '../contract/common.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -43,7 +44,8 @@ export async function orgRoutes(app: FastifyInstance, deps: Deps) {
   const cats = ['categories'];
   r.get('/api/v1/categories', { schema: { tags: cats, querystring: CategoryQuery } }, async (req) => {
     const includeInactive = !!req.query.includeInactive && req.actor?.role === 'admin';
-    return { items: req.query.flat ? await listCategories(deps, { includeInactive }) : await categoryTree(deps, { includeInactive }) };
+    // the tree pages over its top-level categories, the flat list over all
+    return pageOf<unknown>(req.query.flat ? await listCategories(deps, { includeInactive }) : await categoryTree(deps, { includeInactive }), req.query);
   });
   r.post('/api/v1/admin/categories', { schema: { tags: cats, body: CategoryCreate, response: { 201: Category } } }, async (req, reply) => {
     assertAdmin(req.actor);

@@ -77,6 +77,14 @@ describe.each(DB_KINDS)('units, categories and routing rules admin on %s', (kind
     expect(off.json().active).toBe(false);
     const flat = (await req('GET', '/api/v1/categories?flat=1')).json().items;
     expect(flat.some((c: { code: string }) => c.code === '010103')).toBe(false);
+    // reference lists are paginated too (one page of up to 1,000 by default)
+    const page2 = (await req('GET', '/api/v1/categories?flat=1&page=2&pageSize=3')).json();
+    expect(page2).toMatchObject({ total: flat.length, page: 2, pageSize: 3 });
+    expect(page2.items.map((c: { code: string }) => c.code)).toEqual(flat.slice(3, 6).map((c: { code: string }) => c.code));
+    expect((await req('GET', '/api/v1/categories?pageSize=1001')).statusCode).toBe(400);
+    const kids = (await req('GET', `/api/v1/divisions?parent=${f.divisions.county}&pageSize=1`)).json();
+    expect(kids.items).toHaveLength(1);
+    expect(kids.total).toBeGreaterThan(1);
   });
 
   it('manages routing rules and the tester follows them', async () => {

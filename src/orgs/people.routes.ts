@@ -1,4 +1,5 @@
 // Users administration, out-of-scope rules and the knowledge base.
+import { ReferencePage, pageOf, paged } from '../contract/common.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -37,9 +38,9 @@ export async function peopleRoutes(app: FastifyInstance, deps: Deps) {
     return resetPassword(deps, req.params.id, req.body.password);
   });
 
-  r.get('/api/v1/scope-rules', { schema: { tags: ['scope'], response: { 200: z.object({ items: z.array(ScopeRule) }) } } }, async (req) => {
+  r.get('/api/v1/scope-rules', { schema: { tags: ['scope'], querystring: ReferencePage, response: { 200: paged(ScopeRule) } } }, async (req) => {
     assertStaff(req.actor);
-    return { items: await scopeRules(deps) };
+    return pageOf(await scopeRules(deps), req.query);
   });
   r.put('/api/v1/admin/scope-rules/:code', {
     schema: { tags: ['scope'], params: z.object({ code: z.string().regex(/^[a-z0-9_]{2,40}$/) }), body: ScopeRuleBody, response: { 200: ScopeRule } },
