@@ -250,4 +250,16 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await page.locator('.ant-drawer-title', { hasText: t.number }).waitFor();
     await expect.poll(async () => (await zhujian.get('/api/v1/notifications?unread=true')).body.total).toBe(unread.total - 1);
   });
+  it('a language chosen on the sign-in page is kept after signing in and saved to the account', async () => {
+    const page = await newPage();
+    await page.goto(`${srv.url}/login?next=/workbench`);
+    await page.getByTestId('locale-switch').click();
+    await page.locator('#login-username').fill('chengguan');
+    await page.locator('#login-password').fill(srv.fixture.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => u.pathname.startsWith('/workbench'));
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    const chengguan = await login(srv.app, 'chengguan', srv.fixture.password);
+    await expect.poll(async () => (await chengguan.get('/api/v1/auth/me')).body.locale).toBe('en');
+  });
 });

@@ -2,14 +2,19 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useLogin } from '../api/auth.ts';
+import { useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ME_KEY, saveLocale, useLogin } from '../api/auth.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { HOME_BY_ROLE, STAFF_AREAS } from './areas.ts';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 
 export function LoginPage() {
-  const { t, adoptLocale } = useI18n();
+  const { t, adoptLocale, locale } = useI18n();
+  const qc = useQueryClient();
+  // a language switched to on this page is the user's choice: it goes to the account, not the reverse
+  const shownIn = useRef(locale);
   const login = useLogin();
   const errorText = useErrorText();
   const nav = useNavigate();
@@ -19,7 +24,10 @@ export function LoginPage() {
   const onFinish = (v: { username: string; password: string }) =>
     login.mutate(v, {
       onSuccess: (me) => {
-        if (me.locale === 'zh' || me.locale === 'en') adoptLocale(me.locale);
+        if (locale !== shownIn.current) {
+          qc.setQueryData(ME_KEY, { ...me, locale });
+          saveLocale(locale).catch(() => undefined);
+        } else if (me.locale === 'zh' || me.locale === 'en') adoptLocale(me.locale);
         const area = next ? STAFF_AREAS.find((a) => next === a.path || next.startsWith(a.path + '/')) : undefined;
         const target = next && next.startsWith('/') && !next.startsWith('//') && (!area || area.roles.includes(me.role)) ? next : HOME_BY_ROLE[me.role];
         nav(target, { replace: true });

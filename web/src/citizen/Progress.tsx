@@ -48,7 +48,7 @@ export function Progress({ status, actions }: { status: string; actions: string[
             >
               {done ? '✓' : ''}
             </span>
-            <div style={{ fontSize: 12, marginTop: 4, color: done ? '#c8102e' : '#888', fontWeight: current ? 700 : 400, overflowWrap: 'anywhere', lineHeight: 1.2 }}>
+            <div style={{ fontSize: 12, marginTop: 4, color: done ? '#c8102e' : '#888', fontWeight: current ? 700 : 400, overflowWrap: 'normal', hyphens: 'auto', lineHeight: 1.2 }}>
               {t(`citizen.step.${s}`)}
             </div>
           </li>

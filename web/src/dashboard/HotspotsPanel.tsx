@@ -107,7 +107,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
           {
             key: 'case',
             title: t('dash.cases.action'),
-            width: 150,
+            width: 180, // 'Make a proactive case' whole
             render: (_: unknown, h: Hotspot) =>
               made[h.key] || h.case ? (
                 <Tag color="green" title={h.case?.title}>{t(h.case?.status === 'closed' ? 'dash.cases.status.closed' : 'dash.cases.done')}</Tag>

@@ -44,7 +44,7 @@ export function UnitRatesTable({ period }: { period: { from?: string; to?: strin
         size="small"
         loading={q.isFetching && !q.data}
         dataSource={q.data?.items ?? []}
-        scroll={{ x: 900 }}
+        scroll={{ x: 950 }}
         data-testid="unit-rates"
         columns={[
           { key: 'name', title: t('dash.unit'), dataIndex: 'name', ellipsis: true },
@@ -53,8 +53,8 @@ export function UnitRatesTable({ period }: { period: { from?: string; to?: strin
           { key: 'acc', title: t('dash.rate.dispatchAccuracy'), width: 110, render: (_, r) => pct(r.dispatchAccuracy.rate) },
           { key: 'made', title: t('dash.returnsMade'), dataIndex: 'returnsMade', width: 90 },
           { key: 'bounce', title: t('dash.returnsCol'), width: 110, render: (_, r) => `${r.returns} / ${r.redispatches}` },
-          { key: 'reopen', title: t('dash.reopens'), dataIndex: 'reopens', width: 70 },
-          { key: 'overdue', title: t('dash.overdue'), dataIndex: 'overdue', width: 70 },
+          { key: 'reopen', title: t('dash.reopens'), dataIndex: 'reopens', width: 96 }, // wide enough for 'Reopened' in one piece
+          { key: 'overdue', title: t('dash.overdue'), dataIndex: 'overdue', width: 92 },
         ]}
         pagination={{
           current: page, pageSize, total: q.data?.total ?? 0, showSizeChanger: true,
