@@ -95,7 +95,7 @@ export function mayAct(actor: Actor, who: readonly string[], t: TicketAccess): b
   if (!canSeeTicket(actor, t) && actor.role !== 'citizen') return false;
   if (who.includes(actor.role) && actor.role !== 'handler' && actor.role !== 'leader') return true;
   const rel = unitRelation(actor, t);
-  return (rel === 'lead' && who.includes('lead')) || (rel !== null && who.includes('co'));
+  return (rel === 'lead' && (who.includes('lead') || (actor.role === 'leader' && who.includes('lead_leader')))) || (rel !== null && who.includes('co'));
 }
 
 /**

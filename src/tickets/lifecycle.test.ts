@@ -97,6 +97,15 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     const denied = await act(supervisor, tk.id, { action: 'extension_deny', note: '不同意' });
     expect(denied.body.deadlines.reply).toBe(ok.body.deadlines.reply);
     expect(denied.body.pendingExtension).toBeNull();
+    // the unit's leader (单位负责人) decides the unit's requests too; both find them in the extensions queue
+    await act(zhujian, tk.id, { action: 'extension_request', days: 2, reason: '第三次申请' });
+    for (const who of [dispatcher, leader]) {
+      const q = (await who.get('/api/v1/tickets?queue=extensions&pageSize=50')).body.items.map((i: { id: string }) => i.id);
+      expect(q).toContain(tk.id);
+    }
+    expect((await xiangzhen.get('/api/v1/tickets?queue=extensions&pageSize=50')).body.items.map((i: { id: string }) => i.id)).not.toContain(tk.id);
+    expect((await act(leader, tk.id, { action: 'extension_deny', note: '本单位自行加快' })).status).toBe(200);
+    expect((await dispatcher.get('/api/v1/tickets?queue=extensions&pageSize=50')).body.items.map((i: { id: string }) => i.id)).not.toContain(tk.id);
     await act(zhujian, tk.id, { action: 'reply', text: '已协调清理占道摊点。' });
     // Citizen rates unsatisfied through the public tracking page → reopened to the same unit.
     const rated = await anon.post(`/api/v1/track/${tk.number}/rate`, { phone: phone.slice(-4), resolved: false, satisfaction: 'unsatisfied' });

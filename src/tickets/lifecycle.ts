@@ -3,8 +3,11 @@
 import type { Role, Status } from '../contract/enums.ts';
 import type { TransitionAction } from '../contract/tickets.ts';
 
-/** Who may act: center staff by role, or members of the ticket's lead unit ('lead'), or co-units ('co'). */
-export type Who = Role | 'lead' | 'co';
+/**
+ * Who may act: center staff by role, or members of the ticket's lead unit ('lead'), its leaders
+ * only ('lead_leader': 单位负责人 approve their unit's extension requests), or co-units ('co').
+ */
+export type Who = Role | 'lead' | 'lead_leader' | 'co';
 
 export interface Rule {
   from: readonly Status[];
@@ -31,8 +34,8 @@ export const LIFECYCLE: Record<TransitionAction, Rule> = {
   reply: { from: ['signed', 'handling'], to: 'replied', who: ['lead'], public: true },
   return: { from: ['dispatched', 'signed'], to: 'returned', who: ['lead'], public: false },
   extension_request: { from: AT_UNIT, to: null, who: ['lead'], public: false },
-  extension_approve: { from: AT_UNIT, to: null, who: ['dispatcher', 'supervisor', 'admin'], public: true },
-  extension_deny: { from: AT_UNIT, to: null, who: ['dispatcher', 'supervisor', 'admin'], public: false },
+  extension_approve: { from: AT_UNIT, to: null, who: ['dispatcher', 'supervisor', 'admin', 'lead_leader'], public: true },
+  extension_deny: { from: AT_UNIT, to: null, who: ['dispatcher', 'supervisor', 'admin', 'lead_leader'], public: false },
   supervise: { from: OPEN, to: null, who: ['supervisor', 'admin'], public: false },
   summon: { from: AT_UNIT, to: null, who: ['lead', 'dispatcher', 'admin'], public: false },
   merge: { from: ['received', 'dispatched', 'signed', 'handling', 'returned'], to: 'merged', who: CENTER, public: true },

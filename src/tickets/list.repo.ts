@@ -44,6 +44,8 @@ export async function listTickets(db: Kysely<DB>, o: ListOptions) {
   let q = applyScope(db.selectFrom('tickets') as Q, o.scope);
   if (f.status) q = q.where('tickets.status', 'in', f.status.split(','));
   if (f.queue === 'dispatch') q = q.where('tickets.status', 'in', ['received', 'returned']);
+  // extension requests waiting for a decision (the centre's, or the unit leader's for their unit)
+  if (f.queue === 'extensions') q = q.where('tickets.pending_extension', 'is not', null).where('tickets.status', 'in', ['dispatched', 'signed', 'handling']);
   if (f.queue === 'inbox') {
     q = q.where('tickets.status', 'in', ['dispatched', 'signed', 'handling']);
     if (o.unitId) {

@@ -2,6 +2,8 @@
 export const zh = {
   'filters.q': '编号 / 关键词',
   'filters.overdue': '只看超期',
+  'ext.title': '待审批的延期申请（{n}）',
+  'ext.intro': '打开工单可批准或驳回',
   'act.btn.sign': '签收',
   'act.btn.reply': '答复',
   'act.btn.dispatch': '派单',
@@ -72,6 +74,8 @@ export const zh = {
 export const en: typeof zh = {
   'filters.q': 'Number / words',
   'filters.overdue': 'Overdue only',
+  'ext.title': 'Extension requests to decide ({n})',
+  'ext.intro': 'Open a ticket to approve or deny',
   'act.btn.sign': 'Sign for',
   'act.btn.reply': 'Reply',
   'act.btn.dispatch': 'Dispatch',

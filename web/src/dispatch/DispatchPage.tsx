@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { TicketTable } from '../components/TicketTable.tsx';
 import { TicketFilters, type Filters } from '../components/TicketFilters.tsx';
 import { TicketDrawer } from '../components/TicketDrawer.tsx';
+import { ExtensionRequests } from '../components/ExtensionRequests.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { SuggestCell, useRowSuggestion } from './SuggestCell.tsx';
 
@@ -75,6 +76,7 @@ export function DispatchPage() {
 
   const chosen = rows.filter((r) => selected.includes(r.id));
   return (
+    <>
     <Card title={t('dispatch.title')} extra={<Typography.Text type="secondary">{t('dispatch.intro')}</Typography.Text>}>
       <TicketFilters value={filters} onChange={(f) => (setFilters(f), setPage(1))} statuses={['received', 'returned']} onRefresh={() => list.refetch()} />
       {list.error ? <Alert type="error" showIcon message={errorText(list.error)} style={{ marginBottom: 12 }} /> : null}
@@ -138,5 +140,7 @@ export function DispatchPage() {
         </Form>
       </Modal>
     </Card>
+    <ExtensionRequests />
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ticketsApi } from '../api/tickets.ts';
 import { useMe } from '../api/auth.ts';
+import { ExtensionRequests } from '../components/ExtensionRequests.tsx';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { TicketTable } from '../components/TicketTable.tsx';
@@ -64,6 +65,7 @@ export function InboxPage() {
         columns={['light', 'number', 'title', 'status', 'urgency', 'category', 'division', 'received']}
       />
     </Card>
+    {me?.role === 'leader' ? <ExtensionRequests /> : null}
     <CasesTable canClose={false} cardTitle={t('dash.cases.ledByUnit')} />
     </>
   );
