@@ -28,8 +28,9 @@ export const CreateTicketBody = z.object({
   /** Staff: dispatch straight away to this unit instead of routing rules. */
   leadUnitId: z.string().uuid().optional(),
   coUnitIds: z.array(z.string().uuid()).max(10).optional(),
-  /** Grid worker: solved on the spot (直办). */
+  /** Grid worker: solved on the spot (直办), saying what was done (required then; the ticket's answer). */
   solvedOnSite: z.boolean().optional(),
+  onSiteResult: z.string().trim().max(2000).optional(),
   /** Staff entering history: when it was received (ISO). */
   receivedAt: z.string().datetime({ offset: true }).optional(),
   /** Centre staff: keep it at intake (no routing) because a direct answer, refusal or transfer follows. */

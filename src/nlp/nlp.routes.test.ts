@@ -124,6 +124,12 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     // the worker sees the contact they entered
     const mine = await grid.get(`/api/v1/tickets/${g.body.id}`);
     expect([mine.body.contactVisible, mine.body.contactPhone]).toEqual([true, '13700000009']);
+    // 直办 (solved on the spot) must say what was done: that is the ticket's answer
+    const bare = await grid.post('/api/v1/tickets', { channel: 'grid', content: '井盖松动', solvedOnSite: true, contact: { phone: '13700000009' } });
+    expect(bare.status).toBe(400);
+    const done = await grid.post('/api/v1/tickets', { channel: 'grid', content: '井盖松动', solvedOnSite: true, onSiteResult: '已现场固定井盖', contact: { phone: '13700000009' } });
+    expect(done.status).toBe(201);
+    expect((await grid.get(`/api/v1/tickets/${done.body.id}`)).body).toMatchObject({ status: 'closed', replyText: '已现场固定井盖' });
   });
 
   it('analyze reads urgency cues', async () => {

@@ -60,6 +60,7 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   if (!isCenter && input.channel && !['web', 'h5', 'grid', 'mailbox'].includes(input.channel)) throw new AppError('forbidden', 'channel');
   if (!isCenter && (input.leadUnitId || input.receivedAt || input.mergeInto || input.hold)) throw new AppError('forbidden');
   if (input.solvedOnSite && actor?.role !== 'grid' && !isCenter) throw new AppError('forbidden');
+  if (input.solvedOnSite && !input.onSiteResult) throw new AppError('validation', 'say what was done on the spot (onSiteResult)');
   if (!STAFF_CHANNELS.includes(channel)) throw new AppError('validation', 'channel');
 
   // Validate references before taking a number.
@@ -110,9 +111,9 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   if (input.solvedOnSite) {
     status = 'closed';
     extra.closed_at = now;
-    extra.reply_text = input.content;
+    extra.reply_text = input.onSiteResult!;
     extra.resolved = true;
-    events.push({ action: 'direct_answer', toStatus: 'closed', actor: who, at: now, public: true, note: '现场处置办结 solved on site', data: { onSite: true } });
+    events.push({ action: 'direct_answer', toStatus: 'closed', actor: who, at: now, public: true, note: `现场处置办结：${input.onSiteResult}`, data: { onSite: true } });
   } else if (input.mergeInto) {
     status = 'merged';
     extra.master_id = input.mergeInto;

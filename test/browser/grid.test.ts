@@ -54,6 +54,7 @@ describe.skipIf(!HAS_CHROMIUM)('grid worker in a browser', () => {
     await pickOption(page, 'grid-division-5', '城北社区');
     await page.locator('#grid-phone').fill('13905930099');
     await page.locator('#grid-solved').click();
+    await page.locator('#grid-onsite-result').fill('已现场协调物业用螺栓固定井盖。');
     const box = await page.getByTestId('grid-submit').boundingBox();
     expect(box!.width).toBeGreaterThan(300);
     expect(box!.height).toBeGreaterThanOrEqual(44);
@@ -68,6 +69,7 @@ describe.skipIf(!HAS_CHROMIUM)('grid worker in a browser', () => {
     const d = await grid.get(`/api/v1/tickets/${mine.body.items[0].id}`);
     expect(d.body).toMatchObject({ status: 'closed', channel: 'grid', divisionCode: srv.fixture.divisions.village1 });
     expect(d.body.attachments).toHaveLength(1);
+    expect(d.body.replyText).toBe('已现场协调物业用螺栓固定井盖。');
 
     await page.getByTestId('grid-tab-mine').click();
     await page.getByTestId('grid-mine').getByText(number).waitFor();

@@ -26,6 +26,7 @@ interface Values {
   address?: string;
   phone: string;
   solvedOnSite: boolean;
+  onSiteResult?: string;
 }
 
 export function ReportPage({ onDone }: { onDone?: () => void }) {
@@ -60,6 +61,7 @@ export function ReportPage({ onDone }: { onDone?: () => void }) {
         contact: { phone: v.phone },
         attachments: photos.length ? photos : undefined,
         solvedOnSite: v.solvedOnSite || undefined,
+        onSiteResult: v.solvedOnSite ? v.onSiteResult?.trim() : undefined,
       });
     },
     onSuccess: async (res) => {
@@ -129,7 +131,7 @@ export function ReportPage({ onDone }: { onDone?: () => void }) {
         <Form.Item label={t('grid.photos')}>
           <AttachmentUpload key={uploadKey} photo onChange={setPhotos} id="grid-photos" />
         </Form.Item>
-        <Form.Item label={t('grid.place')} style={{ marginBottom: 0 }}>
+        <Form.Item label={t('grid.place')} style={{ marginBottom: 0 }} extra={t('grid.place.default')}>
           <DivisionPicker key={pickerKey} id="grid-division" onChange={setDivision} />
         </Form.Item>
         <Button icon={<AimOutlined />} onClick={locate} loading={locating} block size="large" style={{ marginBottom: 8 }} data-testid="grid-locate">
@@ -147,6 +149,16 @@ export function ReportPage({ onDone }: { onDone?: () => void }) {
         </Form.Item>
         <Form.Item name="solvedOnSite" valuePropName="checked" label={t('grid.solved')} htmlFor="grid-solved" extra={t('grid.solved.hint')}>
           <Switch id="grid-solved" />
+        </Form.Item>
+        {/* 直办 closes the ticket: what was done is its answer, so it must be said */}
+        <Form.Item noStyle shouldUpdate={(a, b) => a.solvedOnSite !== b.solvedOnSite}>
+          {({ getFieldValue }) =>
+            getFieldValue('solvedOnSite') ? (
+              <Form.Item name="onSiteResult" label={t('grid.solved.result')} htmlFor="grid-onsite-result" rules={[{ required: true, whitespace: true, min: 2, message: t('grid.solved.resultRequired') }]}>
+                <Input.TextArea id="grid-onsite-result" rows={2} maxLength={2000} placeholder={t('grid.solved.resultPlaceholder')} />
+              </Form.Item>
+            ) : null
+          }
         </Form.Item>
         <Button type="primary" htmlType="submit" size="large" block loading={submit.isPending} style={{ height: 48 }} data-testid="grid-submit">
           {t('grid.submit')}
