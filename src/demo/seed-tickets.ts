@@ -167,9 +167,12 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
       }
       if (s < 0.14 && tpl.where === 'village') {
         // A grid worker reports from patrol; simple matters are solved on the spot.
+        // the worker patrols their own grid (城北社区): the text names that place, not the one drawn above
         const onSite = rng() < 0.4;
+        const gridPlace = org.places.get(GRID_VILLAGE)!;
         const { ticket } = await createTicket(sim, grid, {
-          ...base, divisionCode: GRID_VILLAGE, categoryCode: tpl.cat, channel: 'grid', solvedOnSite: onSite, contact: { phone: '13905930000', name: '网格员' },
+          ...base, content: fill(pick(tpl.texts), gridPlace), divisionCode: GRID_VILLAGE, categoryCode: tpl.cat, channel: 'grid',
+          solvedOnSite: onSite, onSiteResult: onSite ? fill(tpl.reply, gridPlace) : undefined, contact: { phone: '13905930000', name: '网格员' },
         });
         stats.created++;
         if (!onSite && ticket.status === 'dispatched') await work(ticket, tpl, {});
