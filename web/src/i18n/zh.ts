@@ -139,6 +139,7 @@ export const zh = {
   'event.toUnit': '派至 {unit}',
   'event.confidence': '置信度 {p}',
   'event.fallback': '无匹配规则，由兜底单位承办',
+  'event.basis': '依据：{basis}',
   'event.keyword': '按分类关键词「{keyword}」',
   'event.intoMaster': '并入 {number}',
   'event.sep': '，',
