@@ -12,7 +12,8 @@ import { orgRoutes } from '../orgs/orgs.routes.ts';
 import { peopleRoutes } from '../orgs/people.routes.ts';
 import { nlpRoutes } from '../nlp/nlp.routes.ts';
 import { reportRoutes } from '../reports/reports.routes.ts';
+import { open311Routes } from '../open311/open311.routes.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 
-export const routeModules: RouteModule[] = [authRoutes, ticketRoutes, attachmentRoutes, calendarRoutes, slaRoutes, jobsRoutes, divisionRoutes, orgRoutes, peopleRoutes, nlpRoutes, reportRoutes];
+export const routeModules: RouteModule[] = [authRoutes, ticketRoutes, attachmentRoutes, calendarRoutes, slaRoutes, jobsRoutes, divisionRoutes, orgRoutes, peopleRoutes, nlpRoutes, reportRoutes, open311Routes];

@@ -57,7 +57,10 @@ const RECEIVED_AHEAD_MS = 5 * 60_000;
 export async function createTicket(deps: Deps, actor: Actor | null, input: CreateTicketBody): Promise<CreatedTicket> {
   const isCenter = !!actor && CENTER.has(actor.role);
   const channel = input.channel ?? defaultChannel(actor);
-  if (!isCenter && input.channel && !['web', 'h5', 'grid', 'mailbox'].includes(input.channel)) throw new AppError('forbidden', 'channel');
+  const viaOpen311 = !!actor && actor.username.startsWith('open311:'); // an Open311 client with its API key
+  if (!isCenter && input.channel && !['web', 'h5', 'grid', 'mailbox'].includes(input.channel) && !(viaOpen311 && input.channel === 'open311')) {
+    throw new AppError('forbidden', 'channel');
+  }
   if (!isCenter && (input.leadUnitId || input.receivedAt || input.mergeInto || input.hold)) throw new AppError('forbidden');
   if (input.solvedOnSite && actor?.role !== 'grid' && !isCenter) throw new AppError('forbidden');
   if (input.solvedOnSite && !input.onSiteResult) throw new AppError('validation', 'say what was done on the spot (onSiteResult)');
@@ -173,7 +176,7 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     auto_dispatched: autoDispatched,
     auto_confidence: autoConfidence,
     created_by: actor && actor.role !== 'citizen' ? actor.id : null,
-    citizen_user_id: actor?.role === 'citizen' ? actor.id : null,
+    citizen_user_id: actor?.role === 'citizen' && !viaOpen311 ? actor.id : null,
     last_hash: chain.lastHash,
     event_count: chain.seq,
     ...extra,
