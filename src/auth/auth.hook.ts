@@ -16,6 +16,9 @@ export function installAuth(app: FastifyInstance, deps: Deps) {
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await actorForToken(deps, token) : null;
+    // the admin API is for signed-in staff only: say so before judging the request's parameters
+    // (otherwise an anonymous caller gets a 400 with the schema's details instead of a 401)
+    if (!req.actor && req.url.startsWith('/api/v1/admin/')) throw new AppError('unauthenticated');
   });
 }
 

@@ -81,5 +81,11 @@ describe.each(DB_KINDS)('bad input to places and organisation APIs on %s', (kind
     expect(kb.json()).toMatchObject({ total: 0 });
     const div = await app.inject({ method: 'GET', url: `/api/v1/divisions/search?q=${encodeURIComponent('%')}` });
     expect(div.json()).toMatchObject({ total: 0 });
+    // the admin API asks an anonymous caller to sign in before it judges the parameters
+    for (const url of ['/api/v1/admin/users?page=abc', '/api/v1/admin/users']) {
+      const anon = await app.inject({ method: 'GET', url });
+      expect(anon.statusCode, url).toBe(401);
+      expect(anon.json().error.code).toBe('unauthenticated');
+    }
   });
 });
