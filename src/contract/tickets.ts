@@ -165,7 +165,7 @@ export const ListTicketsQuery = z.object({
   supervised: z.enum(['true', 'false']).optional(),
   q: z.string().max(100).optional(),
   phone: z.string().max(20).optional(),
-  queue: z.enum(['dispatch', 'inbox', 'extensions']).optional(),
+  queue: z.enum(['dispatch', 'inbox', 'extensions', 'callback']).optional(),
   sort: z.enum(['received_desc', 'deadline_asc', 'urgency']).optional(),
 });
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuery>;

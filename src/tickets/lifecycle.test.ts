@@ -154,7 +154,11 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect((await chengguan.get(`/api/v1/tickets/${master.id}`)).status).toBe(200);
     await act(zhujian, master.id, { action: 'sign' });
     await act(zhujian, master.id, { action: 'reply', text: '已处理。' });
+    // answered: the agents' callback list has it until the callback is made
+    const waiting = async () => (await agent.get('/api/v1/tickets?queue=callback&pageSize=100')).body.items.map((i: { id: string }) => i.id);
+    expect(await waiting()).toContain(master.id);
     await act(agent, master.id, { action: 'callback', resolved: true, satisfaction: 'satisfied' });
+    expect(await waiting()).not.toContain(master.id);
     await act(agent, master.id, { action: 'close' });
     const child = (await dispatcher.get(`/api/v1/tickets/${dup.id}`)).body;
     expect(child.status).toBe('closed');

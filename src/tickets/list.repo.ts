@@ -46,6 +46,8 @@ export async function listTickets(db: Kysely<DB>, o: ListOptions) {
   if (f.queue === 'dispatch') q = q.where('tickets.status', 'in', ['received', 'returned']);
   // extension requests waiting for a decision (the centre's, or the unit leader's for their unit)
   if (f.queue === 'extensions') q = q.where('tickets.pending_extension', 'is not', null).where('tickets.status', 'in', ['dispatched', 'signed', 'handling']);
+  // answered by the unit, waiting for the centre to call the citizen back
+  if (f.queue === 'callback') q = q.where('tickets.status', '=', 'replied');
   if (f.queue === 'inbox') {
     q = q.where('tickets.status', 'in', ['dispatched', 'signed', 'handling']);
     if (o.unitId) {

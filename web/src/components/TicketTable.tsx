@@ -60,7 +60,14 @@ export function TicketTable(p: TicketTableProps) {
       dataSource={p.data?.items ?? []}
       columns={cols}
       scroll={{ x: scrollX }}
-      onRow={p.onOpen ? (r) => ({ onDoubleClick: () => p.onOpen!(r) }) : undefined}
+      // a click anywhere on the row opens the ticket, except on the row's own controls (links, buttons, checkboxes)
+      onRow={p.onOpen ? (r) => ({
+        style: { cursor: 'pointer' },
+        onClick: (e) => {
+          if ((e.target as HTMLElement).closest('a, button, input, label, .ant-checkbox-wrapper, .ant-select, .ant-popover')) return;
+          p.onOpen!(r);
+        },
+      }) : undefined}
       rowSelection={p.onSelect ? { selectedRowKeys: p.selectedIds ?? [], onChange: (keys) => p.onSelect!(keys.map(String)) } : undefined}
       pagination={{
         current: p.page,

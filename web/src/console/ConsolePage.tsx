@@ -13,6 +13,7 @@ import { DivisionPicker } from '../components/DivisionPicker.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { TicketDrawer } from '../components/TicketDrawer.tsx';
 import { CallerHistory } from './CallerHistory.tsx';
+import { CALLBACK_ACTIONS, QueueCard } from '../components/QueueCard.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { useAnalyze } from './useAnalyze.ts';
 import { FinishModal, type Finish } from './FinishModal.tsx';
@@ -225,6 +226,7 @@ export function ConsolePage() {
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8 }}>{t('console.keys')}</Typography.Paragraph>
         </Col>
       </Row>
+      <QueueCard queue="callback" titleKey="callback.title" introKey="callback.intro" only={CALLBACK_ACTIONS} />
       <FinishModal finish={finish} pending={create.isPending} onCancel={() => setFinish(null)} onSubmit={(f) => submit(f)} />
       <TicketDrawer id={viewId} onClose={() => setViewId(null)} />
     </Form>

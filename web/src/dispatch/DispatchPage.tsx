@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { TicketTable } from '../components/TicketTable.tsx';
 import { TicketFilters, type Filters } from '../components/TicketFilters.tsx';
 import { TicketDrawer } from '../components/TicketDrawer.tsx';
-import { ExtensionRequests } from '../components/ExtensionRequests.tsx';
+import { EXTENSION_ACTIONS, QueueCard } from '../components/QueueCard.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { SuggestCell, useRowSuggestion } from './SuggestCell.tsx';
 
@@ -140,7 +140,7 @@ export function DispatchPage() {
         </Form>
       </Modal>
     </Card>
-    <ExtensionRequests />
+    <QueueCard queue="extensions" titleKey="ext.title" introKey="ext.intro" only={EXTENSION_ACTIONS} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ticketsApi } from '../api/tickets.ts';
 import { useMe } from '../api/auth.ts';
-import { ExtensionRequests } from '../components/ExtensionRequests.tsx';
+import { EXTENSION_ACTIONS, QueueCard } from '../components/QueueCard.tsx';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { TicketTable } from '../components/TicketTable.tsx';
@@ -65,7 +65,7 @@ export function InboxPage() {
         columns={['light', 'number', 'title', 'status', 'urgency', 'category', 'division', 'received']}
       />
     </Card>
-    {me?.role === 'leader' ? <ExtensionRequests /> : null}
+    {me?.role === 'leader' ? <QueueCard queue="extensions" titleKey="ext.title" introKey="ext.intro" only={EXTENSION_ACTIONS} /> : null}
     <CasesTable canClose={false} cardTitle={t('dash.cases.ledByUnit')} />
     </>
   );
