@@ -262,4 +262,16 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     const chengguan = await login(srv.app, 'chengguan', srv.fixture.password);
     await expect.poll(async () => (await chengguan.get('/api/v1/auth/me')).body.locale).toBe('en');
   });
+  it('a dispatcher finds a ticket outside the queue (auto-dispatched) by its number and opens it', async () => {
+    const created = await agent.post('/api/v1/tickets', {
+      content: '小区物业把消防通道租给别人停车，物业服务太差。', categoryCode: srv.fixture.categories.propertyService,
+      divisionCode: srv.fixture.divisions.village1, contact: { phone: '13905938888' },
+    });
+    const number = created.body.number as string;
+    const page = await newPage();
+    await signIn(page, srv.url, 'dispatcher', srv.fixture.password, '/dispatch');
+    await page.getByTestId('dispatch-find').locator('input').fill(number);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: number }).first().click();
+    await page.locator('.ant-drawer-title', { hasText: number }).waitFor();
+  });
 });

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ticketsApi } from '../api/tickets.ts';
 import { useI18n } from '../i18n/index.tsx';
 
-export function TicketSearch({ value, onChange, excludeId }: { value?: string; onChange?: (id: string | undefined) => void; excludeId?: string }) {
+export function TicketSearch({ value, onChange, excludeId, placeholder }: { value?: string; onChange?: (id: string | undefined) => void; excludeId?: string; placeholder?: string }) {
   const { t, label } = useI18n();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
@@ -28,7 +28,7 @@ export function TicketSearch({ value, onChange, excludeId }: { value?: string; o
       onSearch={setText}
       onChange={(v?: string) => onChange?.(v)}
       loading={res.isFetching}
-      placeholder={t('act.masterHint')}
+      placeholder={placeholder ?? t('act.masterHint')}
       notFoundContent={q.length >= 2 && !res.isFetching ? t('common.empty') : null}
       options={(res.data?.items ?? []).filter((x) => x.id !== excludeId).map((x) => ({ value: x.id, label: `${x.number} · ${x.title} (${label('status', x.status)})` }))}
     />

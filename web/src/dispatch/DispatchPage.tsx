@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { TicketTable } from '../components/TicketTable.tsx';
 import { TicketFilters, type Filters } from '../components/TicketFilters.tsx';
 import { TicketDrawer } from '../components/TicketDrawer.tsx';
+import { TicketSearch } from '../components/TicketSearch.tsx';
 import { EXTENSION_ACTIONS, QueueCard } from '../components/QueueCard.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { SuggestCell, useRowSuggestion } from './SuggestCell.tsx';
@@ -77,7 +78,18 @@ export function DispatchPage() {
   const chosen = rows.filter((r) => selected.includes(r.id));
   return (
     <>
-    <Card title={t('dispatch.title')} extra={<Typography.Text type="secondary">{t('dispatch.intro')}</Typography.Text>}>
+    <Card
+      title={t('dispatch.title')}
+      extra={
+        <Space>
+          <Typography.Text type="secondary">{t('dispatch.intro')}</Typography.Text>
+          {/* any open ticket, auto-dispatched ones included: to look at it or redispatch it */}
+          <div style={{ width: 240 }} data-testid="dispatch-find">
+            <TicketSearch value={undefined} onChange={(id) => id && setOpen(id)} placeholder={t('dispatch.find')} />
+          </div>
+        </Space>
+      }
+    >
       <TicketFilters value={filters} onChange={(f) => (setFilters(f), setPage(1))} statuses={['received', 'returned']} onRefresh={() => list.refetch()} />
       {list.error ? <Alert type="error" showIcon message={errorText(list.error)} style={{ marginBottom: 12 }} /> : null}
       <Space style={{ marginBottom: 8 }}>

@@ -2,6 +2,7 @@
 export const zh = {
   'dispatch.title': '派单台',
   'dispatch.intro': '需要人工判断的工单：未自动派单的、被退回的、重办的',
+  'dispatch.find': '查找任一在办工单（编号或关键词）',
   'dispatch.bulk': '批量派单（{n}）',
   'dispatch.bulkTitle': '批量派单 {n} 件',
   'dispatch.clear': '取消选择',
@@ -16,6 +17,7 @@ export const zh = {
 export const en: typeof zh = {
   'dispatch.title': 'Dispatch queue',
   'dispatch.intro': 'Tickets that need a person: not auto-dispatched, returned, reopened',
+  'dispatch.find': 'Find any open ticket (number or words)',
   'dispatch.bulk': 'Dispatch selected ({n})',
   'dispatch.bulkTitle': 'Dispatch {n} tickets',
   'dispatch.clear': 'Clear selection',
