@@ -61,8 +61,9 @@ export const TransitionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('direct_answer'), text: Text(5000).pipe(z.string().min(1)), kbArticleId: z.string().uuid().optional() }),
   z.object({ action: z.literal('out_of_scope'), ruleCode: Code, note: Text(2000).optional() }),
   z.object({ action: z.literal('transfer'), target: z.enum(['110', '119', '120', 'expert']), note: Text(2000).optional() }),
-  z.object({ action: z.literal('dispatch'), leadUnitId: z.string().uuid().optional(), coUnitIds: z.array(z.string().uuid()).max(10).optional(), note: Text(2000).optional(), basis: Text(2000).optional() }),
-  z.object({ action: z.literal('redispatch'), leadUnitId: z.string().uuid(), coUnitIds: z.array(z.string().uuid()).max(10).optional(), note: Text(2000).optional(), basis: Text(2000).optional() }),
+  // categoryCode: the dispatcher sets or corrects the category with the dispatch (the final category is what the classifier learns from)
+  z.object({ action: z.literal('dispatch'), leadUnitId: z.string().uuid().optional(), coUnitIds: z.array(z.string().uuid()).max(10).optional(), categoryCode: Code.optional(), note: Text(2000).optional(), basis: Text(2000).optional() }),
+  z.object({ action: z.literal('redispatch'), leadUnitId: z.string().uuid(), coUnitIds: z.array(z.string().uuid()).max(10).optional(), categoryCode: Code.optional(), note: Text(2000).optional(), basis: Text(2000).optional() }),
   z.object({ action: z.literal('sign'), note: Text(2000).optional() }),
   z.object({ action: z.literal('progress'), note: Text(2000).pipe(z.string().min(1)), attachments: z.array(z.string().uuid()).max(9).optional(), public: z.boolean().optional() }),
   z.object({ action: z.literal('pass_down'), unitId: z.string().uuid(), note: Text(2000).optional(), basis: Text(2000).optional() }),

@@ -51,6 +51,12 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect(d.status).toBe(200);
     expect(d.body.status).toBe('dispatched');
     expect(d.body.deadlines.sign).not.toBeNull();
+    // the dispatcher gives the uncategorised ticket its category with the dispatch: routed by the
+    // rule of that category (城乡建设 in the county → 县住建局) and kept for training; unknown → 422
+    expect((await act(dispatcher, b.id, { action: 'dispatch', categoryCode: '9999' })).status).toBe(422);
+    const byCat = await act(dispatcher, b.id, { action: 'dispatch', categoryCode: fx.categories.propertyService });
+    expect(byCat.status).toBe(200);
+    expect(byCat.body).toMatchObject({ status: 'dispatched', categoryCode: fx.categories.propertyService, leadUnitId: fx.units.zhujian });
   });
 
   it('main path: agent intake routed by rule → sign → progress → reply → callback → close', async () => {

@@ -6,7 +6,7 @@ import { planDispatch } from '../dispatch-ticket.ts';
 import { stageDeadline } from '../deadlines.ts';
 import { appendEvent } from '../events.ts';
 import { MAX_AUTO_REOPEN } from '../lifecycle.ts';
-import { addCoUnits, findUnits, getTicket, mergedChildren, scopeRule, setTicketUnits, updateTicket } from '../tickets.repo.ts';
+import { addCoUnits, categoryExists, findUnits, getTicket, mergedChildren, scopeRule, setTicketUnits, updateTicket } from '../tickets.repo.ts';
 import type { Ctx, Handler, Outcome } from './context.ts';
 import type { Ticket } from '../../db/schema.ts';
 
@@ -32,32 +32,38 @@ export const transfer: Handler<'transfer'> = async ({ body, now }) => ({
   data: { target: body.target },
 });
 
-async function dispatchOutcome(ctx: Ctx, leadUnitId: string | undefined, coUnitIds: string[] | undefined, basis?: string): Promise<Outcome> {
+async function dispatchOutcome(ctx: Ctx, leadUnitId: string | undefined, coUnitIds: string[] | undefined, basis?: string, categoryCode?: string): Promise<Outcome> {
   const { deps, trx, t, now } = ctx;
+  if (categoryCode && categoryCode !== t.category_code && !(await categoryExists(trx, categoryCode))) throw new AppError('unknown_category', categoryCode);
+  const category = categoryCode ?? t.category_code;
   let lead = leadUnitId;
   let co = coUnitIds;
   let route: Awaited<ReturnType<typeof resolveRoute>> | null = null;
   if (!lead) {
-    route = await resolveRoute(deps, { categoryCode: t.category_code, divisionCode: t.division_code });
+    route = await resolveRoute(deps, { categoryCode: category, divisionCode: t.division_code });
     if (!route.leadUnitId) throw new AppError('unknown_unit', 'no unit found for this ticket');
     lead = route.leadUnitId;
     co = co ?? route.coUnitIds;
   }
-  const plan = await planDispatch(deps, trx, t, { leadUnitId: lead, coUnitIds: co, basis, at: now });
+  const plan = await planDispatch(deps, trx, { ...t, category_code: category }, { leadUnitId: lead, coUnitIds: co, basis, at: now });
   await setTicketUnits(trx, t.id, plan.leadUnitId, plan.coUnitIds, now);
+  const recategorised = categoryCode && categoryCode !== t.category_code;
   return {
-    patch: plan.patch,
-    data: { leadUnitId: plan.leadUnitId, leadUnitName: plan.leadUnitName, coUnitIds: plan.coUnitIds, ruleId: route?.ruleId ?? null, fallback: route?.fallback ?? false, basis: basis ?? null },
+    patch: recategorised ? { ...plan.patch, category_code: categoryCode } : plan.patch,
+    data: {
+      leadUnitId: plan.leadUnitId, leadUnitName: plan.leadUnitName, coUnitIds: plan.coUnitIds, ruleId: route?.ruleId ?? null, fallback: route?.fallback ?? false, basis: basis ?? null,
+      ...(recategorised ? { categoryCode, previousCategoryCode: t.category_code } : {}),
+    },
   };
 }
 
 export const dispatch: Handler<'dispatch'> = async (ctx) => ({
-  ...(await dispatchOutcome(ctx, ctx.body.leadUnitId, ctx.body.coUnitIds, ctx.body.basis)),
+  ...(await dispatchOutcome(ctx, ctx.body.leadUnitId, ctx.body.coUnitIds, ctx.body.basis, ctx.body.categoryCode)),
   note: ctx.body.note,
 });
 
 export const redispatch: Handler<'redispatch'> = async (ctx) => {
-  const out = await dispatchOutcome(ctx, ctx.body.leadUnitId, ctx.body.coUnitIds, ctx.body.basis);
+  const out = await dispatchOutcome(ctx, ctx.body.leadUnitId, ctx.body.coUnitIds, ctx.body.basis, ctx.body.categoryCode);
   return { ...out, patch: { ...out.patch, redispatch_count: ctx.t.redispatch_count + 1, pending_extension: null }, note: ctx.body.note };
 };
 

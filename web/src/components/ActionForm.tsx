@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { UnitPicker } from './UnitPicker.tsx';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { TicketSearch } from './TicketSearch.tsx';
+import { CategorySelect } from './CategorySelect.tsx';
 
 export type Body = z.input<typeof TransitionBody>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,8 +23,8 @@ export function toBody(action: string, v: Values): Body {
     case 'direct_answer': return { action, text: v.text };
     case 'out_of_scope': return { action, ruleCode: v.ruleCode, note };
     case 'transfer': return { action, target: v.target, note };
-    case 'dispatch': return { action, leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds?.length ? v.coUnitIds : undefined, note, basis: v.basis?.trim() || undefined };
-    case 'redispatch': return { action, leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds?.length ? v.coUnitIds : undefined, note, basis: v.basis?.trim() || undefined };
+    case 'dispatch': return { action, leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds?.length ? v.coUnitIds : undefined, categoryCode: v.categoryCode || undefined, note, basis: v.basis?.trim() || undefined };
+    case 'redispatch': return { action, leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds?.length ? v.coUnitIds : undefined, categoryCode: v.categoryCode || undefined, note, basis: v.basis?.trim() || undefined };
     case 'progress': return { action, note: v.note, attachments: v.attachments?.length ? v.attachments : undefined, public: !!v.public };
     case 'pass_down': return { action, unitId: v.unitId, note };
     case 'reply': return { action, text: v.text, attachments: v.attachments?.length ? v.attachments : undefined };
@@ -95,6 +96,10 @@ export function ActionFields({ action, ticket, suggested = [] }: { action: strin
           </Form.Item>
           <Form.Item name="coUnitIds" label={t('field.coUnits')}>
             <UnitPicker multiple />
+          </Form.Item>
+          {/* set or correct the category with the dispatch: the final category is what the classifier learns */}
+          <Form.Item name="categoryCode" label={t('field.category')} initialValue={ticket?.categoryCode ?? undefined} extra={t('act.categoryHint')}>
+            <CategorySelect id="action-category" />
           </Form.Item>
           <Form.Item name="basis" label={t('act.basis')} extra={t('act.basisHint')}>
             <Input maxLength={2000} />
