@@ -1,6 +1,7 @@
 // A supervisor watches the rates in a real browser: a ticket is walked through the API (dispatch,
 // sign, reply, callback) and after a reload the dashboard's 满意率 changes; the formula shows on
 // hover; a division's profile (一村一档) opens.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
@@ -89,6 +90,14 @@ describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
     await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
     await page.getByTestId('division-map').locator('canvas').first().waitFor();
     expect(await page.locator('.ant-table-row', { hasText: '县住建局' }).count()).toBeGreaterThan(0);
+
+    // …and exports as a spreadsheet: every unit, with the numerators and denominators
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rates-export').click()]);
+    expect(dl.suggestedFilename()).toMatch(/^rates-by-unit_.*\.csv$/);
+    const csv = readFileSync((await dl.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF承办单位,')).toBe(true);
+    const line = csv.split('\r\n').find((l) => l.includes('县住建局'));
+    expect(line, csv.slice(0, 300)).toBeTruthy();
   });
 
   it('a division profile (一村一档) shows its tickets and rates', async () => {

@@ -1,6 +1,8 @@
 // Dashboard tables: rates per unit (paginated, rolled up), unit ranking, hotspots by place × category.
 import { useState } from 'react';
-import { Alert, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { download, toCsv } from './csv.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RateRow } from '../contract.ts';
 import { useErrorText } from '../api/errors.ts';
@@ -32,11 +34,34 @@ export function UnitRatesTable({ period }: { period: { from?: string; to?: strin
     queryFn: () => reportsApi.rates({ ...period, groupBy: 'unit', page, pageSize, rollup }),
     placeholderData: keepPreviousData,
   });
+  const [exporting, setExporting] = useState(false);
+  // every unit of the period, all pages, as a spreadsheet (the formulas' numerators and denominators too)
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const rows: RateRow[] = [];
+      for (let p = 1; ; p++) {
+        const r = await reportsApi.rates({ ...period, groupBy: 'unit', page: p, pageSize: 200, rollup });
+        rows.push(...r.items);
+        if (rows.length >= r.total || !r.items.length) break;
+      }
+      const rate = (m: RateRow['response']) => [m.rate === null ? '' : Math.round(m.rate * 10000) / 100, m.num, m.den];
+      const head = [t('dash.unit'), t('dash.tickets'), ...(['response', 'resolution', 'satisfaction'] as const).flatMap((k) => [`${t(`dash.rate.${k}`)} %`, t('dash.csv.num'), t('dash.csv.den')]),
+        `${t('dash.rate.dispatchAccuracy')} %`, t('dash.returnsMade'), t('dash.csv.returns'), t('dash.csv.redispatches'), t('dash.reopens'), t('dash.overdue')];
+      const body = rows.map((r) => [r.name, r.tickets, ...rate(r.response), ...rate(r.resolution), ...rate(r.satisfaction),
+        r.dispatchAccuracy.rate === null ? '' : Math.round(r.dispatchAccuracy.rate * 10000) / 100, r.returnsMade, r.returns, r.redispatches, r.reopens, r.overdue]);
+      const span = `${period.from?.slice(0, 10) ?? t('dash.csv.last90')}_${period.to?.slice(0, 10) ?? ''}`.replace(/_$/, '');
+      download(`rates-by-unit_${span}.csv`, toCsv([head, ...body]));
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <>
       <Space style={{ marginBottom: 8 }}>
         <Switch checked={rollup} onChange={(v) => (setRollup(v), setPage(1))} id="dash-rollup" />
         <label htmlFor="dash-rollup">{t('dash.rollup')}</label>
+        <Button size="small" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} data-testid="rates-export">{t('dash.csv.export')}</Button>
       </Space>
       {q.error ? <Alert type="error" showIcon message={errorText(q.error)} /> : null}
       <Table<RateRow>
