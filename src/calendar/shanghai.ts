@@ -45,6 +45,11 @@ export function shanghaiMidnight(day: string): Date {
   return new Date(dayIndex(day) - SHANGHAI_OFFSET_MS);
 }
 
+/** Shanghai wall-clock time to the minute, as alerts quote a deadline: 2025-10-09 10:00. */
+export function shanghaiMinute(t: Date): string {
+  return toShanghaiIso(t).slice(0, 16).replace('T', ' ');
+}
+
 /** ISO 8601 with the Shanghai offset: 2025-10-09T10:00:00.000+08:00. */
 export function toShanghaiIso(t: Date): string {
   return new Date(t.getTime() + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00');

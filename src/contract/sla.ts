@@ -37,11 +37,13 @@ export const TimeLimitPolicyBody = z.object(policyFields).refine(wholeWorkingDay
 export const TimeLimitPolicyPatch = z.object({ amount: policyFields.amount, unit: PolicyUnit, note: policyFields.note }).refine(wholeWorkingDays, wholeMsg);
 export const TimeLimitPolicyListQuery = Page.extend({ stage: Stage.optional() });
 
-/** What the SLA sweep told a unit (催办, overdue) or the centre (overdue dispatch, callback tasks). */
-export const NOTIFICATION_KINDS = [
+/** What the SLA sweep tells a unit (催办, overdue) or the centre (overdue dispatch, callback tasks) about a ticket… */
+export const TICKET_ALERT_KINDS = [
   'remind_dispatch', 'overdue_dispatch', 'remind_sign', 'remind_reply', 'overdue_sign', 'overdue_reply', 'callback_task', 'remind_supervised',
-  'remind_case', 'overdue_case',
 ] as const;
+/** …and a proactive case's lead unit about its case. */
+export const CASE_ALERT_KINDS = ['remind_case', 'overdue_case'] as const;
+export const NOTIFICATION_KINDS = [...TICKET_ALERT_KINDS, ...CASE_ALERT_KINDS] as const;
 export const Notification = z.object({
   id: z.number().int(),
   kind: z.string(),

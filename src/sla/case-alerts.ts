@@ -2,11 +2,12 @@
 // is reminded when a quarter of the case's time is left and told once it is overdue. Exactly once
 // across nodes, as for tickets: lock the case row, re-check, claim (case, kind, deadline).
 import type { Deps } from '../server/deps.ts';
-import { toShanghaiIso } from '../calendar/shanghai.ts';
+import { shanghaiMinute } from '../calendar/shanghai.ts';
+import type { CASE_ALERT_KINDS } from '../contract/sla.ts';
 import { YELLOW_FRACTION } from './light.ts';
 import { claimCaseAlert, findDueCases, insertCaseNotification, lockCase } from './case-alerts.repo.ts';
 
-export type CaseAlertKind = 'remind_case' | 'overdue_case';
+export type CaseAlertKind = (typeof CASE_ALERT_KINDS)[number];
 
 interface CaseAlertSpec {
   kind: CaseAlertKind;
@@ -20,7 +21,6 @@ export const CASE_ALERT_SPECS: CaseAlertSpec[] = [
   { kind: 'overdue_case', when: 'past', fraction: 0, text: (t, d) => `超期：主动治理案件「${t}」已超过办结时限 ${d}，尚未办结。` },
 ];
 
-const hm = (d: Date) => toShanghaiIso(d).slice(0, 16).replace('T', ' ');
 
 type LockedCase = NonNullable<Awaited<ReturnType<typeof lockCase>>>;
 
@@ -40,7 +40,7 @@ async function fire(deps: Deps, spec: CaseAlertSpec, caseId: string, now: Date):
     const deadline = caseAlertDue(spec, c, now);
     if (!deadline) return false;
     if (!(await claimCaseAlert(trx, { caseId, kind: spec.kind, deadline, firedBy: deps.nodeId, now }))) return false;
-    await insertCaseNotification(trx, { unitId: c.lead_unit_id, caseId, kind: spec.kind, body: spec.text(c.title, hm(deadline)), now });
+    await insertCaseNotification(trx, { unitId: c.lead_unit_id, caseId, kind: spec.kind, body: spec.text(c.title, shanghaiMinute(deadline)), now });
     return true;
   });
 }

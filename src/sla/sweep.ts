@@ -18,13 +18,13 @@ import type { Deps } from '../server/deps.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { appendEvent } from '../tickets/events.ts';
 import { defineJob, type JobModule } from '../jobs/registry.ts';
-import { toShanghaiIso } from '../calendar/shanghai.ts';
-import type { NOTIFICATION_KINDS } from '../contract/sla.ts';
+import { shanghaiMinute } from '../calendar/shanghai.ts';
+import type { TICKET_ALERT_KINDS } from '../contract/sla.ts';
 import { YELLOW_FRACTION } from './light.ts';
 import { sweepCases, type CaseAlertKind } from './case-alerts.ts';
 import { claimAlert, findCandidates, insertNotification, lockTicket, markOverdue } from './sweep.repo.ts';
 
-export type AlertKind = (typeof NOTIFICATION_KINDS)[number];
+export type AlertKind = (typeof TICKET_ALERT_KINDS)[number];
 type DeadlineCol = 'dispatch_deadline' | 'sign_deadline' | 'reply_deadline' | 'callback_deadline';
 
 export interface AlertSpec {
@@ -43,7 +43,6 @@ export interface AlertSpec {
   text: (number: string, deadline: string) => string;
 }
 
-const hm = (d: Date) => toShanghaiIso(d).slice(0, 16).replace('T', ' ');
 
 export const ALERT_SPECS: AlertSpec[] = [
   {
@@ -106,7 +105,7 @@ async function fire(deps: Deps, spec: AlertSpec, ticketId: string, now: Date): P
     if (!deadline) return false;
     if (!(await claimAlert(trx, { ticketId, kind: spec.kind, deadline, firedBy: deps.nodeId, now }))) return false;
     if (spec.action === 'overdue') await markOverdue(trx, ticketId);
-    const body = spec.text(t.number, hm(deadline));
+    const body = spec.text(t.number, shanghaiMinute(deadline));
     await insertNotification(trx, { unitId: spec.notify === 'unit' ? t.lead_unit_id : null, ticketId, kind: spec.kind, body, now });
     await appendEvent(trx, {
       ticketId, action: spec.action, actor: SYSTEM_ACTOR, note: body, at: now,
