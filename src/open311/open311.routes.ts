@@ -3,6 +3,7 @@
 // [{ "code": 400, "description": "…" }]; POST takes form-encoded bodies as the spec says (JSON too).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, ERRORS } from '../shared/errors.ts';
+import { Instant } from '../contract/calendar.ts';
 import type { Deps } from '../server/deps.ts';
 import { clientActor, getRequest, listRequests, listServices, parseKeys, postRequest, serviceDefinition, type PostRequestInput } from './open311.ts';
 
@@ -23,13 +24,16 @@ function num(v: unknown, name: string, min: number, max: number): number | undef
   if (!Number.isFinite(n) || n < min || n > max) throw new AppError('validation', `${name} must be a number from ${min} to ${max}`);
   return n;
 }
+/** A W3C date-time, read as every instant of the API is (contract Instant: ISO 8601, the calendar's years). */
 function date(v: unknown, name: string): Date | undefined {
   const s = str(v);
   if (!s) return undefined;
-  const d = new Date(s);
-  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1970 || d.getUTCFullYear() > 2099) throw new AppError('validation', `${name} must be a W3C date-time`);
-  return d;
+  const d = Instant.safeParse(s);
+  if (!d.success) throw new AppError('validation', `${name} must be a W3C date-time`);
+  return d.data;
 }
+/** Ids this server gives out (ticket ids). */
+const isId = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 export async function open311Routes(app: FastifyInstance, deps: Deps) {
   const keys = parseKeys(process.env.LIANXIN_OPEN311_KEYS);
@@ -41,7 +45,7 @@ export async function open311Routes(app: FastifyInstance, deps: Deps) {
     });
     scope.setErrorHandler((err: FastifyError, req, reply) => {
       const status = err instanceof AppError ? err.status : err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
-      if (status >= 500) { req.log.error({ err }, 'open311 error'); if (process.env.LX_DEBUG) console.error(err); }
+      if (status >= 500) req.log.error({ err }, 'open311 error');
       const description = err instanceof AppError ? `${ERRORS[err.code].en}: ${err.message}` : status >= 500 ? 'internal error' : err.message;
       return reply.status(status).send([{ code: status, description }]);
     });
@@ -62,7 +66,7 @@ export async function open311Routes(app: FastifyInstance, deps: Deps) {
     scope.get<{ Querystring: Record<string, unknown> }>(`/requests.json`, hide, async (req) => {
       const q = req.query;
       const ids = str(q.service_request_id)?.split(',').map((s) => s.trim()).filter(Boolean);
-      if (ids?.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw new AppError('validation', 'service_request_id must be ids given by this server');
+      if (ids?.some((id) => !isId(id))) throw new AppError('validation', 'service_request_id must be ids given by this server');
       const status = str(q.status);
       if (status && status !== 'open' && status !== 'closed') throw new AppError('validation', 'status is open or closed');
       const pageSize = num(q.page_size, 'page_size', 1, MAX_PAGE) ?? 100;
@@ -74,13 +78,13 @@ export async function open311Routes(app: FastifyInstance, deps: Deps) {
     });
     scope.get<{ Params: { file: string } }>(`/requests/:file`, hide, async (req) => {
       const id = jsonName(req.params.file);
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found', 'no such request');
+      if (!isId(id)) throw new AppError('not_found', 'no such request');
       return getRequest(deps, id);
     });
     // requests are taken in at once, so a token is the request itself
     scope.get<{ Params: { file: string } }>(`/tokens/:file`, hide, async (req) => {
       const id = jsonName(req.params.file);
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found', 'no such token');
+      if (!isId(id)) throw new AppError('not_found', 'no such token');
       const [r] = await getRequest(deps, id);
       return [{ service_request_id: r.service_request_id, token: id }];
     });

@@ -74,16 +74,16 @@ export async function postRequest(deps: Deps, client: Actor, p: PostRequestInput
   if (!p.description || [...p.description.trim()].length < 2) throw new AppError('validation', 'description is required');
   if (!p.phone) throw new AppError('validation', 'phone is required here: the hotline calls the citizen back');
   const name = [p.last_name, p.first_name].filter(Boolean).join('') || undefined;
-  // the same contract as every other intake (lengths, phone format, coordinates)
   // the place: from the address the client gave, else from the description (intake reads that)
   const place = p.address_string ? await parsePlace(deps, { text: p.address_string }) : null;
+  // the same contract as every other intake (lengths, phone format, coordinates)
   const body = CreateTicketBody.safeParse({
     channel: 'open311', content: p.description.trim(), categoryCode: p.service_code, address: p.address_string, lat: p.lat, lng: p.long,
     divisionCode: place?.code, contact: { phone: p.phone, name },
   });
   if (!body.success) throw new AppError('validation', body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const created = await createTicket(deps, client, body.data);
-  return [{ service_request_id: created.ticket.id, service_notice: created.ticket.number ? `工单编号 ${created.ticket.number}` : '' }];
+  return [{ service_request_id: created.ticket.id, service_notice: `工单编号 ${created.ticket.number}` }];
 }
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);

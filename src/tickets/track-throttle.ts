@@ -15,25 +15,23 @@ export const TRACK_LIMITS = {
   perAddress: { windowMs: 15 * 60_000, limit: 30, lockMs: 15 * 60_000 },
 };
 
-const numberKey = (n: string) => `n:${n.toUpperCase()}`;
-const numberDayKey = (n: string) => `nd:${n.toUpperCase()}`;
-const addressKey = (ip: string) => `ip:${ip}`;
-
 /** Runs `check` (which throws ticket_not_found on a wrong answer) behind the limits. */
 export async function throttledTrack<T>(deps: Deps, number: string, ip: string | undefined, check: () => Promise<T>): Promise<T> {
   const now = deps.now();
-  const keys = [numberKey(number), numberDayKey(number), ...(ip ? [addressKey(ip)] : [])];
-  if ((await lockedKeys(deps.db, keys, now)).length) throw new AppError('rate_limited', 'too many wrong answers: try again in 15 minutes');
+  const n = number.toUpperCase();
+  // each counter: its key and its limits; the first (the 15-minute one) is forgiven by a right answer
+  const counters = [
+    { key: `n:${n}`, limits: TRACK_LIMITS.perNumber },
+    { key: `nd:${n}`, limits: TRACK_LIMITS.perNumberDay },
+    ...(ip ? [{ key: `ip:${ip}`, limits: TRACK_LIMITS.perAddress }] : []),
+  ];
+  if ((await lockedKeys(deps.db, counters.map((c) => c.key), now)).length) throw new AppError('rate_limited', 'too many wrong answers: try again in 15 minutes');
   try {
     const out = await check();
-    await clearKey(deps.db, keys[0], now);
+    await clearKey(deps.db, counters[0].key, now);
     return out;
   } catch (e) {
-    if (e instanceof AppError && e.code === 'ticket_not_found') {
-      await countFailure(deps.db, keys[0], now, TRACK_LIMITS.perNumber);
-      await countFailure(deps.db, keys[1], now, TRACK_LIMITS.perNumberDay);
-      if (ip) await countFailure(deps.db, keys[2], now, TRACK_LIMITS.perAddress);
-    }
+    if (e instanceof AppError && e.code === 'ticket_not_found') for (const c of counters) await countFailure(deps.db, c.key, now, c.limits);
     throw e;
   }
 }
