@@ -8,6 +8,7 @@
 // hitPlace). Otherwise the keyword category is only offered as an alternative. Once enough closed tickets carry the category, a
 // retrain learns it and the model takes over.
 import type { CategoryRow } from './analyze-rules.ts';
+import { chainOf } from '../orgs/category-chain.ts';
 
 export interface KeywordHit {
   code: string;
@@ -52,11 +53,11 @@ export function categoriesByCode(cats: CategoryRow[]): Map<string, CategoryRow> 
   return m;
 }
 
-/** `code`'s ancestors (parent first). */
+const chain = (code: string, byCode: Map<string, CategoryRow>) => chainOf(code, byCode, (c) => c.parent_code);
+
+/** `code`'s ancestors among the active categories (parent first). */
 export function ancestorsOf(code: string, byCode: Map<string, CategoryRow>): string[] {
-  const out: string[] = [];
-  for (let c = byCode.get(code); c?.parent_code && out.length < 10; c = byCode.get(c.parent_code)) out.push(c.parent_code);
-  return out;
+  return chain(code, byCode).slice(0, -1).reverse();
 }
 
 /**
@@ -77,13 +78,7 @@ export function hitPlace(hit: KeywordHit, top: string, byCode: Map<string, Categ
 
 /** The level-1 ancestor of a category (itself at level 1), following parent codes. */
 export function levelOneCode(code: string, byCode: Map<string, CategoryRow>): string {
-  let c = byCode.get(code);
-  for (let i = 0; c?.parent_code && i < 10; i++) {
-    const up = byCode.get(c.parent_code);
-    if (!up) break;
-    c = up;
-  }
-  return c?.code ?? code;
+  return chain(code, byCode)[0] ?? code;
 }
 
 /**

@@ -11,6 +11,7 @@ import { CreateTicketBody } from '../contract/tickets.ts';
 import { parsePlace } from '../nlp/address/parse-place.ts';
 import { anonymise } from '../tickets/anonymise.ts';
 import { listCategories } from '../orgs/categories.ts';
+import { chainOf } from '../orgs/category-chain.ts';
 import { listPublicRequests, type RequestFilter } from './open311.repo.ts';
 
 /** API keys from `LIANXIN_OPEN311_KEYS`: comma-separated `name=key` pairs (a key alone is named after itself). */
@@ -34,11 +35,7 @@ export function clientActor(name: string): Actor {
 export async function listServices(deps: Deps) {
   const cats = await listCategories(deps);
   const byCode = new Map(cats.map((c) => [c.code, c]));
-  const groupOf = (code: string) => {
-    let c = byCode.get(code);
-    while (c?.parentCode && byCode.get(c.parentCode)) c = byCode.get(c.parentCode);
-    return c?.name ?? '';
-  };
+  const groupOf = (code: string) => byCode.get(chainOf(code, byCode, (c) => c.parentCode)[0] ?? '')?.name ?? '';
   return cats.map((c) => ({
     service_code: c.code,
     service_name: c.name,

@@ -3,6 +3,7 @@
 // Kinds: category (level 1), category_detail (the deepest level with enough examples, else
 // level 1), unit (lead unit, for auto-dispatch) and request_type. Each becomes a new active
 // version in nlp_models when there is enough history.
+import { chainOf } from '../../orgs/category-chain.ts';
 import type { Deps } from '../../server/deps.ts';
 import { categoryTree, closedTicketHistory, insertModel, unitNames, type HistoryRow } from '../models.repo.ts';
 import { trainClassifierAsync, type Example, type Progress, type TrainOptions } from './train.ts';
@@ -35,15 +36,7 @@ type Cat = { code: string; name: string; level: number; parentCode: string | nul
 
 /** Ancestors of a category from level 1 down to itself. */
 export function categoryChain(code: string, byCode: Map<string, Cat>): string[] {
-  const chain: string[] = [];
-  const seen = new Set<string>();
-  let c = byCode.get(code);
-  while (c && !seen.has(c.code)) {
-    seen.add(c.code);
-    chain.unshift(c.code);
-    c = c.parentCode ? byCode.get(c.parentCode) : undefined;
-  }
-  return chain;
+  return chainOf(code, byCode, (c) => c.parentCode);
 }
 
 /** Per ticket: the deepest ancestor whose class has at least minPerClass tickets (level 1 always). */
