@@ -190,6 +190,17 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     expect(d.body.status).toBe('replied');
   });
 
+  it('the replied ticket waits in the agent console for its callback and opens with the callback action', async () => {
+    const page = await newPage();
+    await signIn(page, srv.url, 'agent', srv.fixture.password, '/console');
+    const queue = page.getByTestId('queue-callback');
+    await queue.getByText(citizenTicket.number).waitFor();
+    await queue.locator('.ant-table-row', { hasText: citizenTicket.number }).locator('td').nth(2).click();
+    await page.locator('.ant-drawer-title', { hasText: citizenTicket.number }).waitFor();
+    const offered = await page.locator('.ant-drawer [data-testid=ticket-actions] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+    expect(offered).toContain('callback');
+  });
+
   it('the citizen rates unsatisfied on the phone and the ticket reopens', async () => {
     const page = await newPage({ phone: true });
     await page.goto(`${srv.url}/track`);

@@ -6,12 +6,10 @@ import { useSearchParams } from 'react-router';
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { ticketsApi } from '../api/tickets.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useMe } from '../api/auth.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { TicketTable } from '../components/TicketTable.tsx';
-import { TicketDrawer } from '../components/TicketDrawer.tsx';
+import { TicketList } from '../components/QueueCard.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { reportsApi, useCityCode, useStaticGeo } from './api.ts';
 import { RateCards } from './RateCards.tsx';
@@ -23,32 +21,6 @@ import { HotspotsPanel } from './HotspotsPanel.tsx';
 export type Period = { from?: string; to?: string };
 
 const TABS = ['units', 'ranking', 'overdue', 'supervised', 'places', 'hotspots'];
-
-function TicketList({ filter }: { filter: { overdue?: 'true'; supervised?: 'true' } }) {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
-  const [open, setOpen] = useState<string | null>(null);
-  const q = useQuery({
-    queryKey: ['tickets', 'dashboard', filter, page, pageSize],
-    queryFn: () => ticketsApi.list({ ...filter, page, pageSize, sort: 'deadline_asc' }),
-    placeholderData: keepPreviousData,
-  });
-  return (
-    <>
-      <TicketTable
-        data={q.data}
-        loading={q.isFetching && !q.data}
-        page={page}
-        pageSize={pageSize}
-        size="small"
-        onPage={(p, s) => (setPage(p), setPageSize(s))}
-        onOpen={(r) => setOpen(r.id)}
-        columns={['light', 'number', 'title', 'status', 'unit', 'division', 'received']}
-      />
-      <TicketDrawer id={open} onClose={() => setOpen(null)} />
-    </>
-  );
-}
 
 export function DashboardPage() {
   const { t } = useI18n();
