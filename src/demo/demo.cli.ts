@@ -13,13 +13,14 @@ export function demoCli(program: Command) {
     .command('demo')
     .description('seed the demo city (宁德市) into the configured database when it has no users yet')
     .option('--tickets <n>', 'how many tickets to walk (default 260)')
-    .action(async (o: { tickets?: string }) => {
+    .option('--history <n>', 'how many closed tickets to import as history (default 1200)')
+    .action(async (o: { tickets?: string; history?: string }) => {
       const config = loadConfig();
       const { deps, close } = await openDeps(config);
       try {
-        const res = await seedDemoIfEmpty(deps, { password: config.demoPassword, tickets: o.tickets ? Number(o.tickets) : undefined });
+        const res = await seedDemoIfEmpty(deps, { password: config.demoPassword, tickets: o.tickets ? Number(o.tickets) : undefined, history: o.history ? Number(o.history) : undefined });
         if (!res.seeded) console.log('the database already has users; demo not seeded');
-        else console.log(`demo seeded in ${(res.ms! / 1000).toFixed(1)} s: ${res.tickets!.created} tickets`, res.tickets!.byStatus);
+        else console.log(`demo seeded in ${(res.ms! / 1000).toFixed(1)} s: ${res.tickets!.created} tickets, ${res.history} imported as history`, res.tickets!.byStatus);
       } finally {
         await close();
       }

@@ -15,7 +15,7 @@ describe.each(DB_KINDS)('demo city on %s', (kind) => {
     t = await createTestDb(kind);
     now = new Date();
     t.clock.set(now);
-    res = await seedDemoIfEmpty(t.deps, { password: 'Demo-pass-1', tickets: 80, quiet: true });
+    res = await seedDemoIfEmpty(t.deps, { password: 'Demo-pass-1', tickets: 80, history: 150, quiet: true });
   }, 180_000);
   afterAll(async () => {
     await t?.close();
@@ -68,7 +68,8 @@ describe.each(DB_KINDS)('demo city on %s', (kind) => {
     for (const s of ['received', 'dispatched', 'signed', 'handling', 'replied', 'callback', 'returned', 'merged', 'closed']) {
       expect(statuses[s] ?? 0, s).toBeGreaterThan(0);
     }
-    const tickets = await t.db.selectFrom('tickets').select(['received_at', 'closed_at']).execute();
+    const all = await t.db.selectFrom('tickets').select(['received_at', 'closed_at', 'source_ref']).execute();
+    const tickets = all.filter((tk) => !tk.source_ref?.startsWith('demo-history-'));
     for (const tk of tickets) {
       expect(new Date(tk.received_at).getTime()).toBeGreaterThan(now.getTime() - 91 * DAY);
       expect(new Date(tk.received_at).getTime()).toBeLessThanOrEqual(now.getTime());
@@ -80,5 +81,24 @@ describe.each(DB_KINDS)('demo city on %s', (kind) => {
     const chains = await verifyChains(t.deps);
     expect(chains.problems).toEqual([]);
     expect(chains.events).toBeGreaterThan(tickets.length * 2);
+  });
+
+  it('brings an imported history of closed tickets from before the live 90 days, each with its category, place and routed unit', async () => {
+    expect(res.history).toBe(150);
+    const imported = await t.db.selectFrom('tickets')
+      .select(['received_at', 'replied_at', 'status', 'category_code', 'division_code', 'lead_unit_id', 'reply_text', 'request_type'])
+      .where('source_ref', 'like', 'demo-history-%').execute();
+    expect(imported).toHaveLength(150);
+    for (const tk of imported) {
+      const at = new Date(tk.received_at).getTime();
+      expect(at).toBeLessThan(now.getTime() - 90 * DAY);
+      expect(at).toBeGreaterThan(now.getTime() - 460 * DAY);
+      expect(new Date(tk.replied_at!).getTime()).toBeGreaterThan(at);
+      expect(tk).toMatchObject({ status: 'closed' });
+      expect(tk.category_code && tk.division_code && tk.lead_unit_id && tk.reply_text).toBeTruthy();
+    }
+    // several request types and many categories: enough for the models to learn from
+    expect(new Set(imported.map((tk) => tk.request_type)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(imported.map((tk) => tk.category_code)).size).toBeGreaterThan(25);
   });
 });

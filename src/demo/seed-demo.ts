@@ -7,6 +7,8 @@ import { hashPassword } from '../auth/passwords.ts';
 import { countUsers } from '../orgs/users.repo.ts';
 import { seedDemoOrg } from './seed-org.ts';
 import { seedDemoTickets, type DemoTicketStats } from './seed-tickets.ts';
+import { seedDemoHistory } from './seed-history.ts';
+import { ALL_TEMPLATES } from './tickets-more.data.ts';
 
 export const DEMO_USERNAMES = ['admin', 'agent', 'dispatcher', 'supervisor', 'zhujian', 'zhujian_leader', 'chengguan', 'xiangzhen', 'grid', 'citizen'] as const;
 
@@ -15,7 +17,18 @@ export interface DemoResult {
   password?: string;
   generatedPassword?: boolean;
   tickets?: DemoTicketStats;
+  /** closed tickets imported as the previous system's history */
+  history?: number;
   ms?: number;
+}
+
+export interface DemoOptions {
+  password?: string;
+  /** live tickets walked through the last 90 days (default 260) */
+  tickets?: number;
+  /** closed tickets of the imported history, 3–15 months back (default 1,200) */
+  history?: number;
+  quiet?: boolean;
 }
 
 function printPasswordBox(password: string) {
@@ -31,21 +44,22 @@ function printPasswordBox(password: string) {
 }
 
 /** Seeds the demo (regardless of what is there: call on an empty database). */
-export async function seedDemo(deps: Deps, opts: { password?: string; tickets?: number; quiet?: boolean } = {}): Promise<DemoResult> {
+export async function seedDemo(deps: Deps, opts: DemoOptions = {}): Promise<DemoResult> {
   const started = Date.now();
   const generated = !opts.password;
   const password = opts.password ?? randomBytes(9).toString('base64url');
   const hash = await hashPassword(password);
   const org = await seedDemoOrg(deps, hash);
+  const history = await seedDemoHistory(deps, org, ALL_TEMPLATES, { count: opts.history });
   const tickets = await seedDemoTickets(deps, org, { count: opts.tickets });
   const ms = Date.now() - started;
-  deps.log.info({ ms, tickets: tickets.created, byStatus: tickets.byStatus, failures: tickets.failures }, 'demo seeded');
+  deps.log.info({ ms, history: history.imported, tickets: tickets.created, byStatus: tickets.byStatus, failures: tickets.failures }, 'demo seeded');
   if (generated && !opts.quiet) printPasswordBox(password);
-  return { seeded: true, password, generatedPassword: generated, tickets, ms };
+  return { seeded: true, password, generatedPassword: generated, tickets, history: history.imported, ms };
 }
 
 /** Seeds the demo only when the database has no users yet. */
-export async function seedDemoIfEmpty(deps: Deps, opts: { password?: string; tickets?: number; quiet?: boolean } = {}): Promise<DemoResult> {
+export async function seedDemoIfEmpty(deps: Deps, opts: DemoOptions = {}): Promise<DemoResult> {
   if ((await countUsers(deps.db)) > 0) return { seeded: false };
   return seedDemo(deps, opts);
 }

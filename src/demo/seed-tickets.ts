@@ -11,25 +11,14 @@ import { applyTransition } from '../tickets/transition.ts';
 import { resolveRoute } from '../dispatch/route.ts';
 import { unitCodeFor } from '../orgs/generate-units.ts';
 import { actorsByUsername, someTicketWithStatus, ticketsByStatus } from './demo.repo.ts';
-import type { DemoOrg, DemoPlace } from './seed-org.ts';
-import { GRID_VILLAGE, ZHERONG } from './seed-org.ts';
-import { CENTERS, CITY_PROPER, KB_ARTICLES } from './org.data.ts';
-import {
-  CITY_ROADS, ESTATES, ISSUES, OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, SCENIC, TOWN_ROADS, SHOPS, SURNAMES, TEMPLATES, WORKS, type TicketTemplate,
-} from './tickets.data.ts';
+import type { DemoOrg } from './seed-org.ts';
+import { GRID_VILLAGE } from './seed-org.ts';
+import { CENTERS, KB_ARTICLES } from './org.data.ts';
+import { OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, TEMPLATES, type TicketTemplate } from './tickets.data.ts';
+import { ALL_TEMPLATES } from './tickets-more.data.ts';
+import { demoFiller, mulberry32 } from './fill.ts';
 
 const HOUR = 3600_000;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DemoTicketStats {
   created: number;
@@ -40,41 +29,13 @@ export interface DemoTicketStats {
 export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: number; seed?: number; now?: Date } = {}): Promise<DemoTicketStats> {
   const rng = mulberry32(opts.seed ?? 20261123);
   const real = opts.now ?? deps.now();
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
-  const between = (a: number, b: number) => a + rng() * (b - a);
-  const int = (a: number, b: number) => Math.floor(between(a, b + 1));
+  const { pick, between, pickPlace, fill, contact } = demoFiller(org, rng);
   const actors = await actorsByUsername(deps.db);
   const A = (u: string) => actors.get(u)!;
   const agent = A('agent'), dispatcher = A('dispatcher'), supervisor = A('supervisor'), grid = A('grid'), citizen = A('citizen');
   let clock = real;
   const sim: Deps = { ...deps, now: () => clock };
   const stats: DemoTicketStats = { created: 0, byStatus: {}, failures: 0 };
-
-  // Places: communities (社区) for town matters, villages (村) for rural ones; weight 柘荣县 and 蕉城区.
-  const byCounty = (code: string, kind: '社区' | '村') => org.villages.filter((v) => v.county === code && v.name.endsWith(kind));
-  const pickPlace = (where: TicketTemplate['where']): DemoPlace => {
-    const kind = where === 'town' ? '社区' : '村';
-    const r = rng();
-    const county = r < 0.4 ? ZHERONG : r < 0.7 ? CITY_PROPER : pick(org.counties).code;
-    const list = byCounty(county, kind);
-    return pick(list.length ? list : org.villages);
-  };
-  const fill = (text: string, place: DemoPlace) => {
-    const street = org.places.get(place.parent!)!;
-    const county = org.places.get(place.county)!;
-    const roads = place.county === CITY_PROPER ? CITY_ROADS : TOWN_ROADS;
-    const vars: Record<string, string> = {
-      estate: pick(ESTATES), road: pick(roads), road2: pick(roads), shop: pick(SHOPS), work: pick(WORKS), scenic: pick(SCENIC),
-      issue: pick(ISSUES), village: place.name, street: street.name, county: county.name, addr: `${int(1, 120)}号附近`,
-      n: String(int(2, 12)), days: String(int(3, 25)), long: String(int(30, 200)), amt: String(int(2, 60) * 1000), bus: String(int(1, 32)), year: String(int(2012, 2021)),
-    };
-    return text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
-  };
-  const contact = () => ({
-    phone: `1${pick(['3', '5', '8', '7'])}${String(int(0, 999_999_999)).padStart(9, '0')}`,
-    name: `${pick(SURNAMES)}${pick(['先生', '女士'])}`,
-    confidential: rng() < 0.05,
-  });
 
   // One transition at a simulated time; false when that time is still in the future or the
   // transition is refused (the ticket then stays where it is).
@@ -148,7 +109,7 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
         await act(agent, ticket, between(0.05, 0.3), { action: 'out_of_scope', ruleCode: oos.rule, note: '已告知诉求人通过相应法定途径解决' });
         continue;
       }
-      const tpl = pick(TEMPLATES);
+      const tpl = pick(ALL_TEMPLATES);
       const place = pickPlace(tpl.where);
       const content = fill(pick(tpl.texts), place);
       const [lat, lng] = CENTERS[place.county] ?? CENTERS['3509']!;
@@ -244,7 +205,7 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
     return ticket;
   };
   try {
-    for (const h of [0.4, 1.5, 3]) await fresh(h, pick(TEMPLATES), null);
+    for (const h of [0.4, 1.5, 3]) await fresh(h, pick(ALL_TEMPLATES), null);
     const wrong = await fresh(4, TEMPLATES.find((x) => x.cat === '020304')!, agent);
     await act(handlerFor(wrong), wrong, 1.5, { action: 'return', reason: RETURN_REASONS[1]! });
     const open = await someTicketWithStatus(deps.db, 'handling');

@@ -51,7 +51,35 @@ const TYPE_RULES: [RequestType, RegExp][] = [
   ['consult', /咨询|请问|问一下|怎么办理|如何办理|是否可以|能否|什么时候|多少钱|哪里/],
 ];
 
+/**
+ * The type a caller states in so many words (我要投诉, 我想咨询, 请问, 举报, 表扬, 我建议): it
+ * outranks a model's guess from the subject matter — "我想问一下社保怎么转移" is a consultation
+ * whatever most social-insurance tickets were. Only a statement near the start counts (where a caller
+ * says what they want; "多次向物业咨询都没回复" deep in a complaint is not one), and the earliest decides
+ * ("请问投诉了为什么没人管" asks). Null when the text states none; "感谢" alone is courtesy, not praise.
+ */
+const STATED_WITHIN = 16;
+const STATED: [RequestType, RegExp][] = [
+  ['report', /举报|检举|揭发/],
+  ['praise', /表扬|点赞|送锦旗|感谢信|特此感谢|提出感谢|表示感谢|致谢/],
+  ['complaint', /(?:我要|我想|我来|来电|要求|实名)投诉|投诉(?:一下|[^\p{Script=Han}]|$)/u],
+  ['consult', /请问|咨询|想问|问一下|问问|想了解|想知道/],
+  ['suggestion', /^建议|我(?:想|要)?建议|提(?:个|一个|点|一点)?建议|(?:[，。！？,.!?；;]|^)建议(?:政府|有关部门|相关部门|在|增设|增加|开通)/],
+];
+
+export function explicitRequestType(text: string): RequestType | null {
+  let best: RequestType | null = null;
+  let at = Infinity;
+  for (const [t, re] of STATED) {
+    const m = re.exec(text);
+    if (m && m.index < at && m.index < STATED_WITHIN) [best, at] = [t, m.index];
+  }
+  return best;
+}
+
 export function requestTypeOf(text: string): RequestType {
+  const stated = explicitRequestType(text);
+  if (stated) return stated;
   for (const [t, re] of TYPE_RULES) if (re.test(text)) return t;
   return 'help';
 }

@@ -11,7 +11,7 @@ import { parsePlace } from './address/parse-place.ts';
 import { findDuplicates } from './dedupe/find-duplicates.ts';
 import { fingerprint } from './dedupe/minhash.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
-import { keywordCategories, requestTypeOf, urgencyCue, type CategoryRow } from './analyze-rules.ts';
+import { explicitRequestType, keywordCategories, requestTypeOf, urgencyCue, type CategoryRow } from './analyze-rules.ts';
 import { activeCategories, activeKbArticles, kbVersion } from './nlp.repo.ts';
 
 /** What a trained classifier answers; plugged in by the classifier module (see setPredictor). */
@@ -131,7 +131,8 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<An
     normalized: text,
     categories: catList,
     units,
-    requestType: predicted?.requestType ?? requestTypeOf(text),
+    // what the caller says the request is outranks the model's guess from its subject
+    requestType: explicitRequestType(text) ?? predicted?.requestType ?? requestTypeOf(text),
     urgency: urgencyCue(text),
     terms: predicted?.terms ?? [...new Set(fallback!.flatMap((c) => c.terms))].slice(0, 8),
     place: place ? { code: place.code, name: place.name, path: place.path } : null,

@@ -9,6 +9,7 @@
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { normalize } from '../normalize.ts';
+import { explicitRequestType } from '../analyze-rules.ts';
 import { activeModel, learnedCategoryCodes, levelOneOf, thresholdOf, type ActiveModel } from './active-model.ts';
 import { activeCategoryRows } from '../analyze.ts';
 import { categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule.ts';
@@ -30,10 +31,13 @@ export function installClassifier(): void {
     const wantType = !input.type && !hints.requestType;
     if (!wantCategory && !wantType) return hints;
     const text = normalize(input.title ? `${input.title} ${input.content}` : input.content);
+    // the type the caller states (我要投诉, 请问…) stands; the model only guesses the rest
+    const stated = wantType ? explicitRequestType(text) : null;
+    if (stated) hints.requestType = stated;
     const [cat, detail, rtype] = await Promise.all([
       wantCategory ? activeModel(deps, 'category') : null,
       wantCategory ? activeModel(deps, 'category_detail') : null,
-      wantType ? activeModel(deps, 'request_type') : null,
+      wantType && !stated ? activeModel(deps, 'request_type') : null,
     ]);
     const asked = [cat, cat && detail, rtype].filter((m): m is ActiveModel => !!m);
     const answers = classifyMany(asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), text);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { explicitRequestType, requestTypeOf, urgencyCue } from './analyze-rules.ts';
+
+describe('explicitRequestType: the type the caller states', () => {
+  it.each([
+    ['我想问一下社保怎么转移到外地', 'consult'],
+    ['请问新生儿医保在哪里办理', 'consult'],
+    ['想咨询一下公积金提取需要什么材料', 'consult'],
+    ['我要投诉小区物业乱收费', 'complaint'],
+    ['实名投诉某某公司拖欠工资', 'complaint'],
+    ['来电投诉楼下KTV半夜扰民', 'complaint'],
+    ['我想问社保断缴了能补吗', 'consult'],
+    ['举报有人在河道里非法采砂', 'report'],
+    ['表扬蕉城区城管队员拾金不昧', 'praise'],
+    ['特此感谢供电所的师傅们连夜抢修', 'praise'],
+    ['建议在学校门口增设红绿灯', 'suggestion'],
+    ['小区门口路口太乱了，我建议加装一个红绿灯', 'suggestion'],
+    // the earliest statement decides: a question about a complaint is a question
+    ['请问我上周投诉的噪音问题为什么还没人处理', 'consult'],
+  ])('%s → %s', (text, type) => {
+    expect(explicitRequestType(text)).toBe(type);
+  });
+
+  it.each([
+    '小区电梯坏了一个月没人修',
+    '楼下烧烤店油烟太大，谢谢', // thanks at the end is courtesy
+    '路灯不亮，希望尽快修好，感谢', // so is 感谢
+    '投诉件已经办结了', // the word without a stated intention
+    '楼上漏水到我家天花板已经三个月了，我多次向物业咨询都没有回复', // not near the start: part of the story
+  ])('states nothing: %s', (text) => {
+    expect(explicitRequestType(text)).toBeNull();
+  });
+
+  it('requestTypeOf falls back to subject cues, then help', () => {
+    expect(requestTypeOf('楼下广场舞噪音扰民')).toBe('complaint');
+    expect(requestTypeOf('小区电梯坏了一个月没人修')).toBe('help');
+    expect(requestTypeOf('我想问一下，楼下广场舞噪音扰民怎么办')).toBe('consult');
+  });
+});
+
+describe('urgencyCue', () => {
+  it('gas smell → fire and rescue prompt; outage → utilities; negated danger is not a cue', () => {
+    expect(urgencyCue('楼道里有很浓的煤气味')).toMatchObject({ level: 'emergency', transferTo: '119' });
+    expect(urgencyCue('有人持刀威胁')).toMatchObject({ level: 'emergency', transferTo: '110', suggest110: true });
+    expect(urgencyCue('小区停水两天了')).toMatchObject({ level: 'utility', transferTo: null });
+    expect(urgencyCue('目前没有生命危险，但路面坑很多')).toMatchObject({ level: 'general' });
+  });
+});
