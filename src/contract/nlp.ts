@@ -10,6 +10,8 @@ export const AnalyzeBody = z.object({
   /** as typed so far (the repeat-caller check uses its digits), so not held to a full number */
   phone: z.string().trim().max(40).optional(),
   divisionCode: z.string().trim().pipe(DivisionCode).optional(),
+  /** the address as typed (详细地址): the place is read from it first, then from the text */
+  address: Text(500).optional(),
 });
 export type AnalyzeBody = z.infer<typeof AnalyzeBody>;
 

@@ -5,6 +5,8 @@ describe('explicitRequestType: the type the caller states', () => {
   it.each([
     ['我想问一下社保怎么转移到外地', 'consult'],
     ['请问新生儿医保在哪里办理', 'consult'],
+    ['公积金怎么提取', 'consult'],
+    ['身份证丢了需要什么材料补办', 'consult'],
     ['想咨询一下公积金提取需要什么材料', 'consult'],
     ['我要投诉小区物业乱收费', 'complaint'],
     ['实名投诉某某公司拖欠工资', 'complaint'],
@@ -39,10 +41,29 @@ describe('explicitRequestType: the type the caller states', () => {
 });
 
 describe('urgencyCue', () => {
-  it('gas smell → fire and rescue prompt; outage → utilities; negated danger is not a cue', () => {
-    expect(urgencyCue('楼道里有很浓的煤气味')).toMatchObject({ level: 'emergency', transferTo: '119' });
+  it('gas smell → utilities with the fire service prompt; outage → utilities; negated danger is not a cue', () => {
+    expect(urgencyCue('楼道里有很浓的煤气味')).toMatchObject({ level: 'utility', transferTo: '119', cue: '煤气味' });
+    expect(urgencyCue('燃气泄漏了，有人晕倒')).toMatchObject({ level: 'emergency', transferTo: '120' }); // danger to people first
+    expect(urgencyCue('没有闻到煤气味，只是燃气表不走字')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('小区没通知就停水了')).toMatchObject({ level: 'utility', cue: '停水' });
     expect(urgencyCue('有人持刀威胁')).toMatchObject({ level: 'emergency', transferTo: '110', suggest110: true });
     expect(urgencyCue('小区停水两天了')).toMatchObject({ level: 'utility', transferTo: null });
     expect(urgencyCue('目前没有生命危险，但路面坑很多')).toMatchObject({ level: 'general' });
+  });
+
+  it.each([
+    ['我老公喝醉了一直打我，我现在很害怕', '110'],
+    ['孩子掉进河里了，快来人', '120'],
+    ['山体滑坡压住房子了', '119'],
+    ['电梯困人了，里面有个小孩', '119'],
+  ])('danger to people: %s → %s', (text, to) => {
+    expect(urgencyCue(text)).toMatchObject({ level: 'emergency', transferTo: to });
+  });
+
+  it('a praise reports no danger', () => {
+    expect(urgencyCue('上次燃气泄漏的事处理得很及时，我要表扬一下燃气公司')).toMatchObject({ level: 'general', cue: null });
+    expect(explicitRequestType('上次燃气泄漏的事处理得很及时，我要表扬一下燃气公司')).toBe('praise');
+    expect(explicitRequestType('河边有人倾倒废机油，污染很严重，我要举报')).toBe('report');
+    expect(explicitRequestType('拨打举报电话一直没人接')).toBeNull();
   });
 });

@@ -10,16 +10,19 @@ interface Cue {
   transferTo: TransferTarget | null;
   words: string[];
 }
-// Most serious first: the first cue found decides.
+// Most serious first: the first cue found decides. Gas leaks are utilities (水电气热, as the
+// 12345 rules class them) with the fire service's prompt, below any danger to people.
 const CUES: Cue[] = [
-  { level: 'emergency', transferTo: '110', words: ['持刀', '砍人', '打架', '斗殴', '抢劫', '绑架', '轻生', '自杀', '跳楼'] },
-  { level: 'emergency', transferTo: '119', words: ['火灾', '着火', '起火', '失火', '爆炸', '燃气泄漏', '煤气泄漏', '天然气泄漏', '液化气泄漏', '煤气味', '燃气味', '天然气味', '被困', '塌方', '倒塌'] },
-  { level: 'emergency', transferTo: '120', words: ['生命危险', '有人受伤', '坠落', '坠楼', '溺水', '落水', '触电', '昏迷', '晕倒'] },
-  { level: 'emergency', transferTo: null, words: ['漏气', '电线掉落'] },
+  { level: 'emergency', transferTo: '110', words: ['持刀', '砍人', '拿刀', '打架', '斗殴', '抢劫', '绑架', '轻生', '自杀', '跳楼', '家暴', '家庭暴力', '一直打我', '动手打我', '打了我', '殴打', '威胁要杀', '要杀了'] },
+  { level: 'emergency', transferTo: '119', words: ['火灾', '着火', '起火', '失火', '爆炸', '被困', '困人', '困在电梯', '关在电梯', '塌方', '倒塌', '山体滑坡', '滑坡', '泥石流'] },
+  { level: 'emergency', transferTo: '120', words: ['生命危险', '有人受伤', '受伤了', '坠落', '坠楼', '溺水', '落水', '掉进河', '掉河里', '掉进水', '掉水里', '掉进海', '掉进池塘', '触电', '昏迷', '晕倒', '中毒'] },
+  { level: 'emergency', transferTo: null, words: ['电线掉落', '电线断了', '井盖缺失', '没有井盖'] },
+  { level: 'utility', transferTo: '119', words: ['燃气泄漏', '煤气泄漏', '天然气泄漏', '液化气泄漏', '煤气味', '燃气味', '天然气味', '漏气'] },
   { level: 'utility', transferTo: null, words: ['停水', '停电', '停气', '断水', '断电', '没水', '没有水', '没电', '没有电', '暖气', '供暖', '水管爆裂', '爆管', '水压低', '自来水'] },
 ];
-const NEGATION = /(没有|并无|无|不是|未|不)$/;
-
+// "没有生命危险", "没有闻到煤气味", "并未发现人员受伤": a negation right before the cue, or before a
+// verb of noticing right before it ("没通知就停水" is an outage all the same)
+const NEGATION = /(?:没有|没|并无|无|不是|未|不|并未)(?:闻到|闻见|看到|看见|发现|出现|听到|听说|有)?(?:人员)?$/;
 export interface UrgencyCue {
   level: Urgency;
   cue: string | null;
@@ -29,13 +32,17 @@ export interface UrgencyCue {
   suggest110: boolean;
 }
 
-/** The most serious cue in the text; "没有生命危险" does not count. */
+/**
+ * The most serious cue in the text; "没有生命危险" does not count, and neither does anything in a
+ * praise ("上次燃气泄漏处理得很及时，我要表扬" reports no leak).
+ */
 export function urgencyCue(text: string): UrgencyCue {
+  if (explicitRequestType(text) === 'praise') return { level: 'general', cue: null, transferTo: null, suggest110: false };
   for (const c of CUES) {
     for (const w of c.words) {
       let at = text.indexOf(w);
       while (at >= 0) {
-        if (!NEGATION.test(text.slice(Math.max(0, at - 2), at))) return { level: c.level, cue: w, transferTo: c.transferTo, suggest110: c.transferTo === '110' };
+        if (!NEGATION.test(text.slice(Math.max(0, at - 6), at))) return { level: c.level, cue: w, transferTo: c.transferTo, suggest110: c.transferTo === '110' };
         at = text.indexOf(w, at + w.length);
       }
     }
@@ -59,20 +66,21 @@ const TYPE_RULES: [RequestType, RegExp][] = [
  * ("请问投诉了为什么没人管" asks). Null when the text states none; "感谢" alone is courtesy, not praise.
  */
 const STATED_WITHIN = 16;
-const STATED: [RequestType, RegExp][] = [
-  ['report', /举报|检举|揭发/],
-  ['praise', /表扬|点赞|送锦旗|感谢信|特此感谢|提出感谢|表示感谢|致谢/],
+const STATED: [RequestType, RegExp, number?][] = [
+  // praise and reports are often stated last ("…特此表扬", "…我要举报"): anywhere counts
+  ['report', /举报(?!电话)|检举|揭发/, Infinity],
+  ['praise', /表扬|点赞|送锦旗|感谢信|特此感谢|提出感谢|表示感谢|致谢/, Infinity],
   ['complaint', /(?:我要|我想|我来|来电|要求|实名)投诉|投诉(?:一下|[^\p{Script=Han}]|$)/u],
-  ['consult', /请问|咨询|想问|问一下|问问|想了解|想知道/],
+  ['consult', /请问|咨询|想问|问一下|问问|想了解|想知道|怎么(?:办理|申请|提取|补办|缴纳|交费|转移|报名|查询|开具|领取)|如何(?:办理|申请|提取|补办|缴纳|查询)|需要(?:什么|哪些)材料|(?:在|去)哪(?:里|儿)?(?:办|申请|缴)/],
   ['suggestion', /^建议|我(?:想|要)?建议|提(?:个|一个|点|一点)?建议|(?:[，。！？,.!?；;]|^)建议(?:政府|有关部门|相关部门|在|增设|增加|开通)/],
 ];
 
 export function explicitRequestType(text: string): RequestType | null {
   let best: RequestType | null = null;
   let at = Infinity;
-  for (const [t, re] of STATED) {
+  for (const [t, re, within = STATED_WITHIN] of STATED) {
     const m = re.exec(text);
-    if (m && m.index < at && m.index < STATED_WITHIN) [best, at] = [t, m.index];
+    if (m && m.index < at && m.index < within) [best, at] = [t, m.index];
   }
   return best;
 }

@@ -7,7 +7,8 @@ import type { DB } from '../db/schema.ts';
 import type { Deps } from '../server/deps.ts';
 import { resolveRoute, unitsServingPlace } from '../dispatch/route.ts';
 import { normalize } from './normalize.ts';
-import { parsePlace } from './address/parse-place.ts';
+import { knownDivision, parsePlace } from './address/parse-place.ts';
+import { AppError } from '../shared/errors.ts';
 import { findDuplicates } from './dedupe/find-duplicates.ts';
 import { fingerprint } from './dedupe/minhash.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
@@ -109,11 +110,14 @@ async function kbFor(db: Kysely<DB>, text: string, categoryCode: string | null) 
 }
 
 export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<AnalyzeResponse> {
+  const given = input.divisionCode ? await knownDivision(deps, input.divisionCode) : null;
+  if (input.divisionCode && !given) throw new AppError('unknown_division', input.divisionCode);
   const raw = input.title ? `${input.title} ${input.content}` : input.content;
   const text = normalize(raw);
   const fp = fingerprint(text, true);
   const [place, dup, cats, predicted] = await Promise.all([
-    parsePlace(deps, { text, normalized: true, contextCode: input.divisionCode }),
+    // the address field names the place best; the text may name it too (or only the text does)
+    parsePlace(deps, { text: input.address ? `${normalize(input.address)} ${text}` : text, normalized: true, contextCode: input.divisionCode }),
     findDuplicates(deps, { text, normalized: true, fingerprint: fp, divisionCode: input.divisionCode, phone: input.phone }),
     categories(deps.db),
     predictor ? predictor(deps, text).catch(() => null) : Promise.resolve(null),
@@ -121,7 +125,9 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<An
   const fallback = predicted ? null : keywordCategories(text, cats);
   const catList = predicted?.categories ?? fallback!.map(({ code, name, confidence }) => ({ code, name, confidence }));
   const top = catList[0] ?? null;
-  const divisionCode = input.divisionCode ?? place?.code ?? null;
+  // units follow the place shown when it lies inside the division given (deeper, so more exact);
+  // a place outside it is only a hint: the division the agent chose stands
+  const divisionCode = place && (!given || place.path.startsWith(given.path)) ? place.code : (given?.code ?? null);
   const [units, kb, replies] = await Promise.all([
     suggestedUnits(deps, predicted, top, divisionCode),
     kbFor(deps.db, text, top?.code ?? null),

@@ -70,10 +70,11 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect((await apiAs(app).post('/api/v1/nlp/analyze', { content: '停水了' })).status).toBe(401);
     const r = await agent.post('/api/v1/nlp/analyze', { content: '   ' });
     expect(r.status).toBe(400);
-    // an unknown division is only a missing hint, never a server error
-    const odd = await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', divisionCode: '999999', phone: 'x' });
+    // an odd phone is only a missing hint; a division the deployment lacks is a clear 422 (as everywhere)
+    const odd = await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', phone: 'x' });
     expect(odd.status).toBe(200);
     expect(odd.body.place).toBeNull();
+    expect((await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', divisionCode: '999999' })).status).toBe(422);
     // a division code that is not a code at all is a clear 400, not a silently dropped hint
     const bad = await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', divisionCode: 'zzz' });
     expect(bad.status).toBe(400);
@@ -114,7 +115,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const created = await agent.post('/api/v1/tickets', { content: '柘荣县富溪镇前宅村有户人家燃气泄漏，闻到很浓的煤气味', contact: { phone: '13700000004' } });
     expect(created.status).toBe(201);
     const row = await t.deps.db.selectFrom('tickets').select(['division_code', 'urgency']).where('contact_phone', '=', '13700000004').executeTakeFirstOrThrow();
-    expect(row).toEqual({ division_code: fx.divisions.village4, urgency: 'emergency' });
+    expect(row).toEqual({ division_code: fx.divisions.village4, urgency: 'utility' }); // a gas leak is 水电气热 (with the 119 prompt)
     // a grid worker's report that names no place is placed in the worker's own grid
     const grid = await login(app, 'grid', fx.password);
     const g = await grid.post('/api/v1/tickets', { channel: 'grid', content: '巷子里的路灯不亮了，晚上很黑', lat: 27.2207, lng: 119.94, contact: { phone: '13700000009' } });
@@ -132,10 +133,20 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect((await grid.get(`/api/v1/tickets/${done.body.id}`)).body).toMatchObject({ status: 'closed', replyText: '已现场固定井盖' });
   });
 
+  it('analyze refuses a division code the deployment does not have, and reads the place from the address field', async () => {
+    const bad = await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', divisionCode: '110101' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toMatchObject({ code: 'unknown_division', message: { zh: expect.any(String), en: expect.any(String) } });
+    const noPlace = (await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了，晚上很黑' })).body;
+    const addressed = (await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了，晚上很黑', address: '柘荣县双城镇' })).body;
+    expect([noPlace.place?.code ?? null, addressed.place?.code]).toEqual([null, fx.divisions.township1]);
+  });
+
   it('analyze reads urgency cues', async () => {
     const gas = (await agent.post('/api/v1/nlp/analyze', { content: '楼道里有很浓的煤气味，怀疑燃气泄漏' })).body;
-    // a gas leak is fire and rescue's (119), a knife fight the police's (110), an injury the ambulance's (120)
-    expect(gas.urgency).toMatchObject({ level: 'emergency', transferTo: '119', suggest110: false });
+    // a gas leak is a utility matter (水电气热) with fire and rescue's prompt (119); a knife fight
+    // the police's (110), an injury the ambulance's (120)
+    expect(gas.urgency).toMatchObject({ level: 'utility', transferTo: '119', suggest110: false });
     const fight = (await agent.post('/api/v1/nlp/analyze', { content: '楼下有人持刀打架，快来人' })).body;
     expect(fight.urgency).toMatchObject({ level: 'emergency', transferTo: '110', suggest110: true });
     const hurt = (await agent.post('/api/v1/nlp/analyze', { content: '工地脚手架倒了，有人受伤流了很多血' })).body;

@@ -78,3 +78,8 @@ export async function parsePlace(deps: Pick<Deps, 'db'>, input: ParsePlaceInput)
   const text = input.normalized ? input.text : normalize(input.text);
   return index.resolve(text, input.contextCode);
 }
+
+/** A division of the deployment's tree by code (from the place index in memory), or null. */
+export async function knownDivision(deps: Pick<Deps, 'db'>, code: string): Promise<{ code: string; name: string; path: string } | null> {
+  return (await placeIndex(deps)).byCode.get(code) ?? null;
+}
