@@ -36,3 +36,21 @@ export const ErrorResponse = z.object({
 /** Text that is trimmed and free of NUL/control characters other than newline and tab. */
 export const Text = (max: number) =>
   z.string().transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim()).pipe(z.string().max(max));
+
+/**
+ * A phone number as stored and compared: digits only, without the +86 / 0086 country prefix, so
+ * "158-2243-1810", "+86 158 2243 1810" and "15822431810" are one caller.
+ */
+export function canonicalPhone(s: string): string {
+  const t = s.trim();
+  let d = t.replace(/\D/g, '');
+  if (t.startsWith('+86') || (t.startsWith('0086') && d.length > 12)) d = d.slice(t.startsWith('+') ? 2 : 4);
+  else if (d.length === 13 && /^861/.test(d)) d = d.slice(2); // 86 + an 11-digit mobile number
+  return d;
+}
+
+/** A caller's phone as typed (digits, spaces, -, (), a leading +), kept as canonicalPhone gives it. */
+export const PhoneNumber = z.string().trim()
+  .regex(/^\+?[0-9][0-9 ()-]{4,24}$/, 'phone must be 5–20 digits')
+  .transform(canonicalPhone)
+  .pipe(z.string().regex(/^[0-9]{5,20}$/, 'phone must be 5–20 digits'));

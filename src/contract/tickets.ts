@@ -1,9 +1,9 @@
 // Ticket API contract: request bodies and responses, shared by server, web and CLI.
 import { z } from 'zod';
 import { Channel, RequestType, Satisfaction, Status, Urgency } from './enums.ts';
-import { Text } from './common.ts';
+import { PhoneNumber, Text, canonicalPhone } from './common.ts';
 
-const Phone = z.string().trim().regex(/^\+?[0-9][0-9-]{4,19}$/, 'phone must be 5–20 digits');
+const Phone = PhoneNumber;
 const Code = z.string().trim().regex(/^[0-9A-Za-z._-]{1,40}$/, 'invalid code');
 
 export const CreateTicketBody = z.object({
@@ -165,7 +165,7 @@ export const ListTicketsQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   supervised: z.enum(['true', 'false']).optional(),
   q: z.string().max(100).optional(),
-  phone: z.string().max(20).optional(),
+  phone: z.string().max(30).transform(canonicalPhone).optional(),
   queue: z.enum(['dispatch', 'inbox', 'extensions', 'callback']).optional(),
   sort: z.enum(['received_desc', 'deadline_asc', 'urgency']).optional(),
 });

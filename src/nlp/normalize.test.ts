@@ -41,6 +41,12 @@ describe('normalize', () => {
     expect(normalize('  第一行\r\n\t第二行 \n\n 第三行  ')).toBe('第一行 第二行 第三行');
   });
 
+  it('removes terminal escape sequences whole and lone surrogate halves', () => {
+    expect(normalize('路灯\u001b[31m坏了\u001b[0m')).toBe('路灯坏了');
+    expect(normalize('停水\ud800了')).toBe('停水了');
+    expect(normalize('停水\udc00了')).toBe('停水了');
+    expect(normalize('表情😀保留')).toBe('表情😀保留'); // a whole pair stays
+  });
   it('lower-cases latin letters', () => {
     expect(normalize('WiFi 信号差, 4G ＳＩＭ')).toBe('wifi 信号差, 4g sim');
   });

@@ -35,6 +35,11 @@ const RE_ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g;
 // C0/C1 controls except tab/newline/CR (folded as whitespace later), zero-width and bidi marks, BOM.
 // eslint-disable-next-line no-control-regex
 const RE_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\uFFFC\uFFFD]/g;
+// Terminal escape sequences pasted with a text (colour codes: ESC [ 31 m), removed whole.
+// eslint-disable-next-line no-control-regex
+const RE_ANSI = /\u001B(?:\[[0-9;?]*[ -\/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-Z\\-_])/g;
+// A surrogate half without its other half is no character at all.
+const RE_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const RE_SPACE = /[\s\u3000\u00A0]+/g;
 const RE_FULLWIDTH = /[\uFF01-\uFF5E\u3000]/g;
 const RE_HAS_HAN = /[\u3400-\u9FFF\uF900-\uFAFF]/;
@@ -109,7 +114,7 @@ export function toSimplifiedChinese(text: string): string {
 export function normalize(text: string | null | undefined): string {
   if (!text) return '';
   let s = stripHtml(String(text));
-  s = s.replace(RE_CONTROL, '');
+  s = s.replace(RE_ANSI, '').replace(RE_LONE_SURROGATE, '').replace(RE_CONTROL, '');
   s = toHalfWidth(s);
   s = toSimplifiedChinese(s);
   return s.replace(RE_SPACE, ' ').trim().toLowerCase();

@@ -13,4 +13,8 @@ describe('readableTerms', () => {
     expect(readableTerms(['出租', '出租车', '打表'], text)).toEqual(['出租车', '不打表']); // as ICU reads it
     expect(readableTerms(['出租车', '打表', '绕路'], text, 2)).toEqual(['出租车', '不打表']);
   });
+  it('drops house numbers (digits are read as 0) and words any request holds', () => {
+    const text = '福宁路86号附近路面有个大坑，一下雨就积水';
+    expect(readableTerms(['0号附', '路0号', '一下', '大坑', '积水'], text)).toEqual(['大坑', '积水']);
+  });
 });

@@ -5,13 +5,18 @@
 // and a term inside a stronger one already shown is not repeated.
 import { wholeWordsOf } from '../hotspots/display-terms.ts';
 
+// Words any request may hold: true to the model's weights, but no reason an agent can check.
+const EMPTY_WORDS = new Set(['一下', '一个', '现在', '已经', '我们', '你们', '他们', '什么', '没有', '这个', '那个', '时候', '问题', '希望', '请问', '星期', '今天', '昨天', '每天', '一直', '还是', '可以', '怎么', '这样', '情况', '反映', '附近', '楼下', '我家', '家里']);
+
 /** Readable terms of `text` from its weighted n-grams (strongest first), at most `n`. */
 export function readableTerms(terms: string[], text: string, n = 5): string[] {
   const out: string[] = [];
   for (const raw of terms) {
     if (out.length >= n) break;
+    // digit runs are read as "0" ("路0号"): such a term is a house number, not a reason
+    if (/\d/.test(raw)) continue;
     const t = wholeWordsOf(raw, text);
-    if (!t || [...t].length < 2 || out.some((o) => o.includes(t))) continue;
+    if (!t || [...t].length < 2 || /\d/.test(t) || EMPTY_WORDS.has(t) || out.some((o) => o.includes(t))) continue;
     // a longer term replaces the shorter ones it holds
     for (let i = out.length - 1; i >= 0; i--) if (t.includes(out[i])) out.splice(i, 1);
     out.push(t);

@@ -105,6 +105,16 @@ describe.each(DB_KINDS)('findDuplicates on %s', (kind) => {
     const other = await findDuplicates(t.deps, { text: SET[6], phone: '13800000001' });
     expect(other.repeatCaller).toBe(false);
   });
+  it("offers the caller's own open ticket about the same issue, restated in other words, for merging", async () => {
+    await t.deps.db.updateTable('tickets').set({ status: 'handling' }).where('id', '=', ids[1]).execute();
+    const again = await findDuplicates(t.deps, { text: '东源村水管破裂的事还没人来修，停水好几天了', phone: '13800000001' });
+    expect(again.repeatCaller).toBe(true);
+    expect(again.duplicates.map((d) => d.id)).toEqual([ids[1]]);
+    // the same caller about something else is neither
+    const other = await findDuplicates(t.deps, { text: '东源乡东源村村口的路灯坏了，晚上看不见路', phone: '13800000001' });
+    expect([other.repeatCaller, other.duplicates]).toEqual([false, []]);
+    await t.deps.db.updateTable('tickets').set({ status: 'closed' }).where('id', '=', ids[1]).execute();
+  });
   it('signs imported tickets that have no signature', async () => {
     const id = await insertTestTicket(t.deps.db, { title: '历史导入', content: SET[7], received_at: new Date('2026-06-12T08:00:00Z') });
     expect(await indexMissingSignatures(t.deps)).toBe(1);

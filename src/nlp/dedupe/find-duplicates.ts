@@ -15,7 +15,7 @@ import {
 import { placeIndex } from '../address/parse-place.ts';
 import { indexedCandidates, signaturesWritten } from './signature-index.ts';
 import { ticketText } from './minhash.ts';
-import { DUPLICATE_THRESHOLD, REPEAT_THRESHOLD, canonical, fingerprint, shingles, similarity, type Fingerprint } from './minhash.ts';
+import { DUPLICATE_THRESHOLD, REPEAT_THRESHOLD, canonical, fingerprint, sameCallerIssue, shingles, similarity, type Fingerprint } from './minhash.ts';
 
 export { ticketText } from './minhash.ts';
 
@@ -190,13 +190,19 @@ export async function findDuplicates(deps: Pick<Deps, 'db' | 'now'>, input: Find
     const s = similarity(f.shingles, shinglesOf(c));
     if (s >= DUPLICATE_THRESHOLD) duplicates.push(hit(c, s));
   }
-  duplicates.sort((a, b) => b.similarity - a.similarity);
 
+  // The caller's earlier tickets about the same issue: similar text, or a restatement sharing
+  // most of its words; an open one in a related place is a duplicate to merge (the caller chasing it).
   const repeatOf: DuplicateHit[] = [];
   for (const c of byPhone) {
     const s = similarity(f.shingles, shinglesOf(c));
-    if (s >= REPEAT_THRESHOLD) repeatOf.push(hit(c, s));
+    if (s < REPEAT_THRESHOLD && !sameCallerIssue(f.canon, canonical(ticketText(c)))) continue;
+    const h = hit(c, s);
+    repeatOf.push(h);
+    const open = c.status !== 'closed' && c.status !== 'merged';
+    if (open && relatedPlaces(placePath, c.division_path) && !duplicates.some((d) => d.id === c.id)) duplicates.push(h);
   }
   repeatOf.sort((a, b) => b.similarity - a.similarity);
+  duplicates.sort((a, b) => b.similarity - a.similarity);
   return { duplicates: duplicates.slice(0, limit), repeatCaller: repeatOf.length > 0, repeatOf: repeatOf.slice(0, limit) };
 }
