@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { crossValidate, crossValidateNaiveBayes, nestedCrossValidate, type CvResult } from './classifier/evaluate.ts';
-import { examplesFrom, parseFieldList, readJsonl } from './classifier/jsonl.ts';
+import { assertTextFields, examplesFrom, parseFieldList, readJsonl } from './classifier/jsonl.ts';
 import { formatReport } from './classifier/metrics.ts';
 
 const USAGE = 'usage: npm run eval:classify -- FILE.jsonl [--text title,body] [--label label] [--folds 5] [--seed 42 | --seeds 42,7,1] [--nested]';
@@ -38,9 +38,13 @@ async function main() {
   if (!Number.isInteger(k) || k < 2) throw new Error('--folds must be an integer ≥ 2');
   if (!seeds.every(Number.isInteger)) throw new Error('--seed/--seeds must be integers');
   const fields = parseFieldList(values.text, ['title', 'body']);
-  const examples = examplesFrom(readJsonl(file), fields, values.label!);
+  const rows = readJsonl(file);
+  assertTextFields(rows, fields, file);
+  const examples = examplesFrom(rows, fields, values.label!);
   const classes = new Set(examples.map((e) => e.label));
   if (classes.size < 2) throw new Error(`need at least two labels in field "${values.label}", found ${classes.size}`);
+  const smallest = Math.min(...[...classes].map((c) => examples.filter((e) => e.label === c).length));
+  if (smallest < k) console.error(`warning: a class has only ${smallest} example(s), fewer than the ${k} folds: its F1 says little`);
   console.log(`${file}: ${examples.length} labelled examples, ${classes.size} classes; text ${fields.join('+')}; stratified ${k}-fold CV, seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}\n`);
 
   const sums = new Map<string, number[]>();

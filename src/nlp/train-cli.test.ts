@@ -37,6 +37,15 @@ describe('lianxin nlp train / predict', () => {
       expect(o.candidates[0].label).toBe(o.prediction);
     });
 
+    // the input line itself comes out unchanged (numbers beyond double precision, key order), fields appended
+    const big = '{"n":12345678901234567890,"subject":"' + HELD_OUT[0].title + '","text":"' + HELD_OUT[0].body + '"}';
+    const kept = run(['nlp', 'predict', '--model', model], big + '\n').trim();
+    expect(kept.startsWith(big.slice(0, -1) + ',"prediction":')).toBe(true);
+    // a --text field the rows do not have is an error naming the fields they do have, not a run of guesses
+    expect(() => run(['nlp', 'predict', '--model', model, '--text', 'nosuch'], big + '\n')).toThrow(/no row has text in "nosuch".*fields seen: n, subject, text/s);
+    expect(() => run(['nlp', 'train', '--data', data, '--text', 'nosuch', '--label', 'topic', '--out', join(dir, 'x.json')])).toThrow(/no row has text in "nosuch"/);
+    expect(() => run(['nlp', 'predict', '--model', join(dir, 'missing.json')], big)).toThrow(/missing\.json: no such model file/);
+
     // without --text, predict uses the fields the model was trained on
     const plain = run(['nlp', 'predict', '--model', model], JSON.stringify({ subject: HELD_OUT[0].title, text: HELD_OUT[0].body }) + '\n');
     expect(JSON.parse(plain).prediction).toBe(HELD_OUT[0].label);

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import { examplesFrom, lines, parseFieldList, readJsonl, rowText, stripBom } from './classifier/jsonl.ts';
+import { assertTextFields, examplesFrom, hasText, lines, parseFieldList, readJsonl, rowText, stripBom } from './classifier/jsonl.ts';
 import { classify, isClassifierModel, loadModel } from './classifier/model.ts';
 import { trainClassifier } from './classifier/train.ts';
 import { MODEL_KINDS, type ModelKind } from './classifier/train-from-db.ts';
@@ -40,7 +40,11 @@ const num = (v: string | undefined, name: string, min: number, max: number): num
 async function trainFromFile(o: { data: string; text?: string; label: string; out: string; folds?: string; targetPrecision?: string }) {
   const fields = parseFieldList(o.text, ['title', 'body']);
   const rows = readJsonl(o.data);
+  assertTextFields(rows, fields, o.data);
   const examples = examplesFrom(rows, fields, o.label);
+  if (!examples.length) throw new Error(`${o.data}: no row has a label in "${o.label}" (--label)`);
+  const unlabelled = rows.length - examples.length;
+  if (unlabelled) console.error(`${unlabelled} of ${rows.length} rows have no "${o.label}" and are left out`);
   // labels written as JSON numbers come back as numbers, so `prediction === label` holds
   const labelled = rows.filter((r) => r[o.label] !== undefined && r[o.label] !== null && r[o.label] !== '');
   const numericLabels = labelled.length > 0 && labelled.every((r) => typeof r[o.label] === 'number');
@@ -85,7 +89,13 @@ async function trainFromDatabase(o: { kinds?: string; minExamples?: string }) {
 }
 
 async function predict(o: { model: string; text?: string; top?: string }) {
-  const json = JSON.parse(readFileSync(o.model, 'utf8'));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(o.model, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`${o.model}: ${err.code === 'ENOENT' ? 'no such model file' : err.code === 'EISDIR' ? 'is a directory, not a model file' : `not a model file (${err.message})`}`);
+  }
   if (!isClassifierModel(json)) throw new Error(`${o.model} is not a Lianxin classifier model`);
   const fields = parseFieldList(o.text, (json as { textFields?: string[] }).textFields ?? ['title', 'body']);
   const top = num(o.top, 'top', 1, json.labels.length);
@@ -97,6 +107,8 @@ async function predict(o: { model: string; text?: string; top?: string }) {
     throw err;
   });
   let n = 0;
+  let empty = 0;
+  let seenText = false;
   for await (const line of lines(process.stdin)) {
     n++;
     if (!line.trim()) continue;
@@ -107,11 +119,30 @@ async function predict(o: { model: string; text?: string; top?: string }) {
       throw new Error(`stdin line ${n}: not JSON`);
     }
     if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error(`stdin line ${n}: not a JSON object`);
+    if (!hasText(row, fields)) {
+      // the first row tells whether --text names fields these rows have at all
+      if (!seenText) assertTextFields([row], fields, `stdin line ${n}`);
+      empty++;
+    } else seenText = true;
     const p = classify(model, rowText(row, fields), top ?? 1, 0);
-    const out: Record<string, unknown> = { ...row, prediction: asLabel(p.label), confidence: Math.round(p.confidence * 1e4) / 1e4 };
-    if (top) out.candidates = p.candidates.map((c) => ({ label: asLabel(c.label), confidence: Math.round(c.confidence * 1e4) / 1e4 }));
-    if (!process.stdout.write(JSON.stringify(out) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+    const added: Record<string, unknown> = { prediction: asLabel(p.label), confidence: Math.round(p.confidence * 1e4) / 1e4 };
+    if (top) added.candidates = p.candidates.map((c) => ({ label: asLabel(c.label), confidence: Math.round(c.confidence * 1e4) / 1e4 }));
+    if (!process.stdout.write(withFields(line, row, added) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
   }
+  if (empty) console.error(`${empty} rows had no text in ${fields.join(', ')}: predicted from nothing (the most likely class with low confidence)`);
+}
+
+/**
+ * The input line as it was, with the new fields added before its closing brace, so numbers JSON
+ * cannot hold exactly (12345678901234567890) and key order come out unchanged; re-serialised
+ * only when the row already has one of those fields.
+ */
+function withFields(line: string, row: Record<string, unknown>, added: Record<string, unknown>): string {
+  const text = stripBom(line).trimEnd();
+  if (Object.keys(added).some((k) => k in row) || !text.endsWith('}')) return JSON.stringify({ ...row, ...added });
+  const body = text.slice(0, -1).trimEnd();
+  const extra = JSON.stringify(added).slice(1, -1);
+  return `${body}${Object.keys(row).length ? ',' : ''}${extra}}`;
 }
 
 export function nlpCli(program: Command) {

@@ -39,6 +39,19 @@ export function readJsonl(file: string): Record<string, unknown>[] {
   return out;
 }
 
+/**
+ * Refuses text fields that no row has (a misspelt --text would otherwise train on, or predict
+ * from, empty texts without a word): the error names the fields the rows do have.
+ */
+export function assertTextFields(rows: Record<string, unknown>[], fields: string[], where: string): void {
+  if (!rows.length || rows.some((r) => fields.some((f) => asText(r[f]).trim()))) return;
+  const seen = [...new Set(rows.slice(0, 100).flatMap((r) => Object.keys(r)))];
+  throw new Error(`${where}: no row has text in ${fields.map((f) => `"${f}"`).join(' or ')} (--text); fields seen: ${seen.join(', ') || 'none'}`);
+}
+
+/** Rows with none of the text fields filled: predicted from nothing, so worth a warning. */
+export const hasText = (row: Record<string, unknown>, fields: string[]) => fields.some((f) => asText(row[f]).trim() !== '');
+
 /** Examples from rows; rows without a label are left out. */
 export function examplesFrom(rows: Record<string, unknown>[], textFields: string[], labelField: string): Example[] {
   const out: Example[] = [];

@@ -12,6 +12,12 @@ const CHECK_EVERY_MS = 30_000;
 const MAX_DOCS = 50_000;
 /** Below this cosine a past reply is not about the same matter. */
 export const MIN_REPLY_SIMILARITY = 0.15;
+/**
+ * A ticket of another category (or any, when the category is not known) must be this similar:
+ * texts that share only a place and a few common words ("路灯坏了" and a 小学入学 question from the
+ * same street, cosine ≈ 0.19) are not about the same matter.
+ */
+export const MIN_OTHER_CATEGORY_SIMILARITY = 0.25;
 
 interface Cached {
   index: TfIdfIndex;
@@ -84,7 +90,7 @@ export async function suggestReplies(
   // the same answer given to several tickets is one suggestion (the most similar ticket's)
   const seen = new Set<string>();
   return hits
-    .filter((h) => h.similarity >= MIN_REPLY_SIMILARITY)
+    .filter((h) => h.similarity >= (input.categoryCode && h.doc.categoryCode === input.categoryCode ? MIN_REPLY_SIMILARITY : MIN_OTHER_CATEGORY_SIMILARITY))
     .filter((h) => {
       const key = (rows.get(h.doc.id)!.reply_text ?? '').replace(/\s+/g, '');
       if (seen.has(key)) return false;

@@ -70,7 +70,8 @@ export const redispatch: Handler<'redispatch'> = async (ctx) => {
 export const merge: Handler<'merge'> = async ({ trx, t, actor, body, now }) => {
   if (body.masterId === t.id) throw new AppError('illegal_transition', 'cannot merge a ticket into itself');
   const master = await getTicket(trx, body.masterId);
-  if (!master || ['merged', 'closed'].includes(master.status)) throw new AppError('illegal_transition', 'master ticket is not open');
+  if (!master) throw new AppError('ticket_not_found', body.masterId);
+  if (['merged', 'closed'].includes(master.status)) throw new AppError('illegal_transition', 'master ticket is not open');
   await appendEvent(trx, { ticketId: master.id, action: 'note', actor, at: now, note: `并案：${t.number}`, data: { mergedTicketId: t.id } });
   await trx.updateTable('ticket_units').set({ role: 'former' }).where('ticket_id', '=', t.id).where('role', '=', 'lead').execute();
   return { patch: { master_id: master.id, lead_unit_id: null }, note: body.note ?? `并入 ${master.number}`, data: { masterId: master.id, masterNumber: master.number } };
