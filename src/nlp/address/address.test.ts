@@ -17,6 +17,9 @@ describe('name forms', () => {
     expect(texts('城北社区居委会', 5)).toEqual(['城北社区居委会', '城北社区', '城北居委会']);
     expect(texts('王庄村村民委员会', 5)).toContain('王庄村');
     expect(texts('市辖区', 2)).toEqual([]);
+    // names in the short form: the committee names point there too
+    expect(texts('海滨社区', 5)).toEqual(['海滨社区', '海滨居委会', '海滨社区居委会']);
+    expect(texts('东源村', 5)).toEqual(['东源村', '东源村委会']);
   });
 });
 
@@ -26,6 +29,14 @@ describe('place index on the real 宁德市 tree', () => {
     idx = new PlaceIndex(cityDivisions('3509'));
   });
   const code = (text: string, ctx?: string) => idx.resolve(text, ctx)?.code ?? null;
+
+  it('reads a residents\' committee (居委会) as its community', () => {
+    const haibin = cityDivisions('3509').find((d) => d.name.startsWith('海滨社区') && d.path.includes('/350902001/'))!;
+    expect(code('蕉城区蕉南街道海滨居委会门口的路灯坏了')).toBe(haibin.code);
+    // a tree whose communities carry the short name (海滨社区) answers the committee's name as well
+    const short = new PlaceIndex(cityDivisions('3509').map((d) => ({ ...d, name: d.name.replace(/居委会$|村委会$/, '') })));
+    expect(short.resolve('蕉城区海滨居委会门口的路灯坏了')?.code).toBe(haibin.code);
+  });
 
   it('parses full chains to the deepest division', () => {
     expect(code('福建省宁德市蕉城区')).toBe('350902');

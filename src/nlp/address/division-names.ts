@@ -48,6 +48,12 @@ export function nameForms(name: string, level: number): NameForm[] {
       push(out, `${base}居委会`, Q_USUAL, 3);
       return out;
     }
+    // names already in the short form (海滨社区, 东源村): the committee's name points there too
+    if (n.endsWith('社区') && n.length >= 4) {
+      const base = n.slice(0, -2);
+      push(out, `${base}居委会`, Q_USUAL, 3);
+      push(out, `${base}社区居委会`, Q_USUAL, 3);
+    } else if (n.endsWith('村') && n.length >= 3) push(out, `${n}委会`, Q_USUAL, 3);
     return out;
   }
 
