@@ -61,8 +61,8 @@ export function formulaTexts(c: RatesConfig): Record<'response' | 'resolution' |
       en: 'Auto-dispatch share = tickets dispatched automatically by the classifier ÷ dispatched tickets.',
     },
     autoPrecision: {
-      zh: '自动派单准确率 = 自动派出后未被退单或改派的工单数 ÷ 自动派出的工单数。',
-      en: 'Auto-dispatch precision = auto-dispatched tickets never returned nor redispatched ÷ auto-dispatched tickets.',
+      zh: '自动派单准确率 = 自动派出后未被退单或改派的工单数 ÷ 自动派出且已有结果的工单数（已退单、已改派，或承办单位已答复）；刚派出的工单不计入。',
+      en: 'Auto-dispatch precision = auto-dispatched tickets never returned nor redispatched ÷ auto-dispatched tickets whose outcome is known (returned, redispatched, or answered by the unit); tickets just dispatched are not counted yet.',
     },
     period: {
       zh: `按受理时间（北京时间）统计所选期间内受理的工单；单位按主办单位统计并逐级汇总到上级单位。${merged.zh}`,

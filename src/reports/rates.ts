@@ -27,7 +27,8 @@ export function toMetrics(c: repo.CountRow): Metrics {
     reopenedTickets: c.reopened,
     overdue: c.overdue,
     autoShare: ratio(c.auto, c.dispatched),
-    autoPrecision: ratio(c.auto - c.auto_wrong, c.auto),
+    // only tickets whose outcome is known: one dispatched a minute ago has not been kept yet
+    autoPrecision: ratio(c.auto_settled - c.auto_wrong, c.auto_settled),
   };
 }
 
@@ -122,7 +123,7 @@ export async function getTrend(deps: Deps, actor: Actor | null, q: { months: num
 function emptyCounts(key: string): repo.CountRow {
   return {
     key, tickets: 0, dispatched: 0, resp_num: 0, resp_den: 0, res_num: 0, res_den: 0, sat_num: 0, sat_den: 0, bounced: 0,
-    returns: 0, redispatches: 0, reopens: 0, reopened: 0, overdue: 0, auto: 0, auto_wrong: 0,
+    returns: 0, redispatches: 0, reopens: 0, reopened: 0, overdue: 0, auto: 0, auto_wrong: 0, auto_settled: 0,
   };
 }
 

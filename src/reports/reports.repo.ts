@@ -37,6 +37,8 @@ export interface CountRow {
   overdue: number;
   auto: number;
   auto_wrong: number;
+  /** auto-dispatched tickets whose outcome is known: sent back, or answered by the unit */
+  auto_settled: number;
 }
 
 const like = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
@@ -96,7 +98,8 @@ function metricsSql(f: BaseFilter): RawBuilder<unknown> {
     count(*) filter (where b.reopen_count > 0)::int as reopened,
     count(*) filter (where b.overdue)::int as overdue,
     count(*) filter (where b.auto_dispatched)::int as auto,
-    count(*) filter (where b.auto_dispatched and ${bounced})::int as auto_wrong`;
+    count(*) filter (where b.auto_dispatched and ${bounced})::int as auto_wrong,
+    count(*) filter (where b.auto_dispatched and (${bounced} or b.status in ('replied', 'callback', 'closed')))::int as auto_settled`;
 }
 
 export async function countsOverall(db: Kysely<DB>, f: BaseFilter): Promise<CountRow> {

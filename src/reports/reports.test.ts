@@ -116,7 +116,9 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
     expect(o.reopens).toBe(1);
     expect(o.reopenedTickets).toBe(1);
     expect(o.autoShare).toEqual({ num: 2, den: 7, rate: 2 / 7 });
-    expect(o.autoPrecision).toEqual({ num: 1, den: 2, rate: 0.5 });
+    // precision counts auto-dispatches whose outcome is known: T8 was sent back; T9 is signed but
+    // not answered yet, so it may still come back and is not counted as right
+    expect(o.autoPrecision).toEqual({ num: 0, den: 1, rate: 0 });
   });
 
   it('per unit: own tickets, and rolled up to parent units, paginated', async () => {
