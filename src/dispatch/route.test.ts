@@ -36,8 +36,9 @@ describe.each(DB_KINDS)('dispatch resolution on %s', (kind) => {
     expect(await unitsServingPlace(t.deps, all, f.divisions.village1)).toEqual([u.cityGov, u.countyGov, u.zhujian, u.township1, u.village1]);
     // the county as the place: every unit in it may be the one
     expect(await unitsServingPlace(t.deps, all, f.divisions.county)).toEqual(all);
-    // no place known: nothing to filter by
-    expect(await unitsServingPlace(t.deps, all, null)).toEqual(all);
+    // no place known: no unit narrower than the widest a rule names (here the county's bureaus):
+    // which township it is would be a guess
+    expect(await unitsServingPlace(t.deps, all, null)).toEqual([u.cityGov, u.countyGov, u.zhujian]);
   });
 
   it('falls back to the nearest government when no rule owns the matter (兜底)', async () => {

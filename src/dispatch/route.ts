@@ -58,13 +58,26 @@ export async function unitsServingPlace(deps: Deps, unitIds: string[], divisionC
   const t = await routeTable(deps.db).catch(() => null);
   if (!t) return unitIds;
   const place = divisionCode ? t.paths.get(divisionCode) : undefined;
+  // With no place known, no unit narrower than the widest unit a routing rule names (a city's
+  // departments, not one county's; in a county, its bureaus, not a township): which county or
+  // township a placeless text belongs to is a guess.
+  let widest = Infinity;
+  if (!place) {
+    for (const r of t.rules) {
+      const code = t.unitDivisions.get(r.lead_unit_id);
+      widest = Math.min(widest, code ? depthOf(t.paths.get(code)) : 0);
+    }
+  }
   return unitIds.filter((id) => {
     if (!t.activeUnits.has(id)) return false;
     const code = t.unitDivisions.get(id);
     const path = code ? t.paths.get(code) : undefined;
-    return !place || !path || place.startsWith(path) || path.startsWith(place);
+    if (!place) return !path || depthOf(path) <= widest;
+    return !path || place.startsWith(path) || path.startsWith(place);
   });
 }
+
+const depthOf = (path: string | undefined) => (path ? path.split('/').filter(Boolean).length : Infinity);
 
 /** The decision from the routing table, or null when it does not know the category or division. */
 export function routeFromTable(t: RouteTable, input: RouteInput): RouteResult | null {

@@ -82,15 +82,16 @@ async function routedUnit(deps: Deps, categoryCode: string, divisionCode: string
  * (unitsServingPlace). At most 3.
  */
 async function suggestedUnits(deps: Deps, predicted: Prediction | null, top: { code: string; confidence: number } | null, divisionCode: string | null) {
-  const learned = predicted?.units ?? [];
-  if (learned.length && predicted?.unitsConfident) return learned;
+  // the unit model's candidates that can act here (with no place: only units serving the whole area)
+  const serving = new Set(await unitsServingPlace(deps, (predicted?.units ?? []).map((u) => u.id), divisionCode));
+  const learned = (predicted?.units ?? []).filter((u) => serving.has(u.id));
+  if (learned.length && predicted?.unitsConfident && learned[0].id === predicted.units![0].id) return learned;
   const routed = top ? await routedUnit(deps, top.code, divisionCode, top.confidence) : null;
   // a rule's unit leads; the default government (no rule owns the matter) comes after the model's
   // candidates, which at least name a unit that did such work before
   const out: SuggestedUnit[] = routed && !routed.fallback ? [routed] : [];
   const room = routed?.fallback ? 2 : 3;
-  const serving = new Set(await unitsServingPlace(deps, learned.map((u) => u.id), divisionCode));
-  for (const u of learned) if (out.length < room && serving.has(u.id) && !out.some((o) => o.id === u.id)) out.push(u);
+  for (const u of learned) if (out.length < room && !out.some((o) => o.id === u.id)) out.push(u);
   if (routed?.fallback && !out.some((o) => o.id === routed.id)) out.push(routed);
   return out;
 }
