@@ -38,7 +38,7 @@ describe('unlearnedKeywordHit', () => {
     expect(unlearnedKeywordHit('窨井盖松动', CATS, new Set([...learned, '020399']))?.code).toBe('020303'); // learned now: 井盖 of the other
     expect(unlearnedKeywordHit('你好', CATS, learned)).toBeNull();
   });
-  it('ranks the keyword category first inside the model\'s branch, second outside it', () => {
+  it('ranks the keyword category first inside the model\'s branch, after the model\'s candidates outside it', () => {
     const learnedSet = new Set(['02', '05']);
     const model = [{ code: '0203', name: '市政设施', confidence: 0.9 }, { code: '05', name: '环境保护', confidence: 0.05 }];
     expect(withKeywordRule(model, '窨井盖松动了', CATS, learnedSet)).toEqual([
@@ -52,7 +52,7 @@ describe('unlearnedKeywordHit', () => {
     // an ancestor of the model's answer says less than the model: ignored
     expect(withKeywordRule(detail, '市政设施的井盖', CATS, new Set(['02', '020303']))).toEqual(detail);
     const other = [{ code: '05', name: '环境保护', confidence: 0.8 }, { code: '02', name: '城市管理', confidence: 0.2 }];
-    expect(withKeywordRule(other, '窨井盖松动了', CATS, learnedSet).map((c) => [c.code, c.confidence])).toEqual([['05', 0.8], ['020399', 0], ['02', 0.2]]);
+    expect(withKeywordRule(other, '窨井盖松动了', CATS, learnedSet).map((c) => [c.code, c.confidence])).toEqual([['05', 0.8], ['02', 0.2], ['020399', 0]]);
   });
 });
 

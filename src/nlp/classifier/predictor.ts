@@ -21,7 +21,7 @@ type Candidate = AnalyzePrediction['categories'][number];
 /**
  * An admin keyword of a category the models have not learned (keyword-rule.ts): inside the branch
  * of the model's first answer it takes the first place (with the model's confidence in that branch)
- * and its ancestors give way; in another branch it is offered second.
+ * and its ancestors give way; in another branch it is offered after the model's candidates.
  */
 export function withKeywordRule(categories: Candidate[], text: string, cats: CategoryRow[], learned: ReadonlySet<string>, trainedAt?: Date): Candidate[] {
   const hit = unlearnedKeywordHit(text, cats, learned, trainedAt);
@@ -36,7 +36,8 @@ export function withKeywordRule(categories: Candidate[], text: string, cats: Cat
     const ancestors = new Set(ancestorsOf(hit.code, byCode));
     return [own, ...rest.filter((c) => !ancestors.has(c.code))];
   }
-  return [top, { ...own, confidence: 0 }, ...rest.slice(1)];
+  // offered after the model's candidates: it has no confidence of its own (the list stays ranked)
+  return [top, ...rest.slice(1), { ...own, confidence: 0 }];
 }
 
 export const classifierPredictor: Predictor = async (deps, text) => {
