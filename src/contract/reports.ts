@@ -102,7 +102,9 @@ export const HotspotsByPlaceQuery = z.object({
   level: z.coerce.number().int().min(2).max(6).default(4),
   categoryLevel: z.coerce.number().int().min(1).max(3).default(1),
   divisionCode: DivisionCode.optional(),
+  /** cells per page (the busiest first) */
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
 });
 export const HotspotCell = z.object({
   divisionCode: z.string(), divisionName: z.string(), categoryCode: z.string().nullable(), categoryName: z.string().nullable(), count: z.number().int(),
@@ -110,6 +112,8 @@ export const HotspotCell = z.object({
 export const HotspotsByPlaceResponse = z.object({
   level: z.number().int(),
   items: z.array(HotspotCell),
+  /** all cells (place × category) of the filter; items are page `page` of `pageSize` of them */
+  total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
   /** Per division: total tickets and open ones, with centre coordinates when known (for the map). */
   divisions: z.array(z.object({
     code: z.string(), name: z.string(), total: z.number().int(), open: z.number().int(), lat: z.number().nullable(), lng: z.number().nullable(),

@@ -151,14 +151,18 @@ export async function getRanking(
 
 export async function getHotspotsByPlace(
   deps: Deps, actor: Actor | null,
-  q: { from?: string; to?: string; level: number; categoryLevel: number; divisionCode?: string; limit: number },
+  q: { from?: string; to?: string; level: number; categoryLevel: number; divisionCode?: string; limit: number; page?: number },
 ) {
   const { filter } = await context(deps, actor, q, { divisionCode: q.divisionCode });
-  const cells = await repo.hotspotsByPlace(deps.db, filter, q.level, q.categoryLevel, q.limit);
+  const page = q.page ?? 1;
+  const cells = await repo.hotspotsByPlace(deps.db, filter, q.level, q.categoryLevel, q.limit, (page - 1) * q.limit);
+  // past the last page there is no row to carry the total: count them apart
+  const total = cells[0]?.total_cells ?? (page > 1 ? (await repo.hotspotsByPlace(deps.db, filter, q.level, q.categoryLevel, 1))[0]?.total_cells ?? 0 : 0);
   const totals = await repo.totalsByPlace(deps.db, filter, q.level);
   return {
     level: q.level,
     items: cells.map((c) => ({ divisionCode: c.division_code, divisionName: c.division_name, categoryCode: c.category_code || null, categoryName: c.category_name, count: c.count })),
+    total, page, pageSize: q.limit,
     divisions: totals.map((d) => ({ ...d, lat: d.lat === null ? null : Number(d.lat), lng: d.lng === null ? null : Number(d.lng) })),
   };
 }

@@ -193,10 +193,12 @@ export interface HotspotRow {
   category_code: string | null;
   category_name: string | null;
   count: number;
+  /** cells of the whole filter (every row carries it) */
+  total_cells: number;
 }
 
 /** Counts by division at `level` × category at `categoryLevel` (category codes are prefix codes). */
-export async function hotspotsByPlace(db: Kysely<DB>, f: BaseFilter, level: number, categoryLevel: number, limit: number): Promise<HotspotRow[]> {
+export async function hotspotsByPlace(db: Kysely<DB>, f: BaseFilter, level: number, categoryLevel: number, limit: number, offset = 0): Promise<HotspotRow[]> {
   const r = await sql<HotspotRow>`
     with b as (${baseCte(f)}),
     p as (
@@ -204,14 +206,15 @@ export async function hotspotsByPlace(db: Kysely<DB>, f: BaseFilter, level: numb
              substring(b.category_code from 1 for ${categoryLevel * 2}) as category_code
       from b where b.division_path is not null
     )
-    select p.division_code, d.name as division_name, p.category_code, c.name as category_name, count(*)::int as count
+    select p.division_code, d.name as division_name, p.category_code, c.name as category_name, count(*)::int as count,
+           (count(*) over ())::int as total_cells
     from p
     join divisions d on d.code = p.division_code
     left join categories c on c.code = p.category_code
     where p.division_code <> ''
     group by p.division_code, d.name, p.category_code, c.name
     order by count(*) desc, p.division_code, p.category_code
-    limit ${limit}`.execute(db);
+    limit ${limit} offset ${offset}`.execute(db);
   return r.rows;
 }
 

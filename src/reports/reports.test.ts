@@ -158,6 +158,12 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
       { divisionCode: fx.divisions.village1, divisionName: '城北社区', categoryCode: '01', categoryName: '城乡建设', count: 6 },
       { divisionCode: fx.divisions.village1, divisionName: '城北社区', categoryCode: '02', categoryName: '城市管理', count: 1 },
     ]);
+    expect([hs.body.total, hs.body.page, hs.body.pageSize]).toEqual([2, 1, 100]);
+    // paged: the second cell alone on page 2 of size 1; past the end an empty page with the total
+    const p2 = await get('supervisor', `/api/v1/reports/hotspots-by-place?${PERIOD}&level=5&limit=1&page=2`);
+    expect([p2.body.items.map((i: { categoryCode: string }) => i.categoryCode), p2.body.total]).toEqual([['02'], 2]);
+    const p9 = await get('supervisor', `/api/v1/reports/hotspots-by-place?${PERIOD}&level=5&limit=1&page=9`);
+    expect([p9.body.items, p9.body.total]).toEqual([[], 2]);
     const prof = await get('supervisor', `/api/v1/divisions/${fx.divisions.township1}/profile?${PERIOD}`);
     expect(prof.status).toBe(200);
     expect(prof.body.name).toBe('双城镇');
