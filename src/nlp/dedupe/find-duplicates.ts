@@ -59,7 +59,8 @@ export function relatedPlaces(a: string | null, b: string | null): boolean {
 }
 
 const categoryCache = new WeakMap<Kysely<DB>, { at: number; root: Map<string, string> }>();
-async function categoryRoots(db: Kysely<DB>): Promise<Map<string, string>> {
+/** Each category's level-1 ancestor (itself at level 1), cached for a minute. */
+export async function categoryRoots(db: Kysely<DB>): Promise<Map<string, string>> {
   const c = categoryCache.get(db);
   if (c && Date.now() - c.at < 60_000) return c.root;
   const rows = await categoryParents(db);

@@ -41,6 +41,22 @@ describe('hotspot clustering', () => {
     const far = clusterDocs(DOCS, { maxDfShare: 0.5, maxGapDays: 1 });
     expect(far).toEqual([]);
   });
+  it('keeps known different topics (level-1 categories) apart, while an unknown topic joins any', () => {
+    const estate = [
+      doc('e1', '金域华府延期交房', '金域华府小区逾期交房半年，开发商不给说法', 1, { topic: '01' }),
+      doc('e2', '金域华府交房延期', '金域华府商品房合同约定去年交房，至今未交房', 2, { topic: '01' }),
+      doc('e3', '金域华府门口积水', '金域华府小区门口下雨积水，排水口堵塞', 3, { topic: '02' }),
+      doc('e4', '金域华府小区门口积水严重', '金域华府门口积水到小腿，排水不畅', 4, { topic: '02' }),
+      doc('e5', '金域华府延期交房还没解决', '金域华府逾期交房问题还没解决', 5),
+    ];
+    // at a loose threshold the estate's name alone joins late handover and flooding
+    const loose = { maxDfShare: 1, minSize: 2, threshold: 0.05 };
+    const mixed = clusterDocs(estate.map((d) => ({ ...d, topic: null })), loose);
+    expect(mixed.some((c) => c.members.includes('e1') && c.members.includes('e4'))).toBe(true);
+    const cs = clusterDocs(estate, loose);
+    for (const c of cs) expect(new Set(c.members.map((m) => estate.find((d) => d.id === m)!.topic).filter(Boolean)).size).toBe(1);
+    expect(cs.find((c) => c.members.includes('e1'))!.members.sort()).toEqual(['e1', 'e2', 'e5']);
+  });
   it('measures growth over the last period', () => {
     const cs = clusterDocs(DOCS, { maxDfShare: 0.5, until: day(7), growthDays: 3 });
     const b = cs.find((c) => c.members.includes('b1'))!;

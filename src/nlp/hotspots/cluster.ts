@@ -14,6 +14,11 @@ export interface HotDoc {
   place?: string | null;
   /** Support votes (public board) or other endorsements. */
   support?: number;
+  /**
+   * Topic family (the level-1 category) when known: documents of two known, different families
+   * never cluster ("延期交房" and "电梯故障" at one estate are two problems); unknown joins any.
+   */
+  topic?: string | null;
 }
 export interface ClusterOptions {
   /** Minimum cosine similarity to the cluster centre. */
@@ -30,6 +35,8 @@ export interface ClusterOptions {
   until?: Date;
   growthDays: number;
 }
+const sameTopic = (a: HotDoc, b: HotDoc) => !a.topic || !b.topic || a.topic === b.topic;
+
 export const DEFAULT_CLUSTER: ClusterOptions = {
   threshold: 0.25, mergeThreshold: 0.4, maxGapDays: 90, minSize: 3, maxDfShare: 0.04, termsPerDoc: 40, growthDays: 30,
 };
@@ -108,7 +115,7 @@ export function clusterDocs(docs: HotDoc[], options: Partial<ClusterOptions> = {
     const acc = new Map<number, number>();
     for (const [k, x] of vecs[i]) for (const j of postings.get(k)!) if (j > i) acc.set(j, (acc.get(j) ?? 0) + x * vecs[j].get(k)!);
     for (const [j, s] of acc) {
-      if (s < o.threshold || (docs[i].place ?? null) !== (docs[j].place ?? null)) continue;
+      if (s < o.threshold || (docs[i].place ?? null) !== (docs[j].place ?? null) || !sameTopic(docs[i], docs[j])) continue;
       if (Math.abs(docs[i].at.getTime() - docs[j].at.getTime()) > gapMs) continue;
       nbrs[i].set(j, s);
       nbrs[j].set(i, s);
@@ -139,6 +146,7 @@ export function clusterDocs(docs: HotDoc[], options: Partial<ClusterOptions> = {
     for (let a = 0; a < groups.length && !merged; a++)
       for (let b = a + 1; b < groups.length && !merged; b++) {
         if ((docs[groups[a][0]].place ?? null) !== (docs[groups[b][0]].place ?? null)) continue;
+        if (!sameTopic(docs[groups[a][0]], docs[groups[b][0]])) continue;
         if (dot(cents[a], cents[b]) >= o.mergeThreshold) {
           groups[a] = [...groups[a], ...groups[b]];
           cents[a] = centroid(groups[a]);

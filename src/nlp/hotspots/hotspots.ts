@@ -9,6 +9,7 @@ import { canSeeCase, caseScope } from '../../auth/policy.ts';
 import { applyPolicy } from '../../sla/deadlines.ts';
 import { shanghaiDay } from '../../calendar/shanghai.ts';
 import { appendEvent } from '../../tickets/events.ts';
+import { categoryRoots } from '../dedupe/find-duplicates.ts';
 import { clusterDocs, type HotCluster } from './cluster.ts';
 import {
   caseMembers, caseMemberships, divisionByCode, getCase, insertCase, leadUnit, listCases, ticketsForHotspots, ticketsInScope, type HotTicketRow,
@@ -82,9 +83,14 @@ export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
   let hit = recent.get(key);
   if (!hit || Date.now() - hit.at > CACHE_MS) {
     // the deployment's names (divisions, units, categories) stay whole in the terms shown
-    const [rows] = await Promise.all([ticketsForHotspots(deps.db, { path, from, to, limit: MAX_TICKETS }), loadDeploymentDictionary(deps)]);
+    const [rows, roots] = await Promise.all([
+      ticketsForHotspots(deps.db, { path, from, to, limit: MAX_TICKETS }), categoryRoots(deps.db), loadDeploymentDictionary(deps),
+    ]);
     const clusters = clusterDocs(
-      rows.map((r) => ({ id: r.id, title: r.title, body: r.content, at: new Date(r.received_at), place: countyOf(r.division_path), support: r.support })),
+      rows.map((r) => ({
+        id: r.id, title: r.title, body: r.content, at: new Date(r.received_at), place: countyOf(r.division_path), support: r.support,
+        topic: r.category_code ? (roots.get(r.category_code) ?? r.category_code) : null,
+      })),
       { until: to, maxGapDays: Math.max(30, (to.getTime() - from.getTime()) / 86400_000) },
     );
     hit = { at: Date.now(), rows, clusters };
