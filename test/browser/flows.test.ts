@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM, startTestServer, type TestServer } from './server.ts';
-import { PHOTO_PNG, pickOption, signIn } from './helpers.ts';
+import { PHOTO_PNG, analyzeWithUrgency, overflowing, pickOption, selectedText, signIn } from './helpers.ts';
 import { apiAs, login, type Api } from '../../src/test/api.ts';
 import { tmpdir } from 'node:os';
 
@@ -99,12 +99,21 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
   it('an agent takes a repeat caller: past tickets appear, a new ticket is created and its number shown', async () => {
     await ensureCitizenTicket();
     const page = await newPage();
+    const analyzed: Record<string, unknown>[] = [];
+    await analyzeWithUrgency(page, '燃气', analyzed);
     await signIn(page, srv.url, 'agent', srv.fixture.password, '/console');
     await page.locator('#console-phone').fill(citizenPhone);
     await page.getByTestId('repeat-caller').waitFor();
     expect(await page.getByTestId('history-item').count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByTestId('caller-history').textContent()).toContain(citizenTicket.number);
+    // an urgency the suggestion set (not the agent) follows the text: back to 一般 once the cue is gone
+    await page.locator('#console-content').fill('楼道里燃气味道很大，好像漏气了');
+    await expect.poll(() => selectedText(page, 'console-urgency')).toBe('紧急');
     await page.locator('#console-content').fill('小区物业不作为，电梯坏了半个月没人修，业主多次反映无果。');
+    await expect.poll(() => selectedText(page, 'console-urgency')).toBe('一般');
+    // the address field goes with the analyze call (the place is read from it)
+    await page.locator('#console-address').fill('双城镇城北社区幸福路8号');
+    await expect.poll(() => analyzed.some((b) => b.address === '双城镇城北社区幸福路8号')).toBe(true);
     await pickOption(page, 'console-category', '物业服务', '物业服务');
     await pickOption(page, 'console-division-4', '双城镇');
     await page.locator('#console-content').focus();
@@ -157,6 +166,12 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     const row = page.locator('tr.ant-table-row', { hasText: citizenTicket.number });
     await row.waitFor();
     expect(await row.textContent()).toContain('退单');
+    // up to 3 suggested units per row, each with its confidence, none spilling out of its column
+    await page.getByTestId('suggest-cell').first().waitFor();
+    for (const cell of await page.getByTestId('suggest-cell').all()) expect(await cell.getByTestId('quick-dispatch').count()).toBeLessThanOrEqual(3);
+    for (const c of await page.getByTestId('quick-dispatch-confidence').allTextContents()) expect(c).toMatch(/^\d+%$|兜底/);
+    expect(await overflowing(page, '[data-testid=quick-dispatch]')).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await row.getByTestId('open-ticket').click();
     // the timeline says where each dispatch went
     await expect.poll(async () => (await page.getByTestId('event-detail').allTextContents()).join('|')).toContain('派至');
@@ -171,6 +186,11 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
 
   it('a handler signs and replies from the workbench; only allowed actions are offered', async () => {
     const page = await newPage();
+    // replies to similar closed tickets, stood in for (the fixture closes none): one the handler may
+    // open (this very ticket, so a link), one not (plain number)
+    const hint = { ticketId: citizenTicket.id, number: citizenTicket.number, title: '路灯不亮', replyText: '已更换路灯灯头，恢复照明。', resolved: true, satisfaction: 'satisfied', closedAt: new Date().toISOString(), similarity: 0.83 };
+    const other = { ...hint, ticketId: '00000000-0000-4000-8000-000000000000', number: 'LX20200101000001', resolved: false, satisfaction: 'unsatisfied', similarity: 0.61 };
+    await page.route('**/api/v1/nlp/reply-suggestions**', (r) => r.fulfill({ json: { items: [hint, other] } }));
     await signIn(page, srv.url, 'chengguan', srv.fixture.password, '/workbench');
     await page.getByText(citizenTicket.number).click();
     await page.getByTestId('detail-number').first().waitFor();
@@ -179,7 +199,14 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     expect(offered).not.toContain('reply'); // not before signing
     await page.locator('[data-action="sign"]').click();
     await page.locator('[data-action="reply"]').waitFor();
-    await page.locator('[data-action="reply"]').click();
+    // each similar reply with its ticket number, outcome and similarity; one starts the reply form
+    const hints = page.locator('[data-testid=reply-hint]:visible');
+    await expect.poll(() => hints.count()).toBe(2);
+    await expect.poll(() => page.locator('a[data-testid=reply-hint-number]').count()).toBe(1);
+    expect(await hints.first().textContent()).toMatch(/已解决.*满意.*83%/);
+    expect(await hints.nth(1).textContent()).toMatch(/LX20200101000001.*未解决.*不满意.*61%/);
+    await hints.first().getByTestId('reply-hint-use').click();
+    await expect.poll(() => page.locator('.ant-modal textarea').inputValue()).toBe(hint.replyText);
     await page.locator('.ant-modal textarea').fill('已安排维修人员更换路灯灯头，现已恢复照明。感谢您的反映。');
     await page.locator('#action-submit').click();
     await page.locator('[data-action="reply"]').waitFor({ state: 'detached' });
@@ -228,6 +255,8 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await page.getByText('派单台', { exact: true }).first().waitFor();
     await page.getByTestId('locale-switch').click();
     await page.getByText('Dispatch queue', { exact: true }).waitFor();
+    // the longer English texts do not widen the page past the window (the search box stays in view)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     // A fresh browser (no local storage) signing in as the same user gets English.
     const other = await newPage();
     await signIn(other, srv.url, 'dispatcher', srv.fixture.password, '/dispatch');

@@ -31,3 +31,34 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => u.pathname.startsWith(path));
 }
+
+/**
+ * Lets the agent console's analyze calls through to the server, recording their bodies, but makes
+ * the urgency follow one word (an emergency with it, none without), so a test of how the form
+ * follows the suggestion does not depend on the cues the server knows.
+ */
+export async function analyzeWithUrgency(page: Page, word: string, bodies: Record<string, unknown>[]) {
+  await page.route('**/api/v1/nlp/analyze', async (route) => {
+    const body = route.request().postDataJSON() as Record<string, unknown>;
+    bodies.push(body);
+    const res = await route.fetch();
+    const json = await res.json();
+    json.urgency = String(body.content).includes(word)
+      ? { level: 'emergency', cue: word, transferTo: '119', suggest110: false }
+      : { level: 'general', cue: null, transferTo: null, suggest110: false };
+    await route.fulfill({ response: res, json });
+  });
+}
+
+/** How many of these elements overflow (their content wider than they are, or out of their table cell). */
+export async function overflowing(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluateAll((els) => els.filter((e) => {
+    const r = e.getBoundingClientRect();
+    const cell = (e.closest('td') ?? e.parentElement!).getBoundingClientRect();
+    return e.scrollWidth > e.clientWidth + 1 || r.right > cell.right + 0.5 || r.left < cell.left - 0.5;
+  }).length);
+}
+
+/** The selected text of the antd Select whose input has this id. */
+export const selectedText = async (page: Page, inputId: string) =>
+  ((await page.locator(`.ant-select:has(#${inputId}) .ant-select-selection-item`).first().textContent()) ?? '').trim();

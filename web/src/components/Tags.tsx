@@ -35,9 +35,11 @@ export function LightBadge({ light, deadline, compact }: { light: 'green' | 'yel
 
 const URGENCY_COLORS: Record<string, string> = { emergency: 'red', utility: 'volcano', general: 'default', complex: 'gold' };
 
-export function UrgencyTag({ urgency }: { urgency: string }) {
+export function UrgencyTag({ urgency, wrap }: { urgency: string; wrap?: boolean }) {
   const { label } = useI18n();
   const text = label('urgency', urgency);
-  // a long label (English "Utilities / extreme weather") is cut to its cell, in full on hover
-  return <Tag color={URGENCY_COLORS[urgency] ?? 'default'} title={text} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{text}</Tag>;
+  // a long label (English "Utilities / extreme weather") is cut to its cell, in full on hover;
+  // or, where it matters (the dispatch queue sorts by it), wrapped onto a second line
+  const fit = wrap ? { whiteSpace: 'normal', lineHeight: '18px' } as const : { overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+  return <Tag color={URGENCY_COLORS[urgency] ?? 'default'} title={text} style={{ maxWidth: '100%', verticalAlign: 'middle', ...fit }}>{text}</Tag>;
 }

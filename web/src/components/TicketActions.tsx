@@ -1,6 +1,6 @@
 // Buttons for exactly the actions the server allows on this ticket (allowedActions): no dead buttons.
 // Each opens a small form (or acts at once when nothing is needed) and posts the transition.
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { App, Button, Form, Modal, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TicketDetail } from '../contract.ts';
@@ -26,29 +26,46 @@ export interface TicketActionsProps {
   only?: string[];
   suggested?: UnitRef[];
   onDone?: (t: TicketDetail, action: string) => void;
+  /** Open this action's form with these values, or fill them in when it is open (a new `seq` each time). */
+  preset?: { action: string; values: Record<string, unknown>; seq: number };
+  /** Shown in the action's dialog under its fields; `fill` sets field values of the form there. */
+  formExtra?: (action: string, fill: (values: Record<string, unknown>) => void) => ReactNode;
 }
 
-export function TicketActions({ ticket, only, suggested, onDone }: TicketActionsProps) {
+export function TicketActions({ ticket, only, suggested, onDone, preset, formExtra }: TicketActionsProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   const [form] = Form.useForm();
+  const [initial, setInitial] = useState<Record<string, unknown> | undefined>();
+  const close = () => (setOpen(null), setInitial(undefined));
   const run = useMutation({
     mutationFn: (body: Body) => ticketsApi.transition(ticket.id, body),
     onSuccess: (detail, body) => {
       message.success(t('act.done', { action: t(`action.${body.action}`) }));
       qc.setQueryData(['ticket', ticket.id], detail);
       qc.invalidateQueries({ queryKey: ['tickets'] });
-      setOpen(null);
+      close();
       form.resetFields();
       onDone?.(detail, body.action);
     },
   });
+  // only a preset made after mounting opens the form, not a re-render or a remount
+  const seen = useRef(preset?.seq);
+  useEffect(() => {
+    if (!preset || preset.seq === seen.current || !ticket.allowedActions.includes(preset.action)) return;
+    seen.current = preset.seq;
+    if (open === preset.action) return form.setFieldsValue(preset.values);
+    run.reset();
+    setInitial(preset.values);
+    setOpen(preset.action);
+  }, [preset, open, ticket.allowedActions, form, run]);
   const allowed = ORDER.filter((a) => ticket.allowedActions.includes(a) && (!only || only.includes(a)));
   const primary = allowed.find((a) => PRIMARY.includes(a));
   if (!allowed.length) return null;
+  const extra = open && formExtra ? formExtra(open, (v) => form.setFieldsValue(v)) : null;
   return (
     <>
       <Space wrap data-testid="ticket-actions">
@@ -58,7 +75,7 @@ export function TicketActions({ ticket, only, suggested, onDone }: TicketActions
             type={a === primary ? 'primary' : 'default'}
             danger={DANGER.has(a)}
             loading={run.isPending && run.variables?.action === a}
-            onClick={() => (IMMEDIATE.has(a) ? run.mutate(toBody(a, {})) : (run.reset(), setOpen(a)))}
+            onClick={() => (IMMEDIATE.has(a) ? run.mutate(toBody(a, {})) : (run.reset(), setInitial(undefined), setOpen(a)))}
             data-action={a}
           >
             {t(`act.btn.${a}`)}
@@ -71,16 +88,18 @@ export function TicketActions({ ticket, only, suggested, onDone }: TicketActions
         title={open ? t(`act.btn.${open}`) : ''}
         okText={t('common.submit')}
         cancelText={t('common.cancel')}
-        onCancel={() => setOpen(null)}
+        onCancel={close}
         onOk={() => form.submit()}
         confirmLoading={run.isPending}
         destroyOnHidden
+        width={extra ? 760 : undefined}
         okButtonProps={{ danger: open ? DANGER.has(open) : false, id: 'action-submit' }}
       >
         {open ? (
-          <Form form={form} layout="vertical" preserve={false} onFinish={(v) => run.mutate(toBody(open, v))} name={`act-${open}`}>
+          <Form form={form} layout="vertical" preserve={false} initialValues={initial} onFinish={(v) => run.mutate(toBody(open, v))} name={`act-${open}`}>
             <ActionFields action={open} ticket={ticket} suggested={suggested} />
             {run.error ? <div role="alert" style={{ color: '#cf1322' }}>{errorText(run.error)}</div> : null}
+            {extra}
           </Form>
         ) : null}
       </Modal>

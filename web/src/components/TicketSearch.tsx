@@ -23,6 +23,8 @@ export function TicketSearch({ value, onChange, excludeId, placeholder }: { valu
       showSearch
       allowClear
       autoFocus
+      // the box it is put in decides the width, not the placeholder's length (English is longer)
+      style={{ width: '100%' }}
       filterOption={false}
       value={value}
       onSearch={setText}

@@ -21,6 +21,8 @@ export interface TicketTableProps {
   selectedIds?: string[];
   onSelect?: (ids: string[]) => void;
   extra?: ColumnsType<TicketSummary>;
+  /** Per page changes to a standard column (a width, a render). */
+  override?: Partial<Record<TicketColumn, ColumnsType<TicketSummary>[number]>>;
   size?: 'small' | 'middle';
   footer?: ReactNode;
 }
@@ -47,7 +49,7 @@ export function TicketTable(p: TicketTableProps) {
     light: { title: t('field.timeLeft'), key: 'light', width: 160, render: (_, r) => <LightBadge light={r.light} deadline={r.deadline} /> },
     phone: { title: t('field.phone'), dataIndex: 'contactPhone', width: 120 },
   };
-  const cols = [...(p.columns ?? DEFAULT_COLS).map((c) => ({ ...all[c], key: c })), ...(p.extra ?? [])];
+  const cols = [...(p.columns ?? DEFAULT_COLS).map((c) => ({ ...all[c], ...p.override?.[c], key: c })), ...(p.extra ?? [])];
   // The title takes the width the others leave, but at least TITLE_MIN: a narrower screen scrolls
   // sideways instead of squeezing the title to nothing (rc-table gives unsized columns the rest of
   // max(scroll.x, client width)).

@@ -16,7 +16,8 @@ import { CallerHistory } from './CallerHistory.tsx';
 import { CALLBACK_ACTIONS, QueueCard } from '../components/QueueCard.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { useAnalyze } from './useAnalyze.ts';
-import { FinishModal, type Finish } from './FinishModal.tsx';
+import { FinishModal, PHONE_PATTERN, type Finish, type FinishAsk } from './FinishModal.tsx';
+import { PlaceTrail } from './PlaceTrail.tsx';
 import { ResultPanel, type ConsoleResult } from './ResultPanel.tsx';
 import { Kbd, useShortcuts } from './shortcuts.tsx';
 
@@ -50,15 +51,18 @@ export function ConsolePage() {
   const phone = Form.useWatch('phone', form) ?? '';
   const content = Form.useWatch('content', form) ?? '';
   const title = Form.useWatch('title', form) ?? '';
+  const address = Form.useWatch('address', form) ?? '';
   const categoryCode = Form.useWatch('categoryCode', form);
-  const analysis = useAnalyze({ content, title, phone, divisionCode: division?.code });
-  const a = analysis.data ?? null;
+  const analysis = useAnalyze({ content, title, phone, divisionCode: division?.code, address });
+  // too little text left to understand: no suggestions (not the last ones, for a text now gone)
+  const a = [...content.trim()].length >= 4 ? (analysis.data ?? null) : null;
 
-  // Take the understood request type / urgency unless the agent chose one.
+  // Request type and urgency follow the current suggestion (back to the defaults when there is
+  // none) until the agent picks one by hand; a value picked by hand stays. The category is only
+  // ever set by the agent (a click on a suggestion, Alt+1/2/3), so it stays as chosen.
   useEffect(() => {
-    if (!a) return;
-    if (!form.isFieldTouched('type')) form.setFieldValue('type', a.requestType);
-    if (!form.isFieldTouched('urgency') && a.urgency.level !== 'general') form.setFieldValue('urgency', a.urgency.level);
+    if (!form.isFieldTouched('type')) form.setFieldValue('type', a?.requestType ?? 'help');
+    if (!form.isFieldTouched('urgency')) form.setFieldValue('urgency', a?.urgency.level ?? 'general');
   }, [a, form]);
 
   const newCall = useCallback(() => {
@@ -111,9 +115,24 @@ export function ConsolePage() {
     (fin: Finish | null) => form.validateFields().then((v) => create.mutate({ v, fin })).catch(() => undefined),
     [form, create],
   );
+  // a transfer (110/119/120) opens at once: what the form lacks is asked for in the dialog
+  const [ask, setAsk] = useState<FinishAsk | undefined>();
   const openFinish = useCallback(
-    (kind: Finish['kind'], preset?: string) => form.validateFields().then(() => setFinish({ kind, preset })).catch(() => undefined),
+    (kind: Finish['kind'], preset?: string) => {
+      if (kind !== 'transfer') return form.validateFields().then(() => (setAsk(undefined), setFinish({ kind, preset }))).catch(() => undefined);
+      const v = form.getFieldsValue(['phone', 'content']);
+      setAsk({ phone: !PHONE_PATTERN.test((v.phone ?? '').trim()), content: (v.content ?? '').trim().length < 2 });
+      setFinish({ kind, preset });
+    },
     [form],
+  );
+  const submitFinish = useCallback(
+    (f: Finish) => {
+      if (f.phone) form.setFieldValue('phone', f.phone);
+      if (f.content) form.setFieldValue('content', f.content);
+      return submit(f);
+    },
+    [form, submit],
   );
 
   useShortcuts(!result && !finish, {
@@ -137,7 +156,7 @@ export function ConsolePage() {
       <Row gutter={12}>
         <Col xs={24} lg={6}>
           <Card size="small" title={t('console.caller')} style={{ marginBottom: 12 }}>
-            <Form.Item label={<>{t('field.phone')} <Kbd k="Alt+P" /></>} name="phone" rules={[{ required: true, pattern: /^\+?[0-9][0-9-]{4,19}$/, message: t('console.phoneInvalid') }]}>
+            <Form.Item label={<>{t('field.phone')} <Kbd k="Alt+P" /></>} name="phone" rules={[{ required: true, pattern: PHONE_PATTERN, message: t('console.phoneInvalid') }]}>
               <Input ref={phoneRef} autoFocus inputMode="tel" maxLength={20} id="console-phone" allowClear />
             </Form.Item>
             <Form.Item label={t('field.name')} name="name">
@@ -188,7 +207,7 @@ export function ConsolePage() {
             </Row>
             <Form.Item label={t('field.division')} style={{ marginBottom: 4 }}>
               {division?.name ? (
-                <Tag closable onClose={() => setDivision(null)} color="blue" style={{ fontSize: 14, padding: '4px 8px' }}>{division.name}</Tag>
+                <Tag closable onClose={() => setDivision(null)} color="blue" style={{ fontSize: 14, padding: '4px 8px', maxWidth: '100%' }}><PlaceTrail code={division.code} name={division.name} /></Tag>
               ) : (
                 <DivisionPicker size="middle" onChange={(code) => setDivision(code ? { code } : null)} id="console-division" />
               )}
@@ -227,7 +246,7 @@ export function ConsolePage() {
         </Col>
       </Row>
       <QueueCard queue="callback" titleKey="callback.title" introKey="callback.intro" only={CALLBACK_ACTIONS} />
-      <FinishModal finish={finish} pending={create.isPending} onCancel={() => setFinish(null)} onSubmit={(f) => submit(f)} />
+      <FinishModal finish={finish} ask={finish?.kind === 'transfer' ? ask : undefined} pending={create.isPending} onCancel={() => setFinish(null)} onSubmit={submitFinish} />
       <TicketDrawer id={viewId} onClose={() => setViewId(null)} />
     </Form>
   );

@@ -1,5 +1,7 @@
 // Finishing a call without dispatch: answer directly and close, out of scope with its rule, or transfer.
-import { Form, Modal } from 'antd';
+// A transfer opens at once, emergency or not: what the ticket still lacks (the caller's phone, the
+// text) is asked for in the dialog itself.
+import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { ActionFields, toBody, type Body } from '../components/ActionForm.tsx';
@@ -8,10 +10,22 @@ export interface Finish {
   kind: 'direct_answer' | 'out_of_scope' | 'transfer';
   preset?: string;
   body?: Body;
+  /** asked for in the transfer dialog because the console form lacked them */
+  phone?: string;
+  content?: string;
 }
 
-export function FinishModal({ finish, pending, onCancel, onSubmit }: {
+export const PHONE_PATTERN = /^\+?[0-9][0-9-]{4,19}$/;
+
+/** What a transfer dialog must ask for: the console form's phone or text when missing or invalid. */
+export interface FinishAsk {
+  phone: boolean;
+  content: boolean;
+}
+
+export function FinishModal({ finish, ask, pending, onCancel, onSubmit }: {
   finish: Finish | null;
+  ask?: FinishAsk;
   pending: boolean;
   onCancel: () => void;
   onSubmit: (f: Finish & { body: Body }) => void;
@@ -41,7 +55,7 @@ export function FinishModal({ finish, pending, onCancel, onSubmit }: {
           layout="vertical"
           preserve={false}
           name="finish"
-          onFinish={(v) => onSubmit({ ...finish, body: toBody(finish.kind, v) })}
+          onFinish={(v) => onSubmit({ ...finish, body: toBody(finish.kind, v), phone: v.phone?.trim(), content: v.content })}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
@@ -49,6 +63,17 @@ export function FinishModal({ finish, pending, onCancel, onSubmit }: {
             }
           }}
         >
+          {ask?.phone ? (
+            <Form.Item name="phone" label={t('field.phone')} extra={t('console.transferPhone')}
+              rules={[{ required: true, pattern: PHONE_PATTERN, message: t('console.phoneInvalid') }]}>
+              <Input inputMode="tel" maxLength={20} autoFocus id="finish-phone" />
+            </Form.Item>
+          ) : null}
+          {ask?.content ? (
+            <Form.Item name="content" label={t('field.content')} rules={[{ required: true, min: 2, message: t('act.min2') }]}>
+              <Input.TextArea rows={3} maxLength={5000} id="finish-content" />
+            </Form.Item>
+          ) : null}
           <ActionFields action={finish.kind} />
         </Form>
       ) : null}

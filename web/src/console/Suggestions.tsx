@@ -4,6 +4,7 @@ import { Alert, Button, Card, Empty, List, Progress, Space, Tag, Typography } fr
 import { BulbOutlined, WarningOutlined } from '@ant-design/icons';
 import type { AnalyzeResponse } from '../contract.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { PlaceTrail } from './PlaceTrail.tsx';
 
 type A = AnalyzeResponse;
 
@@ -23,6 +24,8 @@ export interface SuggestionsProps {
 }
 
 const pct = (x: number) => Math.round(x * 100);
+/** the list shows the start of an answer: say so when there is more */
+const snippetOf = (k: A['kb'][number]) => (k.body.length > k.snippet.length ? `${k.snippet.replace(/[\s，,、；;：:]+$/, '')}…` : k.snippet);
 
 export function Suggestions(p: SuggestionsProps) {
   const { t, label } = useI18n();
@@ -75,9 +78,12 @@ export function Suggestions(p: SuggestionsProps) {
           {d.units.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : null}
         </div>
         {d.place ? (
-          <div>
-            <Typography.Text type="secondary">{t('console.place')}</Typography.Text>{' '}
-            <Button size="small" type={p.divisionCode === d.place.code ? 'primary' : 'link'} onClick={() => p.onPlace(d.place!)}>{d.place.name}</Button>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 }}>
+            <Typography.Text type="secondary" style={{ flex: 'none' }}>{t('console.place')}</Typography.Text>
+            <Button size="small" type={p.divisionCode === d.place.code ? 'primary' : 'link'} onClick={() => p.onPlace(d.place!)}
+              style={{ maxWidth: '100%', minWidth: 0 }} data-testid="suggest-place">
+              <PlaceTrail code={d.place.code} name={d.place.name} />
+            </Button>
           </div>
         ) : null}
         {d.terms.length ? (
@@ -113,7 +119,7 @@ export function Suggestions(p: SuggestionsProps) {
             dataSource={d.kb.slice(0, 3)}
             renderItem={(k) => (
               <List.Item actions={[<Button key="u" size="small" onClick={() => p.onKb(k)}>{t('console.useAnswer')}</Button>]}>
-                <List.Item.Meta title={k.title} description={<span style={{ fontSize: 12 }}>{k.snippet}</span>} />
+                <List.Item.Meta title={k.title} description={<span style={{ fontSize: 12 }} data-testid="kb-snippet">{snippetOf(k)}</span>} />
               </List.Item>
             )}
           />

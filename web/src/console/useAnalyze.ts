@@ -1,5 +1,5 @@
-// Suggestions while the agent types: debounced POST /api/v1/nlp/analyze. If the endpoint is not
-// there (404) the console simply works without suggestions.
+// Suggestions while the agent types (text, title, phone, place, address): debounced
+// POST /api/v1/nlp/analyze. If the endpoint is not there (404) the console works without them.
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { AnalyzeResponse } from '../contract.ts';
@@ -10,6 +10,8 @@ export interface AnalyzeInput {
   content: string;
   phone?: string;
   divisionCode?: string;
+  /** the 详细地址 field as typed: the place is read from it first */
+  address?: string;
 }
 
 let unavailable = false;
@@ -35,6 +37,7 @@ export function useAnalyze(input: AnalyzeInput) {
           title: debounced.title?.trim() || undefined,
           phone: debounced.phone?.trim() || undefined,
           divisionCode: debounced.divisionCode,
+          address: debounced.address?.trim().slice(0, 500) || undefined,
         }, signal);
       } catch (e) {
         if (e instanceof ApiError && (e.status === 404 || e.status === 501)) {

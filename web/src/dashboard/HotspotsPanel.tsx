@@ -13,6 +13,7 @@ import { MemberTable } from './MemberTable.tsx';
 import { fetchDivisions } from '../api/refdata.ts';
 import { reportsApi, type TextHotspots } from './api.ts';
 import { CasesTable } from './CasesTable.tsx';
+import { HotspotFigures, useHotspotColumns } from './HotspotFigures.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 
 type Hotspot = TextHotspots['items'][number];
@@ -77,6 +78,7 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
   const [making, setMaking] = useState<Hotspot | null>(null);
   const proposed = making ? usualUnit(making) : null;
   const [form] = Form.useForm<CaseForm>();
+  const figures = useHotspotColumns();
   const placeNames = usePlaceNames((q.data?.items ?? []).map((h) => h.place ?? ''));
   const create = useMutation({
     mutationFn: casesApi.create,
@@ -98,11 +100,11 @@ export function HotspotsPanel({ period }: { period: { from?: string; to?: string
         locale={{ emptyText: t('dash.textHotspots.none') }}
         dataSource={q.data?.items ?? []}
         pagination={{ pageSize: 10 }}
-        expandable={{ expandedRowRender: (h) => <MemberTable members={h.members} /> }}
+        expandable={{ expandedRowRender: (h) => <><HotspotFigures h={h} /><MemberTable members={h.members} /></> }}
         columns={[
           { key: 'title', title: t('dash.textHotspots.title'), dataIndex: 'title', ellipsis: true },
           { key: 'place', title: t('field.division'), dataIndex: 'place', width: 140, render: (c: string | null) => (c ? placeNames.get(c) ?? c : '—') },
-          { key: 'size', title: t('dash.tickets'), dataIndex: 'size', width: 80 },
+          ...figures,
           { key: 'terms', title: t('dash.textHotspots.terms'), dataIndex: 'terms', render: (v: string[]) => v.slice(0, 5).map((x) => <Tag key={x}>{x}</Tag>) },
           {
             key: 'case',

@@ -13,6 +13,7 @@ import { TicketDrawer } from '../components/TicketDrawer.tsx';
 import { TicketSearch } from '../components/TicketSearch.tsx';
 import { EXTENSION_ACTIONS, QueueCard } from '../components/QueueCard.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
+import { UrgencyTag } from '../components/Tags.tsx';
 import { SuggestCell, useRowSuggestion } from './SuggestCell.tsx';
 
 const actionFor = (tk: Pick<TicketSummary, 'status'>) => (tk.status === 'received' ? 'dispatch' : 'redispatch') as 'dispatch' | 'redispatch';
@@ -79,12 +80,12 @@ export function DispatchPage() {
   return (
     <>
     <Card
-      title={t('dispatch.title')}
+      // the intro shares the title's room (cut there if need be), so the search box is never pushed out
+      title={<><span>{t('dispatch.title')}</span> <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13, marginLeft: 8 }} title={t('dispatch.intro')}>{t('dispatch.intro')}</Typography.Text></>}
       extra={
         <Space>
-          <Typography.Text type="secondary">{t('dispatch.intro')}</Typography.Text>
           {/* any open ticket, auto-dispatched ones included: to look at it or redispatch it */}
-          <div style={{ width: 240 }} data-testid="dispatch-find">
+          <div style={{ width: 280 }} data-testid="dispatch-find">
             <TicketSearch value={undefined} onChange={(id) => id && setOpen(id)} placeholder={t('dispatch.find')} />
           </div>
         </Space>
@@ -107,13 +108,15 @@ export function DispatchPage() {
         onOpen={(r) => setOpen(r.id)}
         selectedIds={selected}
         onSelect={setSelected}
-        columns={['number', 'title', 'status', 'urgency', 'category', 'division', 'light']}
+        // no status column: the 'why' column tells received (待分派) from returned and reopened
+        columns={['number', 'title', 'urgency', 'category', 'division', 'light']}
+        override={{ urgency: { width: 120, ellipsis: false, render: (v: string) => <UrgencyTag urgency={v} wrap /> } }}
         extra={[
           {
             title: t('dispatch.why'), key: 'why', width: 90,
             render: (_, r) => (r.status === 'returned' ? <Tag color="orange">{t('dispatch.returned', { n: r.returnCount })}</Tag> : r.reopenCount ? <Tag color="volcano">{t('ticket.reopens', { n: r.reopenCount })}</Tag> : <Tag>{t('dispatch.unsure')}</Tag>),
           },
-          { title: t('dispatch.suggested'), key: 'suggest', width: 190, render: (_, r) => <SuggestCell ticket={r} onPick={(u) => quick(r, u)} /> },
+          { title: t('dispatch.suggested'), key: 'suggest', width: 240, render: (_, r) => <SuggestCell ticket={r} onPick={(u) => quick(r, u)} /> },
           {
             title: '', key: 'go', width: 96, fixed: 'right',
             render: (_, r) => <Button size="small" type="link" onClick={() => setOpen(r.id)} data-testid="open-ticket">{t(`act.btn.${actionFor(r)}`)}</Button>,

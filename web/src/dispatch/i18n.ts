@@ -13,6 +13,9 @@ export const zh = {
   'dispatch.suggested': '建议单位',
   'dispatch.quick': '一键派往 {unit}',
   'dispatch.quickConfirm': '将 {number} 派往 {unit}？',
+  'dispatch.category': '分类：',
+  'dispatch.categoryHint': '建议分类「{name}」，派单时可在工单中改正',
+  'dispatch.categorySame': '建议分类与工单现分类「{name}」一致',
 };
 export const en: typeof zh = {
   'dispatch.title': 'Dispatch queue',
@@ -28,4 +31,7 @@ export const en: typeof zh = {
   'dispatch.suggested': 'Suggested units',
   'dispatch.quick': 'Dispatch to {unit}',
   'dispatch.quickConfirm': 'Send {number} to {unit}?',
+  'dispatch.category': 'Category: ',
+  'dispatch.categoryHint': 'Suggested category “{name}”: correct it in the ticket when dispatching',
+  'dispatch.categorySame': 'The suggested category is the ticket’s own, “{name}”',
 };

@@ -9,6 +9,11 @@ export const zh = {
   'workbench.actions': '办理',
   'workbench.noActions': '当前没有需要您办理的操作',
   'workbench.replyHints': '相似工单的答复（参考）',
+  'workbench.useReply': '用此答复开始',
+  'workbench.noCallback': '未回访',
+  'workbench.similarity': '相似度 {p}%',
+  'workbench.similarityHint': '与本工单内容的相似程度',
+  'workbench.closedOn': '{date} 办结',
 };
 export const en: typeof zh = {
   'workbench.inbox': 'Inbox',
@@ -20,4 +25,9 @@ export const en: typeof zh = {
   'workbench.actions': 'Handle',
   'workbench.noActions': 'Nothing for you to do on this ticket now',
   'workbench.replyHints': 'Replies to similar tickets',
+  'workbench.useReply': 'Start from this reply',
+  'workbench.noCallback': 'No call back',
+  'workbench.similarity': '{p}% similar',
+  'workbench.similarityHint': 'How close its text is to this ticket’s',
+  'workbench.closedOn': 'closed {date}',
 };
