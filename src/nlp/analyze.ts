@@ -66,6 +66,8 @@ const kbArticles = cached(async (db) =>
   })), kbVersion);
 
 type SuggestedUnit = AnalyzeResponse['units'][number];
+/** Below this the unit model's candidate is not offered (the first one down to half of it). */
+const MIN_UNIT_CONFIDENCE = 0.05;
 
 /** The unit routing would send this category × place to (routing decides from memory: route-table.ts). */
 async function routedUnit(deps: Deps, categoryCode: string, divisionCode: string | null, confidence: number): Promise<SuggestedUnit | null> {
@@ -84,7 +86,8 @@ async function routedUnit(deps: Deps, categoryCode: string, divisionCode: string
 async function suggestedUnits(deps: Deps, predicted: Prediction | null, top: { code: string; confidence: number } | null, divisionCode: string | null) {
   // the unit model's candidates that can act here (with no place: only units serving the whole area)
   const serving = new Set(await unitsServingPlace(deps, (predicted?.units ?? []).map((u) => u.id), divisionCode));
-  const learned = (predicted?.units ?? []).filter((u) => serving.has(u.id));
+  // a unit the model gives next to no chance (the flat tail of a text it cannot place) is noise
+  const learned = (predicted?.units ?? []).filter((u, i) => serving.has(u.id) && (i === 0 || u.confidence >= MIN_UNIT_CONFIDENCE) && u.confidence >= MIN_UNIT_CONFIDENCE / 2);
   if (learned.length && predicted?.unitsConfident && learned[0].id === predicted.units![0].id) return learned;
   const routed = top ? await routedUnit(deps, top.code, divisionCode, top.confidence) : null;
   // a rule's unit leads; the default government (no rule owns the matter) comes after the model's

@@ -194,8 +194,9 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     // no rule owns environment matters here: the default government (兜底) comes last, marked, after the model's units
     const unowned = (await agent.post('/api/v1/nlp/analyze', { content: noise[0], divisionCode: fx.divisions.village1 })).body;
     expect(unowned.categories[0].code).toBe(fx.categories.constructionNoise); // 施工噪声 by its keywords, inside 环境保护
-    expect(unowned.units.map((u: { id: string }) => u.id)).toEqual([fx.units.chengguan, fx.units.zhujian, fx.units.countyGov]);
-    expect(unowned.units[2]).toMatchObject({ fallback: true });
+    // (县住建局, which the model gives next to no chance for a noise complaint, is not offered)
+    expect(unowned.units.map((u: { id: string; confidence: number }) => u.id)).toEqual([fx.units.chengguan, fx.units.countyGov]);
+    expect(unowned.units[1]).toMatchObject({ fallback: true });
     expect(unowned.units[0].fallback).toBeUndefined();
     await insertModel(t.deps.db, { kind: 'unit', model: unitModel, trainedOn: 12, activate: true, metrics: { labelNames: names, threshold: { threshold: 0.05 } } });
     clearModelCache(t.deps.db);
