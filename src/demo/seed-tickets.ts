@@ -208,6 +208,15 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
     for (const h of [0.4, 1.5, 3]) await fresh(h, pick(ALL_TEMPLATES), null);
     const wrong = await fresh(4, TEMPLATES.find((x) => x.cat === '020304')!, agent);
     await act(handlerFor(wrong), wrong, 1.5, { action: 'return', reason: RETURN_REASONS[1]! });
+    // and at least one answer waiting for the callback (the agent's callback queue is never empty)
+    if (!(await someTicketWithStatus(deps.db, 'replied'))) {
+      const handling = await someTicketWithStatus(deps.db, 'handling');
+      if (handling) {
+        at = new Date(Math.min(real.getTime() - 30 * 60_000, Math.max(new Date(handling.updated_at).getTime() + 60_000, real.getTime() - 3 * HOUR)));
+        clock = at;
+        await act(handlerFor(handling), handling, 0.1, { action: 'reply', text: '已安排人员现场核查处理，问题已解决，请您留意。' });
+      }
+    }
     const open = await someTicketWithStatus(deps.db, 'handling');
     if (open) {
       at = new Date(Math.min(real.getTime(), Math.max(new Date(open.updated_at).getTime(), real.getTime() - 2 * HOUR) + 60_000));
