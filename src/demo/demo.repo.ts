@@ -28,3 +28,8 @@ export async function ticketsByStatus(db: Kysely<DB>): Promise<Record<string, nu
 export function someTicketWithStatus(db: Kysely<DB>, status: string) {
   return db.selectFrom('tickets').selectAll().where('status', '=', status).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
 }
+
+/** The newest tickets with this status (at most `limit`). */
+export function ticketsWithStatus(db: Kysely<DB>, status: string, limit = 50) {
+  return db.selectFrom('tickets').selectAll().where('status', '=', status).orderBy('received_at', 'desc').limit(limit).execute();
+}

@@ -10,7 +10,7 @@ import { createTicket } from '../tickets/create-ticket.ts';
 import { applyTransition } from '../tickets/transition.ts';
 import { resolveRoute } from '../dispatch/route.ts';
 import { unitCodeFor } from '../orgs/generate-units.ts';
-import { actorsByUsername, someTicketWithStatus, ticketsByStatus } from './demo.repo.ts';
+import { actorsByUsername, someTicketWithStatus, ticketsByStatus, ticketsWithStatus } from './demo.repo.ts';
 import type { DemoOrg } from './seed-org.ts';
 import { GRID_VILLAGE } from './seed-org.ts';
 import { CENTERS, KB_ARTICLES } from './org.data.ts';
@@ -210,7 +210,8 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
     await act(handlerFor(wrong), wrong, 1.5, { action: 'return', reason: RETURN_REASONS[1]! });
     // and at least one answer waiting for the callback (the agent's callback queue is never empty)
     if (!(await someTicketWithStatus(deps.db, 'replied'))) {
-      const handling = await someTicketWithStatus(deps.db, 'handling');
+      // one whose unit has a demo handler account (act() needs someone to reply as)
+      const handling = (await ticketsWithStatus(deps.db, 'handling')).find((x) => handlerFor(x));
       if (handling) {
         at = new Date(Math.min(real.getTime() - 30 * 60_000, Math.max(new Date(handling.updated_at).getTime() + 60_000, real.getTime() - 3 * HOUR)));
         clock = at;
