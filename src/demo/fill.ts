@@ -1,21 +1,10 @@
-// Filling the demo's request templates: a seeded random source, places weighted towards 柘荣县
+// Filling the demo's request templates: places weighted towards 柘荣县
 // and 蕉城区 (communities for town matters, villages for rural ones), and the template's
 // {placeholders} replaced with local details. Shared by the live tickets and the imported history.
 import type { DemoOrg, DemoPlace } from './seed-org.ts';
 import { ZHERONG } from './seed-org.ts';
 import { CITY_PROPER } from './org.data.ts';
 import { CITY_ROADS, ESTATES, ISSUES, SCENIC, SHOPS, SURNAMES, TOWN_ROADS, WORKS, type TicketTemplate } from './tickets.data.ts';
-
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function demoFiller(org: DemoOrg, rng: () => number) {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;

@@ -9,7 +9,8 @@ import type { DemoOrg } from './seed-org.ts';
 import { resolveRoute } from '../dispatch/route.ts';
 import { importBatch, type ImportRow } from '../tickets/import-tickets.ts';
 import type { TicketTemplate } from './tickets.data.ts';
-import { demoFiller, mulberry32 } from './fill.ts';
+import { demoFiller } from './fill.ts';
+import { mulberry32 } from '../shared/random.ts';
 
 const DAY = 86_400_000;
 

@@ -16,7 +16,8 @@ import { GRID_VILLAGE } from './seed-org.ts';
 import { CENTERS, KB_ARTICLES } from './org.data.ts';
 import { OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, TEMPLATES, type TicketTemplate } from './tickets.data.ts';
 import { ALL_TEMPLATES } from './tickets-more.data.ts';
-import { demoFiller, mulberry32 } from './fill.ts';
+import { demoFiller } from './fill.ts';
+import { mulberry32 } from '../shared/random.ts';
 
 const HOUR = 3600_000;
 

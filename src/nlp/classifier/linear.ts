@@ -2,6 +2,7 @@
 // the method of LIBLINEAR (Hsieh et al., ICML 2008). Deterministic (seeded order), no learning
 // rate to tune, converges in a few dozen passes over sparse data.
 import type { SparseVec } from './features.ts';
+import { mulberry32 } from '../../shared/random.ts';
 
 export interface SvmOptions {
   /** inverse regularisation strength */
@@ -19,16 +20,7 @@ export const DEFAULT_SVM: SvmOptions = { C: 1, balanced: true, maxPasses: 40, to
 /** Per class: feature weights followed by the bias as the last element. */
 export type Weights = Float64Array[];
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export function shuffle<T>(a: T[], rnd: () => number): T[] {
   for (let i = a.length - 1; i > 0; i--) {
