@@ -58,16 +58,7 @@ export async function unitsServingPlace(deps: Deps, unitIds: string[], divisionC
   const t = await routeTable(deps.db).catch(() => null);
   if (!t) return unitIds;
   const place = divisionCode ? t.paths.get(divisionCode) : undefined;
-  // With no place known, no unit narrower than the widest unit a routing rule names (a city's
-  // departments, not one county's; in a county, its bureaus, not a township): which county or
-  // township a placeless text belongs to is a guess.
-  let widest = Infinity;
-  if (!place) {
-    for (const r of t.rules) {
-      const code = t.unitDivisions.get(r.lead_unit_id);
-      widest = Math.min(widest, code ? depthOf(t.paths.get(code)) : 0);
-    }
-  }
+  const widest = place ? Infinity : widestRuleDepth(t);
   return unitIds.filter((id) => {
     if (!t.activeUnits.has(id)) return false;
     const code = t.unitDivisions.get(id);
@@ -78,6 +69,25 @@ export async function unitsServingPlace(deps: Deps, unitIds: string[], divisionC
 }
 
 const depthOf = (path: string | undefined) => (path ? path.split('/').filter(Boolean).length : Infinity);
+
+/**
+ * With no place known, no unit narrower than the widest unit a routing rule names may act (a
+ * city's departments, not one county's; in a county, its bureaus, not a township): which county
+ * or township a placeless text belongs to is a guess. Once per route table.
+ */
+const widestDepths = new WeakMap<RouteTable, number>();
+function widestRuleDepth(t: RouteTable): number {
+  let widest = widestDepths.get(t);
+  if (widest === undefined) {
+    widest = Infinity;
+    for (const r of t.rules) {
+      const code = t.unitDivisions.get(r.lead_unit_id);
+      widest = Math.min(widest, code ? depthOf(t.paths.get(code)) : 0);
+    }
+    widestDepths.set(t, widest);
+  }
+  return widest;
+}
 
 /** The decision from the routing table, or null when it does not know the category or division. */
 export function routeFromTable(t: RouteTable, input: RouteInput): RouteResult | null {

@@ -36,8 +36,8 @@ export interface UrgencyCue {
  * The most serious cue in the text; "没有生命危险" does not count, and neither does anything in a
  * praise ("上次燃气泄漏处理得很及时，我要表扬" reports no leak).
  */
-export function urgencyCue(text: string): UrgencyCue {
-  if (explicitRequestType(text) === 'praise') return { level: 'general', cue: null, transferTo: null, suggest110: false };
+export function urgencyCue(text: string, stated: RequestType | null = explicitRequestType(text)): UrgencyCue {
+  if (stated === 'praise') return { level: 'general', cue: null, transferTo: null, suggest110: false };
   for (const c of CUES) {
     for (const w of c.words) {
       let at = text.indexOf(w);
@@ -85,8 +85,7 @@ export function explicitRequestType(text: string): RequestType | null {
   return best;
 }
 
-export function requestTypeOf(text: string): RequestType {
-  const stated = explicitRequestType(text);
+export function requestTypeOf(text: string, stated: RequestType | null = explicitRequestType(text)): RequestType {
   if (stated) return stated;
   for (const [t, re] of TYPE_RULES) if (re.test(text)) return t;
   return 'help';

@@ -129,6 +129,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<An
   const fallback = predicted ? null : keywordCategories(text, cats);
   const catList = predicted?.categories ?? fallback!.map(({ code, name, confidence }) => ({ code, name, confidence }));
   const top = catList[0] ?? null;
+  const stated = explicitRequestType(text); // read once: type, urgency (a praise reports no danger)
   // units follow the place shown when it lies inside the division given (deeper, so more exact);
   // a place outside it is only a hint: the division the agent chose stands
   const divisionCode = place && (!given || place.path.startsWith(given.path)) ? place.code : (given?.code ?? null);
@@ -142,8 +143,8 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<An
     categories: catList,
     units,
     // what the caller says the request is outranks the model's guess from its subject
-    requestType: explicitRequestType(text) ?? predicted?.requestType ?? requestTypeOf(text),
-    urgency: urgencyCue(text),
+    requestType: stated ?? predicted?.requestType ?? requestTypeOf(text, stated),
+    urgency: urgencyCue(text, stated),
     terms: predicted?.terms ?? [...new Set(fallback!.flatMap((c) => c.terms))].slice(0, 8),
     place: place ? { code: place.code, name: place.name, path: place.path } : null,
     duplicates: dup.duplicates.map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity })),

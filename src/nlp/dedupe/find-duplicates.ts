@@ -15,7 +15,7 @@ import {
 import { placeIndex } from '../address/parse-place.ts';
 import { indexedCandidates, signaturesWritten } from './signature-index.ts';
 import { ticketText } from './minhash.ts';
-import { DUPLICATE_THRESHOLD, REPEAT_THRESHOLD, canonical, fingerprint, sameCallerIssue, shingles, similarity, type Fingerprint } from './minhash.ts';
+import { DUPLICATE_THRESHOLD, REPEAT_THRESHOLD, canonical, contentBigrams, fingerprint, sameCallerIssue, shingles, similarity, type Fingerprint } from './minhash.ts';
 
 export { ticketText } from './minhash.ts';
 
@@ -195,9 +195,10 @@ export async function findDuplicates(deps: Pick<Deps, 'db' | 'now'>, input: Find
   // The caller's earlier tickets about the same issue: similar text, or a restatement sharing
   // most of its words; an open one in a related place is a duplicate to merge (the caller chasing it).
   const repeatOf: DuplicateHit[] = [];
+  let words: Set<string> | undefined; // the text's content bigrams, read once if any candidate needs them
   for (const c of byPhone) {
     const s = similarity(f.shingles, shinglesOf(c));
-    if (s < REPEAT_THRESHOLD && !sameCallerIssue(f.canon, canonical(ticketText(c)))) continue;
+    if (s < REPEAT_THRESHOLD && !sameCallerIssue((words ??= contentBigrams(f.canon)), contentBigrams(canonical(ticketText(c))))) continue;
     const h = hit(c, s);
     repeatOf.push(h);
     const open = c.status !== 'closed' && c.status !== 'merged';

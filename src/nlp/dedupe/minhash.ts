@@ -134,7 +134,7 @@ export const REPEAT_THRESHOLD = 0.3;
 // Characters of function words, of "still not fixed" talk, and of place names' suffixes (a
 // caller's calls all name their village): bigrams holding one say nothing about the issue.
 const COMMON = new Set([...'的了是在和有我你他她它们这那就都也很吗呢吧啊与及或被把对于从为让给还没不已又再省市区县镇乡村街道社居委'].map((c) => c.charCodeAt(0)));
-function contentBigrams(canon: string): Set<string> {
+export function contentBigrams(canon: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 2 <= canon.length; i++) {
     if (COMMON.has(canon.charCodeAt(i)) || COMMON.has(canon.charCodeAt(i + 1))) continue;
@@ -146,11 +146,9 @@ function contentBigrams(canon: string): Set<string> {
 /**
  * For the same caller: is this a restatement of an earlier issue ("东源村水管破裂的事还没人来修" after
  * "东源村自来水管道破裂，停水三天了")? It shares the issue's words though not 3-character shingles:
- * at least 3 content bigrams, and ≥ 30% of the shorter text's.
+ * at least 3 content bigrams (contentBigrams of each canonical text), and ≥ 30% of the shorter text's.
  */
-export function sameCallerIssue(aCanon: string, bCanon: string): boolean {
-  const a = contentBigrams(aCanon);
-  const b = contentBigrams(bCanon);
+export function sameCallerIssue(a: Set<string>, b: Set<string>): boolean {
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   let inter = 0;
   for (const g of small) if (big.has(g)) inter++;
