@@ -25,8 +25,9 @@ export async function ticketsByStatus(db: Kysely<DB>): Promise<Record<string, nu
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export function someTicketWithStatus(db: Kysely<DB>, status: string) {
-  return db.selectFrom('tickets').selectAll().where('status', '=', status).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
+/** The newest ticket with this status, if any. */
+export async function someTicketWithStatus(db: Kysely<DB>, status: string) {
+  return (await ticketsWithStatus(db, status, 1))[0];
 }
 
 /** The newest tickets with this status (at most `limit`). */
