@@ -24,6 +24,8 @@ export const ReplySuggestion = z.object({
   satisfaction: z.string().nullable(),
   closedAt: z.string().nullable(),
   similarity: z.number(),
+  /** the caller may open that ticket (the UI links its number then) */
+  canOpen: z.boolean(),
 });
 
 export const AnalyzeResponse = z.object({

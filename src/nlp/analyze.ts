@@ -11,7 +11,8 @@ import { knownDivision, parsePlace } from './address/parse-place.ts';
 import { AppError } from '../shared/errors.ts';
 import { findDuplicates } from './dedupe/find-duplicates.ts';
 import { fingerprint } from './dedupe/minhash.ts';
-import { suggestReplies } from './replies/reply-suggestions.ts';
+import { markOpenable, suggestReplies } from './replies/reply-suggestions.ts';
+import type { TicketScope } from '../auth/policy.ts';
 import { explicitRequestType, keywordCategories, requestTypeOf, urgencyCue, type CategoryRow } from './analyze-rules.ts';
 import { activeCategories, activeKbArticles, kbVersion } from './nlp.repo.ts';
 
@@ -113,7 +114,8 @@ async function kbFor(db: Kysely<DB>, text: string, categoryCode: string | null) 
   return scored.map(({ a }) => ({ id: a.id, title: a.title, snippet: [...a.body].slice(0, 80).join(''), body: a.body }));
 }
 
-export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<AnalyzeResponse> {
+/** `scope`: the caller's (from the policy), to say which past tickets they may open; none by default. */
+export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: TicketScope = { kind: 'none' }): Promise<AnalyzeResponse> {
   const given = input.divisionCode ? await knownDivision(deps, input.divisionCode) : null;
   if (input.divisionCode && !given) throw new AppError('unknown_division', input.divisionCode);
   const raw = input.title ? `${input.title} ${input.content}` : input.content;
@@ -136,7 +138,8 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody): Promise<An
   const [units, kb, replies] = await Promise.all([
     suggestedUnits(deps, predicted, top, divisionCode),
     kbFor(deps.db, text, top?.code ?? null),
-    suggestReplies(deps, { text, normalized: true, canonical: fp.canon, categoryCode: top?.code, limit: 5 }),
+    suggestReplies(deps, { text, normalized: true, canonical: fp.canon, categoryCode: top?.code, limit: 5 })
+      .then((r) => markOpenable(deps.db, scope, r)),
   ]);
   return {
     normalized: text,

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../server/deps.ts';
 import { requireActor } from '../auth/auth.hook.ts';
-import { assertAdmin, assertRole, assertStaff, canSeeTicket, CASE_CENTRE_ROLES, CASE_ROLES } from '../auth/policy.ts';
+import { assertAdmin, assertRole, assertStaff, canSeeTicket, CASE_CENTRE_ROLES, CASE_ROLES, ticketScope } from '../auth/policy.ts';
 import {
   AnalyzeBody, AnalyzeResponse, CaseProgressBody, CloseCaseBody, CreateHotspotCaseBody, HotspotCase, HotspotCaseList, HotspotsQuery, HotspotsResponse,
   ReplySuggestionsQuery, ReplySuggestionsResponse,
@@ -21,7 +21,7 @@ import { installSignatureIndexHooks } from './dedupe/signature-index.ts';
 import { installClassifier } from './classifier/install.ts';
 import { createHotspotCase, findHotspots, getHotspotCase, listHotspotCases } from './hotspots/hotspots.ts';
 import { addCaseProgress, closeHotspotCase } from './hotspots/case-progress.ts';
-import { suggestReplies } from './replies/reply-suggestions.ts';
+import { markOpenable, suggestReplies } from './replies/reply-suggestions.ts';
 import { ticketForSuggestions } from './nlp.repo.ts';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -43,8 +43,8 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/nlp/analyze', { schema: { tags: ['nlp'], body: AnalyzeBody, response: { 200: AnalyzeResponse } } }, async (req) => {
-    assertStaff(requireActor(req));
-    return analyzeRequest(deps, req.body);
+    const actor = assertStaff(requireActor(req));
+    return analyzeRequest(deps, req.body, ticketScope(actor));
   });
 
   r.get('/api/v1/nlp/reply-suggestions', {
@@ -54,7 +54,7 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
     const t = await ticketForSuggestions(deps.db, req.query.ticketId);
     if (!t || !canSeeTicket(actor, await loadAccess(deps.db, t))) throw new AppError('ticket_not_found');
     const items = await suggestReplies(deps, { text: ticketText(t), categoryCode: t.category_code, excludeTicketId: t.id, limit: 5 });
-    return { items: items.map((i) => ({ ...i, closedAt: iso(i.closedAt) })) };
+    return { items: await markOpenable(deps.db, ticketScope(actor), items.map((i) => ({ ...i, closedAt: iso(i.closedAt) }))) };
   });
 
   r.get('/api/v1/hotspots', { schema: { tags: ['nlp'], querystring: HotspotsQuery, response: { 200: HotspotsResponse } } }, async (req) => {

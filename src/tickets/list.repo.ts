@@ -125,3 +125,11 @@ export async function listBoard(db: Kysely<DB>, f: { divisionCode?: string; cate
     .execute();
   return { items, total };
 }
+
+/** Which of these tickets the scope may open (one query; for links to other tickets). */
+export async function visibleTicketIds(db: Kysely<DB>, scope: TicketScope, ids: string[]): Promise<Set<string>> {
+  if (!ids.length || scope.kind === 'none') return new Set();
+  if (scope.kind === 'all') return new Set(ids);
+  const rows = await applyScope(db.selectFrom('tickets') as Q, scope).select('tickets.id').where('tickets.id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}

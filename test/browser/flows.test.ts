@@ -188,8 +188,8 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     const page = await newPage();
     // replies to similar closed tickets, stood in for (the fixture closes none): one the handler may
     // open (this very ticket, so a link), one not (plain number)
-    const hint = { ticketId: citizenTicket.id, number: citizenTicket.number, title: '路灯不亮', replyText: '已更换路灯灯头，恢复照明。', resolved: true, satisfaction: 'satisfied', closedAt: new Date().toISOString(), similarity: 0.83 };
-    const other = { ...hint, ticketId: '00000000-0000-4000-8000-000000000000', number: 'LX20200101000001', resolved: false, satisfaction: 'unsatisfied', similarity: 0.61 };
+    const hint = { ticketId: citizenTicket.id, number: citizenTicket.number, title: '路灯不亮', replyText: '已更换路灯灯头，恢复照明。', resolved: true, satisfaction: 'satisfied', closedAt: new Date().toISOString(), similarity: 0.83, canOpen: true };
+    const other = { ...hint, ticketId: '00000000-0000-4000-8000-000000000000', number: 'LX20200101000001', resolved: false, satisfaction: 'unsatisfied', similarity: 0.61, canOpen: false };
     await page.route('**/api/v1/nlp/reply-suggestions**', (r) => r.fulfill({ json: { items: [hint, other] } }));
     await signIn(page, srv.url, 'chengguan', srv.fixture.password, '/workbench');
     await page.getByText(citizenTicket.number).click();

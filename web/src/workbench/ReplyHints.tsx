@@ -1,14 +1,13 @@
 // For a handler: the replies given to the most similar closed tickets, with their outcome at the
 // call back (resolved, satisfaction), to start the reply (答复) from. Each names its ticket: a link
-// when the user may open it (probed with GET /tickets/:id), plain text otherwise.
+// when the server says the user may open it (canOpen), plain text otherwise.
 import { Button, Card, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { ReplySuggestion, ReplySuggestionsResponse } from '../contract.ts';
 import { api } from '../api/client.ts';
-import { ticketsApi } from '../api/tickets.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { formatDate } from '../components/time.ts';
 
@@ -23,14 +22,6 @@ export function useReplySuggestions(id: string, enabled: boolean) {
     staleTime: 10 * 60_000,
   });
   return enabled ? (q.data?.items ?? []).slice(0, SHOWN) : [];
-}
-
-/** Which of these tickets the user may open (the same query the ticket page uses, so it is cached). */
-function useOpenable(ids: string[]): Set<string> {
-  const qs = useQueries({
-    queries: ids.map((id) => ({ queryKey: ['ticket', id], queryFn: () => ticketsApi.get(id), retry: false, staleTime: 60_000 })),
-  });
-  return new Set(ids.filter((_, i) => !!qs[i].data));
 }
 
 function Outcome({ s }: { s: Suggestion }) {
@@ -55,7 +46,6 @@ export interface ReplyHintsProps {
 
 export function ReplyHints({ items, onUse, compact }: ReplyHintsProps) {
   const { t } = useI18n();
-  const openable = useOpenable(items.map((s) => s.ticketId));
   if (!items.length) return null;
   const list = (
     <List
@@ -65,7 +55,7 @@ export function ReplyHints({ items, onUse, compact }: ReplyHintsProps) {
       renderItem={(s) => (
         <List.Item data-testid="reply-hint" style={{ display: 'block' }}>
           <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
-            {openable.has(s.ticketId) ? (
+            {s.canOpen ? (
               <Link to={`/workbench/t/${s.ticketId}`} data-testid="reply-hint-number" style={{ fontFamily: 'ui-monospace, monospace' }}>{s.number}</Link>
             ) : (
               <Typography.Text data-testid="reply-hint-number" style={{ fontFamily: 'ui-monospace, monospace' }}>{s.number}</Typography.Text>
