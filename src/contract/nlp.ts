@@ -49,6 +49,18 @@ export const AnalyzeResponse = z.object({
 });
 export type AnalyzeResponse = z.infer<typeof AnalyzeResponse>;
 
+export const DispatchSuggestionsBody = z.object({ ticketIds: z.array(z.uuid()).min(1).max(100) });
+export const DispatchSuggestionsResponse = z.object({
+  items: z.array(z.object({
+    ticketId: z.string(),
+    categories: AnalyzeResponse.shape.categories,
+    /** up to 3, the first the most likely; units the ticket was already with are left out */
+    units: AnalyzeResponse.shape.units,
+    place: AnalyzeResponse.shape.place,
+  })),
+});
+export type DispatchSuggestionsResponse = z.infer<typeof DispatchSuggestionsResponse>;
+
 export const ReplySuggestionsQuery = z.object({ ticketId: z.uuid() });
 export const ReplySuggestionsResponse = z.object({ items: z.array(ReplySuggestion) });
 

@@ -22,3 +22,14 @@ export async function kbVersion(db: Kysely<DB>): Promise<string> {
 export async function ticketForSuggestions(db: Kysely<DB>, id: string) {
   return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * Tickets for the dispatcher's suggestions: their text, place, and the units already tried on
+ * them (the lead, former leads), which are not suggested again.
+ */
+export async function ticketsForDispatchSuggestions(db: Kysely<DB>, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('tickets').select(['id', 'title', 'content', 'address', 'division_code']).where('id', 'in', ids).execute();
+  const tried = await db.selectFrom('ticket_units').select(['ticket_id', 'unit_id']).where('ticket_id', 'in', ids).where('role', 'in', ['lead', 'former']).execute();
+  return rows.map((r) => ({ ...r, tried: new Set(tried.filter((x) => x.ticket_id === r.id).map((x) => x.unit_id)) }));
+}

@@ -211,6 +211,35 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     clearModelCache(t.deps.db);
   });
 
+  it('suggests categories and units for a page of the dispatch queue in one call, leaving out units already tried', async () => {
+    const dispatcher = await login(app, 'dispatcher', fx.password);
+    const wage = { title: '拖欠工资', content: '包工头拖欠我们工资三个月了，一直不给', division_code: fx.divisions.village1, status: 'received' as const };
+    const fresh = await insertTestTicket(t.deps.db, wage);
+    const bounced = await insertTestTicket(t.deps.db, { ...wage, status: 'returned' });
+    await t.deps.db.insertInto('ticket_units').values({ ticket_id: bounced, unit_id: fx.units.renshe, role: 'former' }).execute();
+    const missing = randomUUID();
+    const r = await dispatcher.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: [fresh, missing, bounced, fresh] });
+    expect(r.status).toBe(200);
+    // in the order asked, once each; an id that names no ticket is left out
+    expect(r.body.items.map((i: { ticketId: string }) => i.ticketId)).toEqual([fresh, bounced]);
+    const [a, b] = r.body.items;
+    // the whole text (not only the title) and the place: the labour rule's unit for wages in the county
+    expect(a.categories[0].code.startsWith(fx.categories.labour)).toBe(true);
+    expect(a.categories.length).toBeLessThanOrEqual(3);
+    expect(a.units[0].id).toBe(fx.units.renshe);
+    expect(a.units.length).toBeLessThanOrEqual(3);
+    // the unit it was already with is not suggested again (with no model, routing named only it)
+    expect(b.units.map((u: { id: string }) => u.id)).not.toContain(fx.units.renshe);
+    expect(b.categories[0].code).toBe(a.categories[0].code);
+    // the centre only; ids are checked, and a page at most
+    expect((await handler.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: [fresh] })).status).toBe(403);
+    expect((await dispatcher.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: ['nope'] })).status).toBe(400);
+    expect((await dispatcher.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: [] })).status).toBe(400);
+    expect((await dispatcher.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: Array.from({ length: 101 }, () => randomUUID()) })).status).toBe(400);
+    await t.deps.db.deleteFrom('ticket_units').where('ticket_id', 'in', [fresh, bounced]).execute();
+    await t.deps.db.deleteFrom('tickets').where('id', 'in', [fresh, bounced]).execute();
+  });
+
   it('suggests replies only for tickets the caller may see', async () => {
     const ok = await agent.get(`/api/v1/nlp/reply-suggestions?ticketId=${noiseId}`);
     expect(ok.status).toBe(200);

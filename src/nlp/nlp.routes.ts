@@ -5,10 +5,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../server/deps.ts';
 import { requireActor } from '../auth/auth.hook.ts';
-import { assertAdmin, assertRole, assertStaff, canSeeTicket, CASE_CENTRE_ROLES, CASE_ROLES, ticketScope } from '../auth/policy.ts';
+import { assertAdmin, assertRole, assertStaff, canSeeTicket, CASE_CENTRE_ROLES, CASE_ROLES, CENTER_ROLES, ticketScope } from '../auth/policy.ts';
 import {
   AnalyzeBody, AnalyzeResponse, CaseProgressBody, CloseCaseBody, CreateHotspotCaseBody, HotspotCase, HotspotCaseList, HotspotsQuery, HotspotsResponse,
-  ReplySuggestionsQuery, ReplySuggestionsResponse,
+  DispatchSuggestionsBody, DispatchSuggestionsResponse, ReplySuggestionsQuery, ReplySuggestionsResponse,
 } from '../contract/nlp.ts';
 import { Page } from '../contract/common.ts';
 import { AppError } from '../shared/errors.ts';
@@ -21,6 +21,7 @@ import { installSignatureIndexHooks } from './dedupe/signature-index.ts';
 import { installClassifier } from './classifier/install.ts';
 import { createHotspotCase, findHotspots, getHotspotCase, listHotspotCases } from './hotspots/hotspots.ts';
 import { addCaseProgress, closeHotspotCase } from './hotspots/case-progress.ts';
+import { dispatchSuggestions } from './dispatch-suggestions.ts';
 import { markOpenable, suggestReplies } from './replies/reply-suggestions.ts';
 import { ticketForSuggestions } from './nlp.repo.ts';
 
@@ -45,6 +46,13 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/v1/nlp/analyze', { schema: { tags: ['nlp'], body: AnalyzeBody, response: { 200: AnalyzeResponse } } }, async (req) => {
     const actor = assertStaff(requireActor(req));
     return analyzeRequest(deps, req.body, ticketScope(actor));
+  });
+
+  r.post('/api/v1/nlp/dispatch-suggestions', {
+    schema: { tags: ['nlp'], body: DispatchSuggestionsBody, response: { 200: DispatchSuggestionsResponse } },
+  }, async (req) => {
+    const actor = assertRole(requireActor(req), ...CENTER_ROLES);
+    return dispatchSuggestions(deps, ticketScope(actor), req.body.ticketIds);
   });
 
   r.get('/api/v1/nlp/reply-suggestions', {

@@ -1,0 +1,40 @@
+// The dispatcher queue's suggestions, for a page of tickets at once: each ticket's whole text
+// (title, content, address) and place give its top categories and up to 3 units, leaving out the
+// units it was already with (the lead, former leads: suggesting them again would bounce it).
+import type { Deps } from '../server/deps.ts';
+import type { TicketScope } from '../auth/policy.ts';
+import type { DispatchSuggestionsResponse } from '../contract/nlp.ts';
+import { visibleTicketIds } from '../tickets/list.repo.ts';
+import { knownDivision } from './address/parse-place.ts';
+import { understand } from './analyze.ts';
+import { normalize } from './normalize.ts';
+import { suggestedUnits } from './suggest-units.ts';
+import { ticketsForDispatchSuggestions } from './nlp.repo.ts';
+
+const CATEGORIES_SHOWN = 3;
+
+/** Tickets the caller may not see are left out (as if they did not exist). */
+export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticketIds: string[]): Promise<DispatchSuggestionsResponse> {
+  const ids = [...new Set(ticketIds)];
+  const visible = await visibleTicketIds(deps.db, scope, ids);
+  const tickets = await ticketsForDispatchSuggestions(deps.db, ids.filter((id) => visible.has(id)));
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  const items: DispatchSuggestionsResponse['items'] = [];
+  for (const id of ids) {
+    const t = byId.get(id);
+    if (!t) continue;
+    const text = normalize(`${t.title} ${t.content}`);
+    const given = t.division_code ? await knownDivision(deps, t.division_code) : null;
+    const u = await understand(deps, { text, address: t.address, divisionCode: given?.code ?? null, given });
+    const top = u.categories[0] ?? null;
+    // one more than shown, so that leaving out a unit already tried still leaves three
+    const units = (await suggestedUnits(deps, u.predicted, top, u.divisionCode, 4)).filter((x) => !t.tried.has(x.id)).slice(0, 3);
+    items.push({
+      ticketId: id,
+      categories: u.categories.slice(0, CATEGORIES_SHOWN),
+      units,
+      place: u.place ? { code: u.place.code, name: u.place.name, path: u.place.path } : null,
+    });
+  }
+  return { items };
+}

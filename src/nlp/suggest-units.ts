@@ -1,0 +1,41 @@
+// The units to suggest for a matter: the unit model's, routing's for the top category in the
+// place, and the default government (兜底) last; for the agent console and the dispatcher queue.
+import type { AnalyzeResponse } from '../contract/nlp.ts';
+import type { Deps } from '../server/deps.ts';
+import { resolveRoute, unitsServingPlace } from '../dispatch/route.ts';
+import type { Prediction } from './analyze.ts';
+
+type SuggestedUnit = AnalyzeResponse['units'][number];
+/** Below this the unit model's candidate is not offered (the first one down to half of it). */
+const MIN_UNIT_CONFIDENCE = 0.05;
+
+/** The unit routing would send this category × place to (routing decides from memory: route-table.ts). */
+async function routedUnit(deps: Deps, categoryCode: string, divisionCode: string | null, confidence: number): Promise<SuggestedUnit | null> {
+  const r = await resolveRoute(deps, { categoryCode, divisionCode }).catch(() => null);
+  if (!r?.leadUnitId) return null;
+  return { id: r.leadUnitId, name: r.leadUnitName ?? '', confidence: Math.round(confidence * 1000) / 1000, ...(r.fallback ? { fallback: true } : {}) };
+}
+
+/**
+ * Units to suggest: the unit model's when it is confident enough to dispatch alone; otherwise the
+ * unit routing gives the top category in this place first (the rules are the county's own
+ * answer; the default government only last), then the unit model's candidates — a model trained
+ * on little history is a hint, not the first choice, and only those that can act in the place
+ * (unitsServingPlace). At most `max` (3).
+ */
+export async function suggestedUnits(deps: Deps, predicted: Prediction | null, top: { code: string; confidence: number } | null, divisionCode: string | null, max = 3) {
+  // the unit model's candidates that can act here (with no place: only units serving the whole area)
+  const serving = new Set(await unitsServingPlace(deps, (predicted?.units ?? []).map((u) => u.id), divisionCode));
+  // a unit the model gives next to no chance (the flat tail of a text it cannot place) is noise
+  const learned = (predicted?.units ?? []).filter((u, i) => serving.has(u.id) && (i === 0 || u.confidence >= MIN_UNIT_CONFIDENCE) && u.confidence >= MIN_UNIT_CONFIDENCE / 2);
+  if (learned.length && predicted?.unitsConfident && learned[0].id === predicted.units![0].id) return learned;
+  const routed = top ? await routedUnit(deps, top.code, divisionCode, top.confidence) : null;
+  // a rule's unit leads; the default government (no rule owns the matter) comes after the model's
+  // candidates, which at least name a unit that did such work before
+  const out: SuggestedUnit[] = routed && !routed.fallback ? [routed] : [];
+  const room = routed?.fallback ? max - 1 : max;
+  for (const u of learned) if (out.length < room && !out.some((o) => o.id === u.id)) out.push(u);
+  if (routed?.fallback && !out.some((o) => o.id === routed.id)) out.push(routed);
+  return out;
+}
+
