@@ -76,3 +76,16 @@ export async function loadDivisionSubtree(code: string): Promise<DivisionRow[]> 
   }
   return result;
 }
+
+let national: { code: string; name: string; level: number }[] | null = null;
+/**
+ * Every province, city, county and street/township of the country (≈ 45,000 names, read once per
+ * process): what place parsing needs to know a place lies outside the deployment's tree.
+ */
+export function nationalDivisionsToTownship(): { code: string; name: string; level: number }[] {
+  if (!national) {
+    const files: [string, number][] = [['provinces.json', 1], ['cities.json', 2], ['areas.json', 3], ['streets.json', 4]];
+    national = files.flatMap(([file, level]) => readJson(file).map((d) => ({ code: d.code, name: placeName(d.name), level })));
+  }
+  return national;
+}

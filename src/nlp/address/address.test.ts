@@ -5,7 +5,9 @@ import { nameForms } from './division-names.ts';
 import { extractLandmarks, learnLandmarks } from './landmarks.ts';
 import { invalidatePlaceIndex, parsePlace } from './parse-place.ts';
 import { PlaceIndex } from './place-index.ts';
+import { normalize } from '../normalize.ts';
 import { cityDivisions, loadCityDivisions } from './test-divisions.ts';
+import { nationalDivisionsToTownship } from '../../divisions/source.ts';
 
 describe('name forms', () => {
   it('derives usual and short forms per level', () => {
@@ -64,6 +66,48 @@ describe('place index on the real 宁德市 tree', () => {
   });
   it('returns null when no place is mentioned', () => {
     expect(idx.resolve('我想咨询一下社保缴费问题')).toBeNull();
+  });
+});
+
+describe('place index with the rest of the country known', () => {
+  let idx: PlaceIndex;
+  beforeAll(() => {
+    idx = new PlaceIndex(cityDivisions('3509'), [], nationalDivisionsToTownship());
+  });
+  const code = (text: string, ctx?: string) => idx.resolve(normalize(text), ctx)?.code ?? null;
+
+  it('does not take a name that is part of an address elsewhere for the place of that name here', () => {
+    expect(code('三明市宁化县城南镇的路灯坏了')).toBeNull(); // 城南镇 is also a township of 蕉城区
+    expect(code('龙岩市上杭县古田镇')).toBeNull(); // not 古田县
+    expect(code('吉林省长春市朝阳区')).toBeNull(); // not 霞浦县长春镇
+    expect(code('南平市政和县澄源乡北斗村')).toBeNull(); // not 霞浦 北斗村
+    expect(code('龙岩市上杭县南阳镇双溪村的路灯坏了')).toBeNull(); // 南阳镇 and 双溪村 are names here too
+    expect(code('福州闽侯县三溪口村')).toBeNull(); // several 溪口村 here: not 宁德市 as a whole
+    // the same names inside the tree still answer, and a place elsewhere said in passing changes nothing
+    expect(code('蕉城区城南镇')).toBe('350902100');
+    expect(code('霞浦县长春镇')).toBe('350921101');
+    expect(code('我在福州工作，老家福安市城阳镇')).toBe('350981112');
+    expect(code('柘荣县东源乡东源村村口路灯坏了')).toBe('350926202206');
+  });
+
+  it('finds villages whose official names hold a character the text normalisation converts (乾 → 干)', () => {
+    const daPei = cityDivisions('3509').find((d) => d.name.startsWith('大浿村'))!;
+    expect(code('霞浦县水门畲族乡大浿村')).toBe(daPei.code);
+    const qian = cityDivisions('3509').find((d) => d.name.startsWith('河乾村'))!;
+    expect(code(`${cityDivisions('3509').find((d) => d.code === qian.parent_code)!.name}河乾村`)).toBe(qian.code);
+  });
+
+  it('reads a village\'s bare name right after its township or county, not on its own or before a landmark word', () => {
+    const xzy = cityDivisions('3509').find((d) => d.name.startsWith('下宅园'))!;
+    expect(code('蕉南街道下宅园反映路灯坏了')).toBe(xzy.code);
+    expect(code('蕉城区蕉南街道 下宅园 路灯坏了')).toBe(xzy.code);
+    expect(code('下宅园路灯坏了')).toBeNull();
+    // 东源 (东源村) after its township, but 城北 of 城北小区 is a residential compound, not 城北社区
+    expect(code('东源乡东源的路灯坏了')).toBe('350926202206');
+    const chengbei = cityDivisions('3509').filter((d) => d.name.startsWith('城北社区'));
+    expect(chengbei.length).toBeGreaterThan(0);
+    const town = cityDivisions('3509').find((d) => d.code === chengbei[0].parent_code)!;
+    expect(code(`${town.name}城北小区门口`)).toBe(town.code);
   });
 });
 

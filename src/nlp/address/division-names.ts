@@ -1,7 +1,8 @@
 // The forms under which a division is mentioned in citizen text: its official name, the usual
 // form (东源村委会 → 东源村, 城北社区居委会 → 城北社区) and, down to township level, the bare short
-// name (柘荣县 → 柘荣, 双城镇 → 双城, 穆云畲族乡 → 穆云). Bare names of villages are not indexed:
-// two-character village names (新村, 光明, 和平) are ordinary words far too often.
+// name (柘荣县 → 柘荣, 双城镇 → 双城, 穆云畲族乡 → 穆云). The bare name of a village or community
+// (下宅园 for 下宅园社区) counts only right after its township or county (蕉南街道下宅园):
+// two-character village names (新村, 光明, 和平) are ordinary words far too often (bareName).
 
 export interface NameForm {
   text: string;
@@ -75,4 +76,14 @@ export function nameForms(name: string, level: number): NameForm[] {
   const m = /^(.+?)(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|地区|自治州|自治县|省|市|县|区|盟|旗)$/.exec(n);
   if (m) push(out, m[1], level <= 2 ? Q_SHORT + 0.05 : Q_SHORT);
   return out;
+}
+
+/**
+ * The bare name of a village or community (东源村 → 东源, 城北社区居委会 → 城北), at least two
+ * characters, or null: indexed only as a continuation of its township or county.
+ */
+export function bareName(name: string, level: number): string | null {
+  if (level < 5) return null;
+  const base = name.trim().replace(/(村民委员会|村委会|社区居民委员会|社区居委会|居民委员会|居委会|社区|村)$/, '');
+  return base.length >= 2 && base !== name.trim() ? base : null;
 }

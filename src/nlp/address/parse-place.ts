@@ -8,6 +8,7 @@ import type { Deps } from '../../server/deps.ts';
 import { normalize } from '../normalize.ts';
 import { loadDivisions, loadLandmarks, placeIndexVersion } from './address.repo.ts';
 import { PlaceIndex, type PlaceMatch } from './place-index.ts';
+import { nationalDivisionsToTownship } from '../../divisions/source.ts';
 
 const CHECK_EVERY_MS = 15_000;
 
@@ -28,7 +29,7 @@ export function invalidatePlaceIndex(db: Kysely<DB>): void {
 
 async function build(db: Kysely<DB>, version: string): Promise<PlaceIndex> {
   const [divisions, landmarks] = await Promise.all([loadDivisions(db), loadLandmarks(db)]);
-  const index = new PlaceIndex(divisions, landmarks);
+  const index = new PlaceIndex(divisions, landmarks, nationalDivisionsToTownship());
   cache.set(db, { index, version, checkedAt: Date.now() });
   return index;
 }

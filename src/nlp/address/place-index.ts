@@ -2,7 +2,11 @@
 // the learned landmarks, and the resolver that turns the mentions found in a text into the
 // deepest division consistent with them (a village under the township that is also mentioned,
 // a duplicate village name disambiguated by its county or by the caller's context division).
-import { nameForms } from './division-names.ts';
+// Names of places outside the tree (the rest of the country, down to townships) are known too:
+// a name of the tree that is part of an outside address (三明市宁化县|城南镇, 长春市 ⊃ 长春) is
+// not taken for the tree's place of that name.
+import { bareName, nameForms, Q_SHORT } from './division-names.ts';
+import { toSimplifiedChinese } from '../normalize.ts';
 
 export interface DivisionRow {
   code: string;
@@ -21,6 +25,8 @@ interface Target {
   code: string;
   quality: number;
   landmark: boolean;
+  /** a village's bare name: counts only right after its township or county */
+  bare?: boolean;
 }
 /** Keyed by UTF-16 code unit (a number: looking up a character allocates nothing). */
 interface TrieNode {
@@ -47,20 +53,51 @@ export interface PlaceMatch {
 
 const Q_LANDMARK = 0.8;
 const CONTEXT_BONUS = 0.5;
+/** Longer outside names are not looked for (they are rare, and each length is a lookup). */
+const MAX_OUTSIDE = 10;
 
 export class PlaceIndex {
   readonly byCode = new Map<string, DivisionRow>();
   private root: TrieNode = { next: new Map() };
   private maxLen = 0;
+  /** names (and usual/short forms) of places outside the tree that are no name form inside it */
+  private outside = new Set<string>();
+  private outsideMaxLen = 0;
+  /** the first two code units of every outside name: most positions are ruled out by one lookup */
+  private outsideHeads = new Set<number>();
 
-  constructor(divisions: DivisionRow[], landmarks: LandmarkRow[] = []) {
+  /** `outside`: names of divisions that are not in the tree (nationalDivisionsToTownship). */
+  constructor(divisions: DivisionRow[], landmarks: LandmarkRow[] = [], outside: { code: string; name: string; level: number }[] = []) {
+    const inside = new Set<string>();
     for (const d of divisions) {
       this.byCode.set(d.code, d);
-      for (const f of nameForms(d.name, d.level)) this.add(f.text, { code: d.code, quality: f.quality, landmark: false });
+      for (const f of nameForms(d.name, d.level)) {
+        // the text is normalised before parsing (乾 → 干, 昇 → 升): the names are looked up as it
+        for (const text of new Set([f.text, toSimplifiedChinese(f.text)])) {
+          this.add(text, { code: d.code, quality: f.quality, landmark: false });
+          inside.add(text);
+        }
+      }
+      const bare = bareName(d.name, d.level);
+      if (bare) for (const text of new Set([bare, toSimplifiedChinese(bare)])) this.add(text, { code: d.code, quality: Q_SHORT, landmark: false, bare: true });
     }
     for (const l of landmarks) {
       if (!this.byCode.has(l.division_code) || l.phrase.length < 3) continue;
       this.add(l.phrase, { code: l.division_code, quality: Q_LANDMARK * Math.min(1, l.confidence), landmark: true });
+    }
+    const codes = new Set(divisions.map((d) => d.code));
+    for (const o of outside) {
+      if (codes.has(o.code)) continue;
+      // townships by their full or usual names only: bare township names are everyday words
+      for (const f of nameForms(o.name, o.level)) {
+        if (o.level >= 4 && f.quality < 0.9) continue;
+        // (as listed: converting 45,000 names costs ~0.5 s, and only ~1% have a character that converts)
+        const text = f.text;
+        if (text.length < 2 || text.length > MAX_OUTSIDE || inside.has(text)) continue;
+        this.outside.add(text);
+        this.outsideHeads.add(text.charCodeAt(0) * 65536 + text.charCodeAt(1));
+        this.outsideMaxLen = Math.max(this.outsideMaxLen, text.length);
+      }
     }
   }
 
@@ -77,24 +114,83 @@ export class PlaceIndex {
       node = n;
     }
     const list = (node.targets ??= []);
-    const prev = list.find((x) => x.code === t.code);
+    const prev = list.find((x) => x.code === t.code && !x.bare === !t.bare);
     if (prev) prev.quality = Math.max(prev.quality, t.quality);
     else list.push(t);
     this.maxLen = Math.max(this.maxLen, text.length);
   }
 
-  /** Every indexed name occurring in `text`, minus those lying inside a longer one. */
+  /**
+   * Every indexed name occurring in `text`, minus those lying inside a longer one, those that are
+   * part of a place outside the tree, and bare village names not right after their township or county.
+   */
   mentions(text: string): Mention[] {
-    const all: Mention[] = [];
+    const raw: Mention[] = [];
     for (let i = 0; i < text.length; i++) {
       let node: TrieNode | undefined = this.root;
       for (let j = i; j < text.length && j - i < this.maxLen; j++) {
         node = node.next.get(text.charCodeAt(j));
         if (!node) break;
-        if (node.targets) all.push({ start: i, end: j + 1, text: text.slice(i, j + 1), targets: node.targets });
+        if (node.targets) raw.push({ start: i, end: j + 1, text: text.slice(i, j + 1), targets: node.targets });
       }
     }
+    const all: Mention[] = [];
+    // where names found to be part of an outside address end: the next name continues that address
+    // (上杭县|南阳镇|双溪村: 南阳镇 is also a township of the tree, 双溪村 a village of it)
+    const outsideEnds = new Set<number>();
+    for (const m of raw) {
+      if (this.outside.size && (outsideEnds.has(PlaceIndex.before(text, m.start)) || this.partOfOutside(text, m, raw))) {
+        outsideEnds.add(m.end);
+        continue;
+      }
+      const targets = m.targets.some((t) => t.bare) ? m.targets.filter((t) => !t.bare || this.anchored(text, m, t, raw)) : m.targets;
+      if (targets.length) all.push(targets === m.targets ? m : { ...m, targets });
+    }
     return all.filter((m) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  }
+
+  /** The start of `m` skipping the spaces before it. */
+  private static before(text: string, at: number): number {
+    while (at > 0 && text[at - 1] === ' ') at--;
+    return at;
+  }
+
+  /** A bare village name counts right after a name of its township or county, not before a landmark word. */
+  private anchored(text: string, m: Mention, t: Target, raw: Mention[]): boolean {
+    if (/^(?:小区|花园|家园|公寓|大厦|广场|市场|公园|山庄|新城|大道|路|街|巷|苑|镇|乡|县|区|市|村|社区)/.test(text.slice(m.end, m.end + 2))) return false;
+    const at = PlaceIndex.before(text, m.start);
+    return raw.some((p) => p.end === at && p.targets.some((pt) => !pt.bare && !pt.landmark && pt.code !== t.code
+      && (this.byCode.get(pt.code)?.level ?? 0) >= 3 && this.isWithin(t.code, pt.code)));
+  }
+
+  /** Does the text name a place outside the tree (not as part of a name of the tree)? */
+  private namesOutside(text: string, mentions: Mention[]): boolean {
+    for (let s = 0; s + 1 < text.length; s++) {
+      if (!this.outsideHeads.has(text.charCodeAt(s) * 65536 + text.charCodeAt(s + 1))) continue;
+      for (let e = s + 2; e <= Math.min(text.length, s + this.outsideMaxLen); e++) {
+        if (this.outside.has(text.slice(s, e)) && !mentions.some((o) => o.start <= s && o.end >= e)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Is this mention the tail of an outside address (宁化县|城南镇) or inside an outside name (长春市 ⊃ 长春)? */
+  private partOfOutside(text: string, m: Mention, raw: Mention[]): boolean {
+    // an outside "name" that is the end of an inside mention (蕉城区 ⊃ 城区) is no outside name
+    const coveredByInside = (s: number, e: number) => raw.some((o) => o !== m && o.start <= s && o.end >= e && (o.start < s || o.end > e));
+    const head = (s: number) => this.outsideHeads.has(text.charCodeAt(s) * 65536 + text.charCodeAt(s + 1));
+    const at = PlaceIndex.before(text, m.start);
+    for (let k = 2; k <= this.outsideMaxLen && k <= at; k++) {
+      if (head(at - k) && this.outside.has(text.slice(at - k, at)) && !coveredByInside(at - k, at)) return true;
+    }
+    const len = m.end - m.start;
+    for (let s = Math.max(0, m.start - this.outsideMaxLen + len); s <= m.start; s++) {
+      if (!head(s)) continue;
+      for (let e = Math.max(m.end, s + len + 1); e <= Math.min(text.length, s + this.outsideMaxLen); e++) {
+        if (this.outside.has(text.slice(s, e)) && !coveredByInside(s, e)) return true;
+      }
+    }
+    return false;
   }
 
   private isWithin(code: string, ancestor: string): boolean {
@@ -140,6 +236,9 @@ export class PlaceIndex {
       ambiguous = true;
       chosen = this.commonAncestor(best.map((b) => b.code));
       if (!chosen) return null;
+      // names that fit several places here, in a text naming a place elsewhere (福州闽侯…溪口村):
+      // the text is about that place, not about the deployment's area as a whole
+      if (this.namesOutside(text, mentions)) return null;
     }
     if (!chosen) return null;
     const support = best[0].support;
