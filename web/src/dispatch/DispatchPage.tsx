@@ -14,13 +14,16 @@ import { TicketSearch } from '../components/TicketSearch.tsx';
 import { EXTENSION_ACTIONS, QueueCard } from '../components/QueueCard.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { UrgencyTag } from '../components/Tags.tsx';
-import { SuggestCell, useRowSuggestion } from './SuggestCell.tsx';
+import { SuggestCell, useDispatchSuggestions, type RowSuggestion } from './SuggestCell.tsx';
 
 const actionFor = (tk: Pick<TicketSummary, 'status'>) => (tk.status === 'received' ? 'dispatch' : 'redispatch') as 'dispatch' | 'redispatch';
 
-function DrawerSuggestions({ ticket, children }: { ticket: TicketSummary | undefined; children: (units: { id: string; name: string }[]) => React.ReactNode }) {
-  const q = useRowSuggestion(ticket ?? { id: '', title: '', divisionCode: null }, !!ticket);
-  return <>{children(ticket ? (q.data?.units ?? []) : [])}</>;
+function DrawerSuggestions({ ticket, fromPage, children }: {
+  ticket: TicketSummary | undefined; fromPage: RowSuggestion | undefined; children: (units: { id: string; name: string }[]) => React.ReactNode;
+}) {
+  // the page's call holds it when the ticket is a row of the page; one call otherwise
+  const { byId } = useDispatchSuggestions(ticket && !fromPage ? [ticket.id] : []);
+  return <>{children(ticket ? ((fromPage ?? byId.get(ticket.id))?.units ?? []) : [])}</>;
 }
 
 export function DispatchPage() {
@@ -42,6 +45,7 @@ export function DispatchPage() {
     refetchInterval: 30_000,
   });
   const rows = list.data?.items ?? [];
+  const suggestions = useDispatchSuggestions(rows.map((r) => r.id));
 
   const send = useMutation({
     mutationFn: async (input: { tickets: TicketSummary[]; leadUnitId: string; coUnitIds?: string[]; note?: string; basis?: string }) => {
@@ -116,14 +120,14 @@ export function DispatchPage() {
             title: t('dispatch.why'), key: 'why', width: 90,
             render: (_, r) => (r.status === 'returned' ? <Tag color="orange">{t('dispatch.returned', { n: r.returnCount })}</Tag> : r.reopenCount ? <Tag color="volcano">{t('ticket.reopens', { n: r.reopenCount })}</Tag> : <Tag>{t('dispatch.unsure')}</Tag>),
           },
-          { title: t('dispatch.suggested'), key: 'suggest', width: 240, render: (_, r) => <SuggestCell ticket={r} onPick={(u) => quick(r, u)} /> },
+          { title: t('dispatch.suggested'), key: 'suggest', width: 240, render: (_, r) => <SuggestCell ticket={r} suggestion={suggestions.byId.get(r.id)} loading={suggestions.isLoading} onPick={(u) => quick(r, u)} /> },
           {
             title: '', key: 'go', width: 96, fixed: 'right',
             render: (_, r) => <Button size="small" type="link" onClick={() => setOpen(r.id)} data-testid="open-ticket">{t(`act.btn.${actionFor(r)}`)}</Button>,
           },
         ]}
       />
-      <DrawerSuggestions ticket={rows.find((r) => r.id === open)}>
+      <DrawerSuggestions ticket={rows.find((r) => r.id === open)} fromPage={open ? suggestions.byId.get(open) : undefined}>
         {(units) => (
           <TicketDrawer id={open} onClose={() => setOpen(null)} suggested={units} onDone={(d) => !['received', 'returned'].includes(d.status) && setOpen(null)} />
         )}

@@ -1,44 +1,32 @@
-// Per-row suggestions (analyze on the title): up to 3 units with their confidence, one click
-// dispatches there; and the top category.
+// Suggestions for the dispatcher queue: for the whole page at once (one call, each ticket's whole
+// text and place read on the server), up to 3 units with their confidence — one click dispatches
+// there — and the top category. Units the ticket was already with are left out by the server.
 import { Button, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { AnalyzeResponse, TicketSummary } from '../contract.ts';
-import { api, ApiError } from '../api/client.ts';
-import { ticketsApi } from '../api/tickets.ts';
+import type { DispatchSuggestionsResponse, TicketSummary } from '../contract.ts';
+import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
 
-let unavailable = false;
+export type RowSuggestion = DispatchSuggestionsResponse['items'][number];
 
-export function useRowSuggestion(tk: Pick<TicketSummary, 'id' | 'title' | 'divisionCode'>, enabled = true) {
-  return useQuery({
-    queryKey: ['analyze-row', tk.id],
-    queryFn: async () => {
-      try {
-        return await api.post<AnalyzeResponse>('/api/v1/nlp/analyze', { content: tk.title, divisionCode: tk.divisionCode ?? undefined });
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) unavailable = true;
-        return null;
-      }
-    },
-    enabled: enabled && !unavailable && tk.title.trim().length > 0,
+/** The suggestions for these tickets (a page of the queue, or the one open in the drawer), by ticket id. */
+export function useDispatchSuggestions(ids: string[]) {
+  const key = [...ids].sort();
+  const q = useQuery({
+    queryKey: ['dispatch-suggestions', key],
+    queryFn: () => api.post<DispatchSuggestionsResponse>('/api/v1/nlp/dispatch-suggestions', { ticketIds: key }).catch(() => ({ items: [] })),
+    enabled: key.length > 0,
     staleTime: 5 * 60_000,
     retry: false,
   });
-}
-
-/** Units that returned this ticket (退单): suggesting them again would bounce it back. */
-function useReturnedBy(ticket: Pick<TicketSummary, 'id' | 'returnCount'>): Set<string> {
-  const q = useQuery({ queryKey: ['ticket', ticket.id], queryFn: () => ticketsApi.get(ticket.id), enabled: ticket.returnCount > 0, staleTime: 60_000 });
-  const out = new Set<string>();
-  for (const e of q.data?.events ?? []) if (e.action === 'return' && typeof e.data.unitId === 'string') out.add(e.data.unitId);
-  return out;
+  return { byId: new Map((q.data?.items ?? []).map((i) => [i.ticketId, i])), isLoading: q.isLoading };
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0, flex: 1 } as const;
 
 /** The top category suggestion (marked when it is the ticket's own category already). */
-function CategoryHint({ ticket, top }: { ticket: TicketSummary; top: AnalyzeResponse['categories'][number] | undefined }) {
+function CategoryHint({ ticket, top }: { ticket: TicketSummary; top: RowSuggestion['categories'][number] | undefined }) {
   const { t } = useI18n();
   if (!top) return null;
   const same = top.code === ticket.categoryCode;
@@ -52,14 +40,13 @@ function CategoryHint({ ticket, top }: { ticket: TicketSummary; top: AnalyzeResp
   );
 }
 
-export function SuggestCell({ ticket, onPick }: { ticket: TicketSummary; onPick: (unit: { id: string; name: string }) => void }) {
+export function SuggestCell({ ticket, suggestion, loading, onPick }: {
+  ticket: TicketSummary; suggestion: RowSuggestion | undefined; loading: boolean; onPick: (unit: { id: string; name: string }) => void;
+}) {
   const { t } = useI18n();
-  const q = useRowSuggestion(ticket);
-  const returnedBy = useReturnedBy(ticket);
-  // the top 3, leaving out the current lead and every unit that returned it
-  const units = (q.data?.units ?? []).filter((u) => u.id !== ticket.leadUnitId && !returnedBy.has(u.id)).slice(0, 3);
-  const top = q.data?.categories[0];
-  if (!units.length && !top) return <Typography.Text type="secondary">{q.isLoading ? '…' : '—'}</Typography.Text>;
+  const units = suggestion?.units ?? [];
+  const top = suggestion?.categories[0];
+  if (!units.length && !top) return <Typography.Text type="secondary">{loading ? '…' : '—'}</Typography.Text>;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }} data-testid="suggest-cell">
       {units.map((u, i) => (
