@@ -13,6 +13,7 @@ import { findDuplicates } from './dedupe/find-duplicates.ts';
 import { fingerprint } from './dedupe/minhash.ts';
 import { markOpenable, suggestReplies } from './replies/reply-suggestions.ts';
 import type { TicketScope } from '../auth/policy.ts';
+import { visibleTicketIds } from '../tickets/list.repo.ts';
 import { explicitRequestType, keywordCategories, requestTypeOf, urgencyCue, type CategoryRow } from './analyze-rules.ts';
 import { activeCategories, activeKbArticles, kbVersion } from './nlp.repo.ts';
 
@@ -128,13 +129,16 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     findDuplicates(deps, { text, normalized: true, fingerprint: fp, divisionCode: input.divisionCode, phone: input.phone }),
   ]);
   const { place, predicted } = u;
+  // only tickets the caller may open are named, and only they tell of a repeat caller
+  const seenIds = visibleTicketIds(deps.db, scope, [...new Set([...dup.duplicates, ...dup.repeatOf].map((d) => d.id))]);
   const top = u.categories[0] ?? null;
   const stated = explicitRequestType(text); // read once: type, urgency (a praise reports no danger)
-  const [units, kb, replies] = await Promise.all([
+  const [units, kb, replies, seen] = await Promise.all([
     suggestedUnits(deps, predicted, top, u.divisionCode),
     kbFor(deps.db, text, top?.code ?? null),
     suggestReplies(deps, { text, normalized: true, canonical: fp.canon, categoryCode: top?.code, limit: 5 })
       .then((r) => markOpenable(deps.db, scope, r)),
+    seenIds,
   ]);
   return {
     normalized: text,
@@ -145,8 +149,8 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     urgency: urgencyCue(text, stated),
     terms: u.terms,
     place: place ? { code: place.code, name: place.name, path: place.path } : null,
-    duplicates: dup.duplicates.map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity })),
-    repeatCaller: dup.repeatCaller,
+    duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity })),
+    repeatCaller: dup.repeatOf.some((d) => seen.has(d.id)),
     kb,
     replies: replies.map((r) => ({ ...r, closedAt: r.closedAt ? r.closedAt.toISOString() : null })),
     source: predicted ? 'model' : 'keywords',

@@ -101,6 +101,11 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(b.replies[0].replyText).toContain('停止施工');
     expect(b.replies[0].satisfaction).toBe('satisfied');
     expect(b.terms).toEqual(expect.arrayContaining(['噪音']));
+    // a unit's handler may not open that ticket: it is not named to them, nor does it make a repeat caller
+    const h = (await handler.post('/api/v1/nlp/analyze', { title: '夜间施工', content: NOISE.replace('凌晨两点', '凌晨三点'), phone: '13900000002' })).body;
+    expect(h.duplicates).toEqual([]);
+    expect(h.repeatCaller).toBe(false);
+    expect(h.replies[0].canOpen).toBe(false); // the reply itself is shown (closed, not confidential), unlinked
   });
 
   it('tickets taken in through intake are found as duplicates at once', async () => {
