@@ -11,7 +11,7 @@ import { AppError } from '../shared/errors.ts';
 import { resolveRoute } from '../dispatch/route.ts';
 import { writeIntake, type IntakeWrite } from './intake-writer.ts';
 import { attachmentsExist, categoryExists, divisionByCode, getTicket } from './tickets.repo.ts';
-import { chainEvents, type EventInput } from './events.ts';
+import { appendEvent, chainEvents, type EventInput } from './events.ts';
 import { planDispatch, type DispatchPlan } from './dispatch-ticket.ts';
 import { stageDeadline, deadlinesView } from './deadlines.ts';
 import { intakeHooks } from './intake-hooks.ts';
@@ -187,6 +187,13 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     ? [plan.leadUnitId, ...plan.coUnitIds].map((u, i) => ({ ticket_id: id, unit_id: u, role: i === 0 ? 'lead' : 'co', assigned_at: now }))
     : [];
   const ticket = await writeIntake(deps.db, deps.dbKind, { ticket: values, events: chain.rows, units }, (err) => deps.log.warn({ err }, 'intake maintenance after commit failed'));
+  if (input.mergeInto) {
+    // the master's timeline tells its unit that another caller raised the same matter (as a merge later does)
+    const masterId = input.mergeInto;
+    await deps.db.transaction().execute((trx) => appendEvent(trx, {
+      ticketId: masterId, action: 'note', actor: who, at: now, note: `并案：${ticket.number}`, data: { mergedTicketId: ticket.id },
+    })).catch((err: unknown) => deps.log.warn({ err, masterId }, 'could not note the merge on the master ticket'));
+  }
   return { ticket, leadUnitName: plan?.leadUnitName ?? null, autoDispatched };
 }
 

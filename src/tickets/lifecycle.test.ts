@@ -149,8 +149,19 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
   it('merge: duplicates follow the master to closure; supervise, summon, pass down', async () => {
     const master = await newTicket(agent, { categoryCode: fx.categories.propertyService, divisionCode: fx.divisions.township1 });
     const dup = await newTicket(anon, { divisionCode: fx.divisions.township1 });
+    // a second caller merged into it at intake (并案 in the console): its timeline says so
+    const early = await newTicket(agent, { divisionCode: fx.divisions.township1, mergeInto: dup.id });
+    expect(early.status).toBe('merged');
+    const dupEvents = (await dispatcher.get(`/api/v1/tickets/${dup.id}`)).body.events;
+    expect(dupEvents.at(-1)).toMatchObject({ action: 'note', note: `并案：${early.number}`, data: { mergedTicketId: early.id } });
     const m = await act(dispatcher, dup.id, { action: 'merge', masterId: master.id });
     expect(m.body.status).toBe('merged');
+    // what was merged into it follows it to the new master (else nothing would ever close it)
+    const moved = (await dispatcher.get(`/api/v1/tickets/${early.id}`)).body;
+    expect(moved.masterId).toBe(master.id);
+    expect((await dispatcher.get(`/api/v1/tickets/${master.id}`)).body.events.map((e: { note: string | null }) => e.note)).toEqual(
+      expect.arrayContaining([`并案：${dup.number}`, `并案：${early.number}（随 ${dup.number}）`]),
+    );
     expect((await act(dispatcher, master.id, { action: 'merge', masterId: master.id })).status).toBe(409);
     expect((await act(supervisor, master.id, { action: 'supervise', level: 2 })).body.superviseLevel).toBe(2);
     expect((await act(zhujian, master.id, { action: 'supervise', level: 1 })).status).toBe(403);
@@ -169,6 +180,7 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     const child = (await dispatcher.get(`/api/v1/tickets/${dup.id}`)).body;
     expect(child.status).toBe('closed');
     expect(child.replyText).toBe('已处理。');
+    expect((await dispatcher.get(`/api/v1/tickets/${early.id}`)).body).toMatchObject({ status: 'closed', replyText: '已处理。' });
     // the public board shows the matter once: the master, not its merged duplicate
     const board = (await anon.get('/api/v1/board?pageSize=100')).body.items.map((i: { number: string }) => i.number);
     const masked = (n: string) => n.slice(0, 10) + '****' + n.slice(-2);

@@ -130,7 +130,7 @@ export async function events(db: Db, ticketId: string, publicOnly = false) {
 }
 
 export async function mergedChildren(db: Db, masterId: string) {
-  return db.selectFrom('tickets').select(['id', 'status']).where('master_id', '=', masterId).where('status', '=', 'merged').execute();
+  return db.selectFrom('tickets').select(['id', 'number', 'status']).where('master_id', '=', masterId).where('status', '=', 'merged').execute();
 }
 
 export async function logPiiAccess(db: Db, userId: string, ticketId: string, purpose = 'view') {
