@@ -56,8 +56,19 @@ describe('urgencyCue', () => {
     ['孩子掉进河里了，快来人', '120'],
     ['山体滑坡压住房子了', '119'],
     ['电梯困人了，里面有个小孩', '119'],
+    ['蕉城区城南镇有个人站在桥边栏杆外面说要跳河，情绪很激动，周围人拉不住，快来人！', '110'],
+    ['我被人打了，头在流血', '110'],
+    ['商场的电梯突然停了，里面关着好几个人在拍门，快派人来', '119'],
+    ['有人晕倒在路边，没有呼吸', '120'],
+    ['路边有位老人摔倒了，头一直在流血', '120'],
   ])('danger to people: %s → %s', (text, to) => {
     expect(urgencyCue(text)).toMatchObject({ level: 'emergency', transferTo: to });
+  });
+
+  it('a danger that is over is no cue', () => {
+    expect(urgencyCue('上次着火的事情已经解决，谢谢')).toMatchObject({ level: 'general', cue: null });
+    expect(urgencyCue('去年发生过火灾的那栋楼，消防通道又被堵了')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('楼下着火了，浓烟很大')).toMatchObject({ level: 'emergency', transferTo: '119' });
   });
 
   it('a praise reports no danger', () => {

@@ -50,7 +50,7 @@ export function EventTimeline({ events, number }: { events: Ev[]; number?: strin
               <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>
             </div>
             <Typography.Text type="secondary">
-              {[e.actorName, e.unitName, e.toStatus && e.toStatus !== e.fromStatus ? `→ ${label('status', e.toStatus)}` : null].filter(Boolean).join(' · ')}
+              {[e.actorRole === 'system' ? t('timeline.system') : e.actorName, e.unitName, e.toStatus && e.toStatus !== e.fromStatus ? `→ ${label('status', e.toStatus)}` : null].filter(Boolean).join(' · ')}
             </Typography.Text>
             {eventDetail(e, t) ? <div data-testid="event-detail" style={{ marginTop: 4 }}>{eventDetail(e, t)}</div> : null}
             {e.note ? <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{noteOf(e, number, locale, t)}</div> : null}
