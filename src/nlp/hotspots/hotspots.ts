@@ -73,7 +73,8 @@ const countyOf = (path: string | null) => {
 
 export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
   const to = q.to ?? deps.now();
-  const from = q.from ?? new Date(to.getTime() - 30 * 86400_000);
+  // the same default period as the rates on the dashboard beside it (rates.ts): the last 90 days
+  const from = q.from ?? new Date(to.getTime() - 90 * 86400_000);
   if (from >= to) throw new AppError('validation', 'from must be before to');
   const path = await scopePath(deps, actor, q.divisionCode);
   // Pages of the same query within a minute reuse one clustering.
