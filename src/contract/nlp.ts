@@ -114,7 +114,7 @@ export const CreateHotspotCaseBody = z.object({
   leadUnitId: z.uuid().optional(),
   /** deadline in working days from now (default 15, the complaint limit) */
   dueWorkingDays: z.number().int().min(1).max(250).optional(),
-});
+}).refine((b) => !b.from || !b.to || new Date(b.from) < new Date(b.to), { message: 'from must be before to', path: ['from'] });
 
 const CaseBase = z.object({
   id: z.string(),

@@ -296,6 +296,8 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const again = await supervisor.get(`/api/v1/hotspots?divisionCode=${fx.divisions.county}`);
     expect(again.body.items[0].case).toMatchObject({ id: c.body.id, status: 'open' });
     expect(again.body.items.slice(1).every((h: { case: unknown }) => h.case === null)).toBe(true);
+    const backwards = await supervisor.post('/api/v1/hotspots/cases', { title: top.title, ticketIds: top.members.map((m: { id: string }) => m.id), from: '2026-06-02T00:00:00Z', to: '2026-06-01T00:00:00Z' });
+    expect(backwards.status).toBe(400);
     const twice = await supervisor.post('/api/v1/hotspots/cases', { title: top.title, ticketIds: top.members.map((m: { id: string }) => m.id) });
     expect(twice.status).toBe(409);
     const one = await supervisor.get(`/api/v1/hotspots/cases/${c.body.id}`);
