@@ -46,6 +46,17 @@ describe('lianxin nlp train / predict', () => {
     expect(() => run(['nlp', 'train', '--data', data, '--text', 'nosuch', '--label', 'topic', '--out', join(dir, 'x.json')])).toThrow(/no row has text in "nosuch"/);
     expect(() => run(['nlp', 'predict', '--model', join(dir, 'missing.json')], big)).toThrow(/missing\.json: no such model file/);
 
+    // output line n is input line n: a blank line stays blank, a byte-order mark on a later line (files joined) is read past
+    const two = run(['nlp', 'predict', '--model', model], `${big}\n\n\ufeff${big}\n`).split('\n');
+    expect(two.slice(0, 3).map((l) => (l ? JSON.parse(l).n !== undefined : ''))).toEqual([true, '', true]);
+    // a hand-edited model names what is wrong with it
+    const saved2 = JSON.parse(readFileSync(model, 'utf8'));
+    for (const [patch, msg] of [[{ temperature: 0 }, /temperature/], [{ labels: [] }, /labels/], [{ textFields: 'title' }, /textFields/], [{ features: null }, /features/], [{ idf: [1] }, /idf/]] as const) {
+      const broken = join(dir, 'broken.json');
+      writeFileSync(broken, JSON.stringify({ ...saved2, ...patch }));
+      expect(() => run(['nlp', 'predict', '--model', broken], big + '\n')).toThrow(msg);
+    }
+
     // without --text, predict uses the fields the model was trained on
     const plain = run(['nlp', 'predict', '--model', model], JSON.stringify({ subject: HELD_OUT[0].title, text: HELD_OUT[0].body }) + '\n');
     expect(JSON.parse(plain).prediction).toBe(HELD_OUT[0].label);
@@ -56,6 +67,11 @@ describe('lianxin nlp train / predict', () => {
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, '{"title":"a","label":"x"}\nnot json\n');
     expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'm.json')])).toThrow(/bad\.jsonl:2/);
+    // flags are checked before any work: folds, where the model goes, a directory given as data
+    expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'm.json'), '--folds', '2.5'])).toThrow(/--folds must be 0/);
+    expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'm.json'), '--folds', '1'])).toThrow(/--folds must be 0/);
+    expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'no', 'such', 'm.json')])).toThrow(/no such directory/);
+    expect(() => run(['nlp', 'train', '--data', dir, '--out', join(dir, 'm.json')])).toThrow(/is a directory/);
   }, 120_000);
 
   it('reads files that start with a byte-order mark and keeps numeric labels numeric', () => {

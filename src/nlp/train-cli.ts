@@ -1,10 +1,11 @@
 // `lianxin nlp train` (from a labelled JSONL file, or --from-db from closed tickets),
 // `lianxin nlp predict` (JSONL in, JSONL out with prediction and confidence) and `lianxin nlp models`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { assertTextFields, examplesFrom, hasText, lines, parseFieldList, readJsonl, rowText, stripBom } from './classifier/jsonl.ts';
-import { classify, isClassifierModel, loadModel } from './classifier/model.ts';
+import { classify, isClassifierModel, loadModel, modelProblem } from './classifier/model.ts';
 import { trainClassifier } from './classifier/train.ts';
 import { MODEL_KINDS, type ModelKind } from './classifier/train-from-db.ts';
 
@@ -39,6 +40,12 @@ const num = (v: string | undefined, name: string, min: number, max: number): num
 
 async function trainFromFile(o: { data: string; text?: string; label: string; out: string; folds?: string; targetPrecision?: string }) {
   const fields = parseFieldList(o.text, ['title', 'body']);
+  const folds = num(o.folds, 'folds', 0, 20);
+  if (folds !== undefined && (!Number.isInteger(folds) || folds === 1)) throw new Error('--folds must be 0 (no cross-validation) or a whole number from 2 to 20');
+  // before the work, not after it: where the model goes must exist
+  const outDir = dirname(resolve(o.out));
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new Error(`--out ${o.out}: no such directory ${outDir}`);
+  if (existsSync(o.data) && statSync(o.data).isDirectory()) throw new Error(`--data ${o.data} is a directory, not a JSONL file`);
   const rows = readJsonl(o.data);
   assertTextFields(rows, fields, o.data);
   const examples = examplesFrom(rows, fields, o.label);
@@ -51,7 +58,7 @@ async function trainFromFile(o: { data: string; text?: string; label: string; ou
   const bar = progressBar('training');
   const model = trainClassifier(
     examples,
-    { cvFolds: num(o.folds, 'folds', 0, 20) ?? 5, targetPrecision: num(o.targetPrecision, 'target-precision', 0.5, 1) ?? 0.95 },
+    { cvFolds: folds ?? 5, targetPrecision: num(o.targetPrecision, 'target-precision', 0.5, 1) ?? 0.95 },
     (d, t, phase) => bar.update(d, t, phase),
   );
   bar.stop();
@@ -96,7 +103,8 @@ async function predict(o: { model: string; text?: string; top?: string }) {
     const err = e as NodeJS.ErrnoException;
     throw new Error(`${o.model}: ${err.code === 'ENOENT' ? 'no such model file' : err.code === 'EISDIR' ? 'is a directory, not a model file' : `not a model file (${err.message})`}`);
   }
-  if (!isClassifierModel(json)) throw new Error(`${o.model} is not a Lianxin classifier model`);
+  const problem = modelProblem(json);
+  if (problem || !isClassifierModel(json)) throw new Error(`${o.model}: ${problem}`);
   const fields = parseFieldList(o.text, (json as { textFields?: string[] }).textFields ?? ['title', 'body']);
   const top = num(o.top, 'top', 1, json.labels.length);
   const model = loadModel(json);
@@ -111,10 +119,14 @@ async function predict(o: { model: string; text?: string; top?: string }) {
   let seenText = false;
   for await (const line of lines(process.stdin)) {
     n++;
-    if (!line.trim()) continue;
+    if (!line.trim()) {
+      // output line n stays input line n (a blank line stays blank)
+      if (!process.stdout.write('\n')) await new Promise((r) => process.stdout.once('drain', r));
+      continue;
+    }
     let row: Record<string, unknown>;
     try {
-      row = JSON.parse(n === 1 ? stripBom(line) : line);
+      row = JSON.parse(stripBom(line)); // (a mark on a later line too: files joined with cat)
     } catch {
       throw new Error(`stdin line ${n}: not JSON`);
     }

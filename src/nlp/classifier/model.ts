@@ -52,9 +52,31 @@ export interface Prediction {
   explain: { term: string; weight: number }[];
 }
 
+const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** What makes this JSON no usable model (a hand-edited or truncated file), or null when it is one. */
+export function modelProblem(x: unknown): string | null {
+  const m = x as Partial<ClassifierModel> & { textFields?: unknown };
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return 'not a JSON object';
+  if (m.format !== MODEL_FORMAT) return `not a Lianxin classifier model (format is not "${MODEL_FORMAT}")`;
+  if (!strings(m.labels) || !m.labels!.length) return '"labels" must be a non-empty list of strings';
+  if (!strings(m.terms)) return '"terms" must be a list of strings';
+  if (!Array.isArray(m.idf) || m.idf.length !== m.terms!.length || !m.idf.every(finite)) return `"idf" must hold one number per term (${m.terms!.length})`;
+  if (!m.features || typeof m.features !== 'object') return '"features" is missing';
+  if (!finite(m.temperature) || m.temperature! <= 0) return '"temperature" must be a positive number';
+  if (m.textFields !== undefined && !strings(m.textFields)) return '"textFields" must be a list of strings';
+  if (!Array.isArray(m.weights) || m.weights.length !== m.labels!.length) return `"weights" must hold one entry per label (${m.labels!.length})`;
+  for (const [k, row] of m.weights.entries()) {
+    if (!row || !Array.isArray(row.val) || !finite(row.bias) || (row.idx !== undefined && (!Array.isArray(row.idx) || row.idx.length !== row.val.length))) {
+      return `"weights"[${k}] must have "val", a numeric "bias" and, if any, one "idx" per value`;
+    }
+  }
+  return null;
+}
+
 export function isClassifierModel(x: unknown): x is ClassifierModel {
-  const m = x as ClassifierModel;
-  return !!m && typeof m === 'object' && m.format === MODEL_FORMAT && Array.isArray(m.labels) && Array.isArray(m.terms) && Array.isArray(m.weights);
+  return modelProblem(x) === null;
 }
 
 export function loadModel(json: ClassifierModel): LoadedModel {
