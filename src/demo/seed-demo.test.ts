@@ -65,6 +65,11 @@ describe.each(DB_KINDS)('demo city on %s', (kind) => {
     expect(res.tickets!.created).toBeGreaterThanOrEqual(80);
     expect(res.tickets!.failures).toBe(0); // every scripted step went through (an API change must not make the demo skip them)
     expect(statuses.closed).toBeGreaterThan(20);
+    // live tickets go through intake with the models learned from the history: what they
+    // dispatched alone is on record, and the wrong ones were returned and corrected
+    const auto = await t.db.selectFrom('ticket_events').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'auto_dispatch').executeTakeFirstOrThrow();
+    expect(Number(auto.n)).toBe(res.tickets!.autoDispatched);
+    expect(res.tickets!.autoCorrected).toBeLessThanOrEqual(res.tickets!.autoDispatched);
     for (const s of ['received', 'dispatched', 'signed', 'handling', 'replied', 'callback', 'returned', 'merged', 'closed']) {
       expect(statuses[s] ?? 0, s).toBeGreaterThan(0);
     }

@@ -9,6 +9,8 @@ import { seedDemoOrg } from './seed-org.ts';
 import { seedDemoTickets, type DemoTicketStats } from './seed-tickets.ts';
 import { seedDemoHistory } from './seed-history.ts';
 import { ALL_TEMPLATES } from './tickets-more.data.ts';
+import { retrainFromDb } from '../nlp/classifier/train-from-db.ts';
+import { installClassifier } from '../nlp/classifier/install.ts';
 
 export const DEMO_USERNAMES = ['admin', 'agent', 'dispatcher', 'supervisor', 'zhujian', 'zhujian_leader', 'chengguan', 'xiangzhen', 'grid', 'citizen'] as const;
 
@@ -51,9 +53,16 @@ export async function seedDemo(deps: Deps, opts: DemoOptions = {}): Promise<Demo
   const hash = await hashPassword(password);
   const org = await seedDemoOrg(deps, hash);
   const history = await seedDemoHistory(deps, org, ALL_TEMPLATES, { count: opts.history });
+  // the models learn from the imported history first, as in a real start-up, so the live tickets
+  // below go through intake as they would: the confident ones auto-dispatched, some of them wrongly
+  const models = await retrainFromDb(deps).catch((err: unknown) => {
+    deps.log.warn({ err }, 'demo: training on the history failed; live tickets go to the dispatcher');
+    return [];
+  });
+  installClassifier();
   const tickets = await seedDemoTickets(deps, org, { count: opts.tickets });
   const ms = Date.now() - started;
-  deps.log.info({ ms, history: history.imported, tickets: tickets.created, byStatus: tickets.byStatus, failures: tickets.failures }, 'demo seeded');
+  deps.log.info({ ms, history: history.imported, models: models.filter((m) => !m.skipped).length, tickets: tickets.created, autoDispatched: tickets.autoDispatched, autoCorrected: tickets.autoCorrected, byStatus: tickets.byStatus, failures: tickets.failures }, 'demo seeded');
   if (generated && !opts.quiet) printPasswordBox(password);
   return { seeded: true, password, generatedPassword: generated, tickets, history: history.imported, ms };
 }

@@ -14,7 +14,7 @@ import { actorsByUsername, someTicketWithStatus, ticketsByStatus, ticketsWithSta
 import type { DemoOrg } from './seed-org.ts';
 import { GRID_VILLAGE } from './seed-org.ts';
 import { CENTERS, KB_ARTICLES } from './org.data.ts';
-import { OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, TEMPLATES, type TicketTemplate } from './tickets.data.ts';
+import { OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, TEMPLATES, VAGUE_TEMPLATES, type TicketTemplate } from './tickets.data.ts';
 import { ALL_TEMPLATES } from './tickets-more.data.ts';
 import { demoFiller } from './fill.ts';
 import { mulberry32 } from '../shared/random.ts';
@@ -23,6 +23,9 @@ const HOUR = 3600_000;
 
 export interface DemoTicketStats {
   created: number;
+  /** dispatched by the classifier with no human, and of those, corrected after the unit returned them */
+  autoDispatched: number;
+  autoCorrected: number;
   byStatus: Record<string, number>;
   failures: number;
 }
@@ -36,7 +39,7 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
   const agent = A('agent'), dispatcher = A('dispatcher'), supervisor = A('supervisor'), grid = A('grid'), citizen = A('citizen');
   let clock = real;
   const sim: Deps = { ...deps, now: () => clock };
-  const stats: DemoTicketStats = { created: 0, byStatus: {}, failures: 0 };
+  const stats: DemoTicketStats = { created: 0, autoDispatched: 0, autoCorrected: 0, byStatus: {}, failures: 0 };
 
   // One transition at a simulated time; false when that time is still in the future or the
   // transition is refused (the ticket then stays where it is).
@@ -105,7 +108,7 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
       if (s < 0.03) {
         const oos = pick(OUT_OF_SCOPE);
         const place = pickPlace('town');
-        const { ticket } = await createTicket(sim, agent, { content: oos.text, divisionCode: place.code, contact: contact(), channel: 'hotline', type: 'help' });
+        const { ticket } = await createTicket(sim, agent, { content: oos.text, divisionCode: place.code, contact: contact(), channel: 'hotline', type: 'help', hold: true });
         stats.created++;
         await act(agent, ticket, between(0.05, 0.3), { action: 'out_of_scope', ruleCode: oos.rule, note: '已告知诉求人通过相应法定途径解决' });
         continue;
@@ -120,8 +123,8 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
         lat: Number((lat + (rng() - 0.5) * spread).toFixed(5)), lng: Number((lng + (rng() - 0.5) * spread).toFixed(5)),
       } as const;
       if (s < 0.09 && tpl.type === 'consult') {
-        // Answered on the phone from the knowledge base.
-        const { ticket } = await createTicket(sim, agent, { ...base, channel: 'hotline' });
+        // Answered on the phone from the knowledge base (kept at 受理 to answer it there).
+        const { ticket } = await createTicket(sim, agent, { ...base, channel: 'hotline', hold: true });
         stats.created++;
         const kb = KB_ARTICLES.find((k) => k.category && tpl.cat.startsWith(k.category));
         await act(agent, ticket, between(0.05, 0.2), { action: 'direct_answer', text: kb?.body ?? fill(tpl.reply, place) });
@@ -140,23 +143,41 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
         if (!onSite && ticket.status === 'dispatched') await work(ticket, tpl, {});
         continue;
       }
-      let ticket: Ticket;
+      // Who decides the owner: routing by the category staff chose, the classifier when it is sure
+      // enough (auto-dispatch: web and H5 requests, and calls the agent leaves to it), or a dispatcher.
+      const route = await resolveRoute(sim, { categoryCode: tpl.cat, divisionCode: place.code });
+      let created: Ticket;
       if (s < 0.27) {
-        // Submitted by a citizen on the web or H5: waits for a dispatcher.
+        // Submitted by a citizen on the web or H5 (their category is a hint, not a decision).
         const who = rng() < 0.15 ? citizen : null; // some citizens have an account
-        ({ ticket } = await createTicket(sim, who, { ...base, categoryCode: tpl.cat, channel: rng() < 0.5 ? 'web' : 'h5' }));
-        stats.created++;
+        ({ ticket: created } = await createTicket(sim, who, { ...base, categoryCode: tpl.cat, channel: rng() < 0.5 ? 'web' : 'h5' }));
+      } else {
+        ({ ticket: created } = await createTicket(sim, agent, { ...base, categoryCode: rng() < 0.5 ? tpl.cat : undefined, channel: 'hotline' }));
+      }
+      stats.created++;
+      let ticket: Ticket;
+      if (created.status === 'dispatched' && created.auto_dispatched && route.leadUnitId && created.lead_unit_id !== route.leadUnitId) {
+        // auto-dispatched to the wrong owner: the unit returns it and a dispatcher corrects it
+        // (what the dashboard's auto-dispatch precision counts, and a training example)
+        stats.autoDispatched++;
+        stats.autoCorrected++;
+        const back = await act(handlerFor(created), created, between(1, 8), { action: 'return', reason: '该事项不属于本单位职责范围，请改派。' });
+        if (!back || rng() < 0.1) continue; // (a few still wait for the dispatcher)
+        const again = await act(dispatcher, back, between(0.5, 4), { action: 'redispatch', leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds, categoryCode: tpl.cat, note: '自动派单有误，按职责改派' });
+        if (again) await work(again, tpl, {});
+        continue;
+      }
+      if (created.status === 'dispatched') {
+        if (created.auto_dispatched) stats.autoDispatched++;
+        ticket = created;
+      } else {
+        if (created.status !== 'received') continue;
         if (ageDays < 3 && rng() < 0.5) continue; // still in the dispatcher's queue
-        const route = await resolveRoute(sim, { categoryCode: tpl.cat, divisionCode: place.code });
         const dispatched = route.leadUnitId
-          ? await act(dispatcher, ticket, between(0.3, 20), { action: 'dispatch', leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds })
+          ? await act(dispatcher, created, between(0.3, 20), { action: 'dispatch', leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds, categoryCode: tpl.cat })
           : null;
         if (!dispatched) continue;
         ticket = dispatched;
-      } else {
-        ({ ticket } = await createTicket(sim, agent, { ...base, categoryCode: tpl.cat, channel: 'hotline' }));
-        stats.created++;
-        if (ticket.status !== 'dispatched') continue;
       }
       const r = rng();
       if (r < 0.09) {
@@ -203,10 +224,13 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
     const body = { content: fill(pick(tpl.texts), place), type: tpl.type, urgency: tpl.urgency ?? 'general', divisionCode: place.code, categoryCode: tpl.cat, contact: contact() };
     const { ticket } = await createTicket(sim, who, who ? { ...body, channel: 'hotline' } : { ...body, channel: 'h5' });
     stats.created++;
+    if (ticket.auto_dispatched) stats.autoDispatched++;
     return ticket;
   };
   try {
     for (const h of [0.4, 1.5, 3]) await fresh(h, pick(ALL_TEMPLATES), null);
+    // and some that no model is sure of: the dispatcher's queue is never empty
+    for (const h of [0.6, 2, 5]) await fresh(h, VAGUE_TEMPLATES[0]!, null);
     const wrong = await fresh(4, TEMPLATES.find((x) => x.cat === '020304')!, agent);
     await act(handlerFor(wrong), wrong, 1.5, { action: 'return', reason: RETURN_REASONS[1]! });
     // and at least one answer waiting for the callback (the agent's callback queue is never empty)

@@ -517,3 +517,19 @@ export const RETURN_REASONS = [
 ];
 
 export const PROGRESS_NOTES = ['已联系诉求人了解具体情况。', '已安排工作人员到现场核查。', '已会同相关单位现场会商处置方案。', '已下达整改通知，等待对方整改。'];
+
+/**
+ * Requests too vague or too mixed for any model to be sure of (a live centre always has some):
+ * they wait in the dispatcher's queue with suggestions, not auto-dispatched.
+ */
+export const VAGUE_TEMPLATES: TicketTemplate[] = [
+  {
+    cat: '190101', type: 'help', where: 'village',
+    texts: [
+      '{village}这边的事情之前反映过好几次了，一直没有人来处理，麻烦你们帮忙联系一下相关部门。',
+      '我是{village}的，家门口的问题拖了很久，村里说管不了，乡里也说不清楚归谁管，请帮忙协调。',
+      '反映{village}的情况：邻居家盖房子占了路又堵了排水，下雨水往我家里灌，找了几次都没有结果。',
+    ],
+    reply: '经协调属地政府现场核查，已组织相关方面协商处理，后续由属地跟进落实。',
+  },
+];
