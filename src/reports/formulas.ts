@@ -42,10 +42,10 @@ export function formulaTexts(c: RatesConfig): Record<'response' | 'resolution' |
     },
     resolution: {
       zh: c.resolutionScope === 'closed'
-        ? `解决率 = 群众表示已解决的工单数 ÷ 已回访和已办结的工单数（未回访即办结的计为未解决）。${excl.zh}`
+        ? `解决率 = 群众表示已解决的工单数 ÷ 已回访和已办结的工单数（未回访即办结的计为未解决；从旧系统导入、无回访结果的历史工单不计入）。${excl.zh}`
         : `解决率 = 群众表示已解决的工单数 ÷ 已回访和已办结且有“是否解决”答复的工单数。${excl.zh}`,
       en: c.resolutionScope === 'closed'
-        ? `Resolution rate = tickets the citizen says were resolved ÷ tickets called back or closed (closed without an answer counts as unresolved). ${excl.en}`
+        ? `Resolution rate = tickets the citizen says were resolved ÷ tickets called back or closed (closed without an answer counts as unresolved; history imported from a previous system without a call-back result is left out). ${excl.en}`
         : `Resolution rate = tickets the citizen says were resolved ÷ tickets called back or closed that have a resolved yes/no answer. ${excl.en}`,
     },
     satisfaction: {

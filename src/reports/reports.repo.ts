@@ -62,7 +62,7 @@ function baseCte(f: BaseFilter): RawBuilder<unknown> {
   return sql`
     select t.id, t.status, t.lead_unit_id, lu.path as unit_path, td.path as division_path, t.category_code, t.received_at,
       t.dispatched_at, t.signed_at, t.sign_deadline, t.resolved, t.return_count, t.redispatch_count, t.reopen_count,
-      t.overdue, t.auto_dispatched,
+      t.overdue, t.auto_dispatched, t.source_ref is not null as imported,
       (select e.data->>'satisfaction' from ticket_events e where e.ticket_id = t.id and e.action = 'callback' order by e.seq ${order} limit 1) as rating
     from tickets t
     left join units lu on lu.id = t.lead_unit_id
@@ -79,7 +79,7 @@ function metricsSql(f: BaseFilter): RawBuilder<unknown> {
   const satisfied = f.config.basicCountsAsSatisfied ? sql`b.rating in ('satisfied', 'basic')` : sql`b.rating = 'satisfied'`;
   const resDen = f.config.resolutionScope === 'rated'
     ? sql`b.status in ('callback', 'closed') and b.resolved is not null`
-    : sql`b.status in ('callback', 'closed')`;
+    : sql`b.status in ('callback', 'closed') and not (b.imported and b.resolved is null)`; // imported history with no call-back result: unknown, not unresolved
   const signDue = sql`b.lead_unit_id is not null and (b.signed_at is not null or (b.sign_deadline is not null and b.sign_deadline < ${f.now}))`;
   const bounced = sql`(b.return_count > 0 or b.redispatch_count > 0)`;
   return sql`

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
 import { seedTestFixture, loginCookie, type Fixture } from '../test/fixture.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
+import { importBatch } from '../tickets/import-tickets.ts';
 import { applyTransition } from '../tickets/transition.ts';
 import { intakeHooks } from '../tickets/intake-hooks.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -235,5 +236,14 @@ describe.each(DB_KINDS)('reports on %s', (kind) => {
     const auto = (t9.body.events as { action: string; data: Record<string, unknown> }[]).find((e) => e.action === 'auto_dispatch')!;
     expect(auto.data).toMatchObject({ confidence: 0.93, leadUnitId: t9.body.leadUnitId, leadUnitName: t9.body.leadUnitName });
     expect(auto.data.leadUnitName).toBeTruthy();
+  });
+
+  it('imported history with no call-back result counts as a ticket, not as unresolved', async () => {
+    const before = (await get('supervisor', `/api/v1/reports/rates?${PERIOD}`)).body.overall;
+    const r = await importBatch(db.deps, [{ sourceId: 'old-system-1', content: '路灯不亮（旧系统导入）', receivedAt: new Date('2026-03-05T02:00:00Z'), reply: '已修复。', repliedAt: new Date('2026-03-06T02:00:00Z'), categoryCode: fx.categories.construction, divisionCode: fx.divisions.village1 }]);
+    expect(r.inserted).toBe(1);
+    const after = (await get('supervisor', `/api/v1/reports/rates?${PERIOD}`)).body.overall;
+    expect(after.tickets).toBe(before.tickets + 1);
+    expect(after.resolution).toEqual(before.resolution);
   });
 });
