@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { Page, ReferencePage, Text, paged } from './common.ts';
 
 export const DivisionCode = z.string().regex(/^\d{2,15}$/, 'a numeric division code');
+/** A division code as typed: trimmed, full-width digits (３５０９) read as digits. */
+export const DivisionCodeInput = z.string().trim().transform((s) => s.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))).pipe(DivisionCode);
 export const Division = z.object({
   code: z.string(), name: z.string(), level: z.number().int(), parentCode: z.string().nullable(), path: z.string(),
   lat: z.number().nullable(), lng: z.number().nullable(),

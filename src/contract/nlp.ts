@@ -2,14 +2,14 @@
 import { z } from 'zod';
 import { Page, Text, canonicalPhone } from './common.ts';
 import { RequestType, Urgency } from './enums.ts';
-import { DivisionCode } from './divisions.ts';
+import { DivisionCodeInput } from './divisions.ts';
 
 export const AnalyzeBody = z.object({
   title: Text(200).optional(),
   content: Text(20000).pipe(z.string().min(1)),
   /** as typed so far (the repeat-caller check uses its digits), so not held to a full number */
   phone: z.string().trim().max(40).transform(canonicalPhone).optional(),
-  divisionCode: z.string().trim().pipe(DivisionCode).optional(),
+  divisionCode: DivisionCodeInput.optional(),
   /** the address as typed (详细地址): the place is read from it first, then from the text */
   address: Text(500).optional(),
 });

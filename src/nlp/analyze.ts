@@ -123,6 +123,8 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
   if (input.divisionCode && !given) throw new AppError('unknown_division', input.divisionCode);
   const raw = input.title ? `${input.title} ${input.content}` : input.content;
   const text = normalize(raw);
+  // "<p></p>", a zero-width space: nothing is left to understand (as blank content is refused)
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new AppError('validation', 'content has no text once markup and invisible characters are removed');
   const fp = fingerprint(text, true);
   const [u, dup] = await Promise.all([
     understand(deps, { text, address: input.address, divisionCode: input.divisionCode, given }),
@@ -148,7 +150,8 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     requestType: stated ?? predicted?.requestType ?? requestTypeOf(text, stated),
     urgency: urgencyCue(text, stated),
     terms: u.terms,
-    place: place ? { code: place.code, name: place.name, path: place.path } : null,
+    // the text names no place: the division the caller gave is the place
+    place: place ? { code: place.code, name: place.name, path: place.path } : given ? { code: given.code, name: given.name, path: given.path } : null,
     duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity })),
     repeatCaller: dup.repeatOf.some((d) => seen.has(d.id)),
     kb,

@@ -80,6 +80,16 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const bad = await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', divisionCode: 'zzz' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message.en).toBeTruthy();
+    // content that is only markup or invisible characters is as empty as blank content
+    for (const content of ['<p></p>', '\u200b', '<br/>\u200b ']) {
+      const empty = await agent.post('/api/v1/nlp/analyze', { content });
+      expect(empty.status, JSON.stringify(content)).toBe(400);
+      expect(empty.body.error.message.zh).toBeTruthy();
+    }
+    // a code typed with full-width digits is the code; with no place in the text, the division given is the place
+    const wide = await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了', divisionCode: [...fx.divisions.township1].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('') });
+    expect(wide.status).toBe(200);
+    expect(wide.body.place).toMatchObject({ code: fx.divisions.township1 });
   });
 
   it('analyze returns category, place, urgency, duplicates, repeat caller, KB and replies', async () => {
