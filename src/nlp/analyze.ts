@@ -11,7 +11,7 @@ import { knownDivision, parsePlace } from './address/parse-place.ts';
 import { AppError } from '../shared/errors.ts';
 import { findDuplicates } from './dedupe/find-duplicates.ts';
 import { fingerprint } from './dedupe/minhash.ts';
-import { markOpenable, suggestReplies } from './replies/reply-suggestions.ts';
+import { suggestReplies } from './replies/reply-suggestions.ts';
 import type { TicketScope } from '../auth/policy.ts';
 import { visibleTicketIds } from '../tickets/list.repo.ts';
 import { explicitRequestType, keywordCategories, requestTypeOf, urgencyCue, type CategoryRow } from './analyze-rules.ts';
@@ -131,16 +131,16 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     findDuplicates(deps, { text, normalized: true, fingerprint: fp, divisionCode: input.divisionCode, phone: input.phone }),
   ]);
   const { place, predicted } = u;
-  // only tickets the caller may open are named, and only they tell of a repeat caller
-  const seenIds = visibleTicketIds(deps.db, scope, [...new Set([...dup.duplicates, ...dup.repeatOf].map((d) => d.id))]);
+  const dupIds = [...dup.duplicates, ...dup.repeatOf].map((d) => d.id);
   const top = u.categories[0] ?? null;
   const stated = explicitRequestType(text); // read once: type, urgency (a praise reports no danger)
-  const [units, kb, replies, seen] = await Promise.all([
+  const [units, kb, { r: replies, seen }] = await Promise.all([
     suggestedUnits(deps, predicted, top, u.divisionCode),
     kbFor(deps.db, text, top?.code ?? null),
+    // one query says which of the tickets named here the caller may open: only those are named as
+    // duplicates or tell of a repeat caller; past replies are shown either way, linked if so
     suggestReplies(deps, { text, normalized: true, canonical: fp.canon, categoryCode: top?.code, limit: 5 })
-      .then((r) => markOpenable(deps.db, scope, r)),
-    seenIds,
+      .then(async (r) => ({ r, seen: await visibleTicketIds(deps.db, scope, [...new Set([...dupIds, ...r.map((x) => x.ticketId)])]) })),
   ]);
   return {
     normalized: text,
@@ -155,7 +155,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity })),
     repeatCaller: dup.repeatOf.some((d) => seen.has(d.id)),
     kb,
-    replies: replies.map((r) => ({ ...r, closedAt: r.closedAt ? r.closedAt.toISOString() : null })),
+    replies: replies.map((r) => ({ ...r, closedAt: r.closedAt ? r.closedAt.toISOString() : null, canOpen: seen.has(r.ticketId) })),
     source: predicted ? 'model' : 'keywords',
   };
 }
