@@ -66,13 +66,18 @@ export function ticketScope(actor: Actor | null): TicketScope {
   }
 }
 
+/** A division scope sees tickets with no division and those in its subtree (a path '' is a division unknown to the tree). */
+export function canSeeTicketInDivision(scopePath: string, ticketDivisionPath: string | null): boolean {
+  return ticketDivisionPath === null || (ticketDivisionPath !== '' && ticketDivisionPath.startsWith(scopePath));
+}
+
 export function canSeeTicket(actor: Actor | null, t: TicketAccess): boolean {
   const scope = ticketScope(actor);
   switch (scope.kind) {
     case 'all':
       return true;
     case 'division':
-      return t.divisionPath === null || t.divisionPath.startsWith(scope.path);
+      return canSeeTicketInDivision(scope.path, t.divisionPath);
     case 'unit':
       return t.units.some((u) => u.path.startsWith(scope.path));
     case 'creator':

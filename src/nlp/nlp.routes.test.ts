@@ -110,6 +110,8 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(b.kb[0].body).toBe(KB_BODY);
     expect(b.replies[0].replyText).toContain('停止施工');
     expect(b.replies[0].satisfaction).toBe('satisfied');
+    expect(b.replies[0].canOpen).toBe(true); // inside the agent's division
+    expect(b.replies[0].divisionCode).toBeUndefined(); // used for the scope, not shown
     expect(b.terms).toEqual(expect.arrayContaining(['噪音']));
     // a unit's handler may not open that ticket: it is not named to them, nor does it make a repeat caller
     const h = (await handler.post('/api/v1/nlp/analyze', { title: '夜间施工', content: NOISE.replace('凌晨两点', '凌晨三点'), phone: '13900000002' })).body;

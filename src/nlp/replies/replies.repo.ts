@@ -8,6 +8,7 @@ export interface ClosedReplyRow {
   title: string;
   content: string;
   category_code: string | null;
+  division_code: string | null;
   reply_text: string;
   resolved: boolean | null;
   satisfaction: string | null;
@@ -17,7 +18,7 @@ export interface ClosedReplyRow {
 export async function closedWithReplies(db: Kysely<DB>, limit: number): Promise<ClosedReplyRow[]> {
   const rows = await db
     .selectFrom('tickets')
-    .select(['id', 'number', 'title', 'content', 'category_code', 'reply_text', 'resolved', 'satisfaction', 'closed_at'])
+    .select(['id', 'number', 'title', 'content', 'category_code', 'division_code', 'reply_text', 'resolved', 'satisfaction', 'closed_at'])
     .where('status', '=', 'closed')
     .where('reply_text', 'is not', null)
     .where('confidential', '=', false)

@@ -66,6 +66,8 @@ async function check(db: Kysely<DB>, c: Cached | undefined): Promise<Cached> {
 
 export interface ReplySuggestion {
   ticketId: string;
+  /** the ticket's division (for the caller's scope; not shown) */
+  divisionCode: string | null;
   number: string;
   title: string;
   replyText: string;
@@ -103,7 +105,7 @@ export async function suggestReplies(
     .map((h) => {
       const r = rows.get(h.doc.id)!;
       return {
-        ticketId: r.id, number: r.number, title: r.title, replyText: r.reply_text, resolved: r.resolved,
+        ticketId: r.id, divisionCode: r.division_code, number: r.number, title: r.title, replyText: r.reply_text, resolved: r.resolved,
         satisfaction: r.satisfaction, closedAt: r.closed_at ? new Date(r.closed_at) : null,
         similarity: Math.round(h.similarity * 1000) / 1000,
       };
