@@ -131,14 +131,27 @@ function snapToWords(term: string, texts: string[], words: WordSpans, common: (t
       while (p.length > 1 && (lone(p[0]) || (p[0][1] - p[0][0] === 1 && PLACE_ENDS_LEFT.has(text[p[0][0]])))) p.shift();
       while (p.length > 1 && lone(p[p.length - 1])) p.pop();
       if (!p.length || (p.length === 1 && p[0][1] - p[0][0] < 2)) continue;
-      const phrase = text.slice(p[0][0], p[p.length - 1][1]);
-      if (phrase.length > MAX_TERM) continue;
+      const phrase = trimEdgeChars(text.slice(p[0][0], p[p.length - 1][1]));
+      if (phrase.length < 2 || phrase.length > MAX_TERM) continue;
       votes.set(phrase, (votes.get(phrase) ?? 0) + weight);
     }
   }
   const ranked = [...votes].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
   for (const [phrase] of ranked) if (common(phrase)) return phrase;
   return null;
+}
+
+/**
+ * A function character at either edge, or a lone adverb or particle at the end, inside a word the
+ * segmenter kept whole ("我先拿" → "先拿", "孩子只能站着太不" → "孩子只能站着"): never part of a
+ * name there.
+ */
+function trimEdgeChars(phrase: string): string {
+  let a = 0;
+  let b = phrase.length;
+  while (a < b && FUNCTION_CHARS.has(phrase[a]!)) a++;
+  while (b > a && (FUNCTION_CHARS.has(phrase[b - 1]!) || LONE_WORDS.has(phrase[b - 1]!))) b--;
+  return phrase.slice(a, b);
 }
 
 /** Characters of context segmented on each side of a term (enough for the words it cuts into). */

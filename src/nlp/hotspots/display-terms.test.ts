@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { displayTerms } from './display-terms.ts';
+
+describe('hotspot display terms', () => {
+  it('never end on an adverb or start on a function word the segmenter kept inside a word', () => {
+    // Intl.Segmenter gives 站|着|太不|安全 and 我先|拿: the edges "太不" and "我" are no part of a term
+    const bus = ['接送我们村孩子的校车坐得满满当当有的孩子只能站着太不安全了', '校车坐得满满当当孩子只能站着太不安全', '孩子只能站着太不安全了校车太挤'];
+    const terms = displayTerms(['站着', '只能', '着太', '太不', '校车'], bus);
+    expect(terms).toContain('校车');
+    expect(terms.every((t) => !t.endsWith('不') && !t.endsWith('太'))).toBe(true);
+    const well = ['路上有个窨井没盖子我先拿了个纸箱挡着', '窨井没盖子我先拿了纸箱挡着'];
+    expect(displayTerms(['先拿', '窨井', '纸箱'], well)).toEqual(['先拿', '窨井', '纸箱']);
+  });
+});
