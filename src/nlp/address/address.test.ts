@@ -109,6 +109,13 @@ describe('place index with the rest of the country known', () => {
     const town = cityDivisions('3509').find((d) => d.code === chengbei[0].parent_code)!;
     expect(code(`${town.name}城北小区门口`)).toBe(town.code);
   });
+
+  it('takes a short name right before 路 or 街 for a road, not for the place', () => {
+    expect(code('城北路口路灯坏了')).toBeNull(); // not 福安市城北街道
+    expect(code('福安路上有个坑')).toBeNull();
+    expect(code('柘荣双城路口')).toBe('350926'); // the county still stands
+    expect(code('福安市城北街道路灯坏了')).toBe('350981002'); // full names are places, whatever follows
+  });
 });
 
 describe('landmark extraction', () => {

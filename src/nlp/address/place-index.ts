@@ -55,6 +55,7 @@ const Q_LANDMARK = 0.8;
 const CONTEXT_BONUS = 0.5;
 /** Longer outside names are not looked for (they are rare, and each length is a lookup). */
 const MAX_OUTSIDE = 10;
+const ROAD_AFTER = /^(?:路|街|大道|大街|巷)/;
 
 export class PlaceIndex {
   readonly byCode = new Map<string, DivisionRow>();
@@ -143,7 +144,11 @@ export class PlaceIndex {
         outsideEnds.add(m.end);
         continue;
       }
-      const targets = m.targets.some((t) => t.bare) ? m.targets.filter((t) => !t.bare || this.anchored(text, m, t, raw)) : m.targets;
+      // a short name right before 路/街 names a road (城北路, 福安路), not the place
+      const road = ROAD_AFTER.test(text.slice(m.end, m.end + 2));
+      const targets = m.targets.some((t) => t.bare) || road
+        ? m.targets.filter((t) => (!t.bare || this.anchored(text, m, t, raw)) && !(road && !t.landmark && t.quality <= Q_SHORT))
+        : m.targets;
       if (targets.length) all.push(targets === m.targets ? m : { ...m, targets });
     }
     return all.filter((m) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
