@@ -102,6 +102,8 @@ describe('place index with the rest of the country known', () => {
     expect(code('蕉南街道下宅园反映路灯坏了')).toBe(xzy.code);
     expect(code('蕉城区蕉南街道 下宅园 路灯坏了')).toBe(xzy.code);
     expect(code('下宅园路灯坏了')).toBeNull();
+    expect(code('蕉南街道下宅园路灯坏了')).toBe(xzy.code); // 路灯 is a street lamp, not a road
+    expect(code('蕉南街道下宅园路口')).toBe('350902001'); // 下宅园路: a road of the township
     // 东源 (东源村) after its township, but 城北 of 城北小区 is a residential compound, not 城北社区
     expect(code('东源乡东源的路灯坏了')).toBe('350926202206');
     const chengbei = cityDivisions('3509').filter((d) => d.name.startsWith('城北社区'));

@@ -55,7 +55,8 @@ const Q_LANDMARK = 0.8;
 const CONTEXT_BONUS = 0.5;
 /** Longer outside names are not looked for (they are rare, and each length is a lookup). */
 const MAX_OUTSIDE = 10;
-const ROAD_AFTER = /^(?:路|街|大道|大街|巷)/;
+// (路灯, 路面 and 街道 are no roads: 下宅园路灯坏了, 城北街道)
+const ROAD_AFTER = /^(?:路(?![灯面况线费过])|街(?!道)|大道|大街|巷)/;
 
 export class PlaceIndex {
   readonly byCode = new Map<string, DivisionRow>();
@@ -162,7 +163,7 @@ export class PlaceIndex {
 
   /** A bare village name counts right after a name of its township or county, not before a landmark word. */
   private anchored(text: string, m: Mention, t: Target, raw: Mention[]): boolean {
-    if (/^(?:小区|花园|家园|公寓|大厦|广场|市场|公园|山庄|新城|大道|路|街|巷|苑|镇|乡|县|区|市|村|社区)/.test(text.slice(m.end, m.end + 2))) return false;
+    if (/^(?:小区|花园|家园|公寓|大厦|广场|市场|公园|山庄|新城|大道|路(?![灯面况线费过])|街(?!道)|巷|苑|镇|乡|县|区|市|村|社区)/.test(text.slice(m.end, m.end + 2))) return false;
     const at = PlaceIndex.before(text, m.start);
     return raw.some((p) => p.end === at && p.targets.some((pt) => !pt.bare && !pt.landmark && pt.code !== t.code
       && (this.byCode.get(pt.code)?.level ?? 0) >= 3 && this.isWithin(t.code, pt.code)));
