@@ -32,8 +32,12 @@ export const AnalyzeResponse = z.object({
   normalized: z.string(),
   /** keyword: set when an administrator's keyword of a category no model has learned yet put it here (confidence is then the model's in that branch, or 0 outside it) */
   categories: z.array(z.object({ code: z.string(), name: z.string(), confidence: z.number(), keyword: z.string().optional() })),
-  /** fallback: the default (兜底) government, given because no routing rule owns the matter here */
-  units: z.array(z.object({ id: z.string(), name: z.string(), confidence: z.number(), fallback: z.boolean().optional() })),
+  /** fallback: the default (兜底) government, given because no routing rule owns the matter here; local: see below */
+  units: z.array(z.object({
+    id: z.string(), name: z.string(), confidence: z.number(), fallback: z.boolean().optional(),
+    /** the place's own authority (属地), offered when every unit the matter belongs to was tried */
+    local: z.boolean().optional(),
+  })),
   requestType: RequestType,
   /** transferTo: the emergency service the cue belongs to (110 police, 119 fire, 120 ambulance); suggest110 = transferTo is 110 */
   urgency: z.object({ level: Urgency, cue: z.string().nullable(), transferTo: z.enum(['110', '119', '120']).nullable(), suggest110: z.boolean() }),

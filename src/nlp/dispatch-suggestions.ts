@@ -9,9 +9,16 @@ import { knownDivision } from './address/parse-place.ts';
 import { understand } from './analyze.ts';
 import { normalize } from './normalize.ts';
 import { suggestedUnits } from './suggest-units.ts';
-import { ticketsForDispatchSuggestions } from './nlp.repo.ts';
+import { localAuthorities, ticketsForDispatchSuggestions } from './nlp.repo.ts';
 
 const CATEGORIES_SHOWN = 3;
+
+async function localOnes(deps: Deps, path: string, tried: Set<string>) {
+  const chain = path.split('/').filter(Boolean).reverse(); // nearest first
+  const rows = (await localAuthorities(deps.db, chain)).filter((r) => !tried.has(r.id));
+  rows.sort((a, b) => chain.indexOf(a.division_code!) - chain.indexOf(b.division_code!));
+  return rows.slice(0, 2).map((r) => ({ id: r.id, name: r.name, confidence: 0, local: true as const }));
+}
 
 /** Tickets the caller may not see are left out (as if they did not exist). */
 export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticketIds: string[]): Promise<DispatchSuggestionsResponse> {
@@ -28,7 +35,10 @@ export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticket
     const u = await understand(deps, { text, address: t.address, divisionCode: given?.code ?? null, given });
     const top = u.categories[0] ?? null;
     // one more than shown, so that leaving out a unit already tried still leaves three
-    const units = (await suggestedUnits(deps, u.predicted, top, u.divisionCode, 4)).filter((x) => !t.tried.has(x.id)).slice(0, 3);
+    let units: DispatchSuggestionsResponse['items'][number]['units'] = (await suggestedUnits(deps, u.predicted, top, u.divisionCode, 4)).filter((x) => !t.tried.has(x.id)).slice(0, 3);
+    // every unit the matter belongs to was tried (the only rule's unit returned it): the place's
+    // own authorities (属地), nearest first — what a dispatcher turns to then
+    if (!units.length && given) units = await localOnes(deps, given.path, t.tried);
     items.push({
       ticketId: id,
       categories: u.categories.slice(0, CATEGORIES_SHOWN),

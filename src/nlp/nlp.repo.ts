@@ -33,3 +33,10 @@ export async function ticketsForDispatchSuggestions(db: Kysely<DB>, ids: string[
   const tried = await db.selectFrom('ticket_units').select(['ticket_id', 'unit_id']).where('ticket_id', 'in', ids).where('role', 'in', ['lead', 'former']).execute();
   return rows.map((r) => ({ ...r, tried: new Set(tried.filter((x) => x.ticket_id === r.id).map((x) => x.unit_id)) }));
 }
+
+/** Active township/street offices and governments located at these divisions (属地: the place's own authorities). */
+export async function localAuthorities(db: Kysely<DB>, divisionCodes: string[]) {
+  if (!divisionCodes.length) return [];
+  return db.selectFrom('units').select(['id', 'name', 'division_code']).where('active', '=', true)
+    .where('kind', 'in', ['street', 'government']).where('division_code', 'in', divisionCodes).execute();
+}

@@ -245,8 +245,10 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(a.categories.length).toBeLessThanOrEqual(3);
     expect(a.units[0].id).toBe(fx.units.renshe);
     expect(a.units.length).toBeLessThanOrEqual(3);
-    // the unit it was already with is not suggested again (with no model, routing named only it)
-    expect(b.units.map((u: { id: string }) => u.id)).not.toContain(fx.units.renshe);
+    // the unit it was already with is not suggested again (with no model, routing named only it):
+    // the place's own authorities are, nearest first (属地: the township, then the county)
+    expect(b.units.map((u: { id: string }) => u.id)).toEqual([fx.units.township1, fx.units.countyGov]);
+    expect(b.units[0]).toMatchObject({ local: true, confidence: 0 });
     expect(b.categories[0].code).toBe(a.categories[0].code);
     // the centre only; ids are checked, and a page at most
     expect((await handler.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: [fresh] })).status).toBe(403);

@@ -169,7 +169,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     // up to 3 suggested units per row, each with its confidence, none spilling out of its column
     await page.getByTestId('suggest-cell').first().waitFor();
     for (const cell of await page.getByTestId('suggest-cell').all()) expect(await cell.getByTestId('quick-dispatch').count()).toBeLessThanOrEqual(3);
-    for (const c of await page.getByTestId('quick-dispatch-confidence').allTextContents()) expect(c).toMatch(/^\d+%$|兜底/);
+    for (const c of await page.getByTestId('quick-dispatch-confidence').allTextContents()) expect(c).toMatch(/^\d+%$|兜底|属地/);
     expect(await overflowing(page, '[data-testid=quick-dispatch]')).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await row.getByTestId('open-ticket').click();

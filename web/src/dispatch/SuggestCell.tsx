@@ -54,7 +54,7 @@ export function SuggestCell({ ticket, suggestion, loading, onPick }: {
           <Button size="small" type={i === 0 ? 'primary' : 'default'} ghost={i === 0} onClick={() => onPick(u)} data-testid="quick-dispatch"
             style={{ display: 'flex', gap: 4, width: '100%', maxWidth: '100%', textAlign: 'left', paddingInline: 6 }}>
             <span style={ellipsis}>{i === 0 ? '★ ' : ''}{u.name}</span>
-            <span style={{ flex: 'none' }} data-testid="quick-dispatch-confidence">{u.fallback ? t('console.fallbackUnit') : pct(u.confidence)}</span>
+            <span style={{ flex: 'none' }} data-testid="quick-dispatch-confidence">{u.fallback ? t('console.fallbackUnit') : u.local ? t('dispatch.local') : pct(u.confidence)}</span>
           </Button>
         </Tooltip>
       ))}
