@@ -32,18 +32,23 @@ const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 /**
  * Events written at intake name the unit (dispatch, auto_dispatch) and the master ticket (merge)
  * by id only; the timeline shows names, so they are looked up here (the stored, hashed event is
- * not changed): data gains leadUnitName / masterNumber where it lacks them.
+ * not changed): data gains leadUnitName / masterNumber where it lacks them, and a 并案 note the
+ * merged ticket's number (mergedNumber), so the timeline can say it in the reader's language.
  */
 async function eventNames(deps: Deps, events: EventRow[]) {
   const datas = events.map((e) => (e.data ?? {}) as Record<string, unknown>);
   const unitIds = [...new Set(datas.filter((d) => str(d.leadUnitId) && !str(d.leadUnitName)).map((d) => d.leadUnitId as string))];
-  const masterIds = [...new Set(datas.filter((d) => str(d.masterId) && !str(d.masterNumber)).map((d) => d.masterId as string))];
+  const masterIds = [...new Set([
+    ...datas.filter((d) => str(d.masterId) && !str(d.masterNumber)).map((d) => d.masterId as string),
+    ...datas.filter((d) => str(d.mergedTicketId)).map((d) => d.mergedTicketId as string),
+  ])];
   const [unitRows, masters] = await Promise.all([unitNames(deps.db, unitIds), repo.ticketNumbersByIds(deps.db, masterIds)]);
   const units = new Map(unitRows.map((u) => [u.id, u.name]));
   return (d: Record<string, unknown>): Record<string, unknown> => {
     const out = { ...d };
     if (str(d.leadUnitId) && !str(d.leadUnitName) && units.has(d.leadUnitId)) out.leadUnitName = units.get(d.leadUnitId);
     if (str(d.masterId) && !str(d.masterNumber) && masters.has(d.masterId)) out.masterNumber = masters.get(d.masterId);
+    if (str(d.mergedTicketId) && masters.has(d.mergedTicketId)) out.mergedNumber = masters.get(d.mergedTicketId);
     return out;
   };
 }

@@ -153,7 +153,7 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     const early = await newTicket(agent, { divisionCode: fx.divisions.township1, mergeInto: dup.id });
     expect(early.status).toBe('merged');
     const dupEvents = (await dispatcher.get(`/api/v1/tickets/${dup.id}`)).body.events;
-    expect(dupEvents.at(-1)).toMatchObject({ action: 'note', note: `并案：${early.number}`, data: { mergedTicketId: early.id } });
+    expect(dupEvents.at(-1)).toMatchObject({ action: 'note', note: `并案：${early.number}`, data: { mergedTicketId: early.id, mergedNumber: early.number } });
     const m = await act(dispatcher, dup.id, { action: 'merge', masterId: master.id });
     expect(m.body.status).toBe('merged');
     // what was merged into it follows it to the new master (else nothing would ever close it)

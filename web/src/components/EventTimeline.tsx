@@ -30,6 +30,8 @@ export function eventDetail(e: Ev, t: T): string | null {
 /** The event's note; an SLA alert's in the reader's language. */
 function noteOf(e: Ev, number: string | undefined, locale: 'zh' | 'en', t: T): string | null {
   const d = e.data ?? {};
+  // a 并案 note on the master (stored in Chinese): in the reader's language
+  if (e.action === 'note' && typeof d.mergedNumber === 'string' && e.note === `并案：${d.mergedNumber}`) return t('event.mergedIn', { number: d.mergedNumber });
   if (!e.note || typeof d.kind !== 'string' || (e.action !== 'remind' && e.action !== 'overdue')) return e.note;
   const deadline = typeof d.deadline === 'string' ? formatTime(d.deadline) : null;
   return alertText({ kind: d.kind, body: e.note, number: number ?? null, deadline }, locale, t);

@@ -143,6 +143,7 @@ export const en: Record<keyof typeof zh, string> = {
   'event.fallback': 'no routing rule matched: the default unit takes it',
   'event.basis': 'basis: {basis}',
   'event.keyword': 'by the category keyword “{keyword}”',
+  'event.mergedIn': 'Merged in: {number} (the same matter, joined to this ticket)',
   'event.intoMaster': 'into {number}',
   'event.sep': ', ',
   'event.public': 'Public',

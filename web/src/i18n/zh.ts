@@ -141,6 +141,7 @@ export const zh = {
   'event.fallback': '无匹配规则，由兜底单位承办',
   'event.basis': '依据：{basis}',
   'event.keyword': '按分类关键词「{keyword}」',
+  'event.mergedIn': '并案：{number}（同一诉求并入本件）',
   'event.intoMaster': '并入 {number}',
   'event.sep': '，',
   'event.public': '公开',
