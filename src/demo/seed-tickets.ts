@@ -11,9 +11,8 @@ import { applyTransition } from '../tickets/transition.ts';
 import { resolveRoute } from '../dispatch/route.ts';
 import { unitCodeFor } from '../orgs/generate-units.ts';
 import { actorsByUsername, someTicketWithStatus, ticketsByStatus, ticketsWithStatus } from './demo.repo.ts';
-import type { DemoOrg } from './seed-org.ts';
-import { GRID_VILLAGE } from './seed-org.ts';
-import { CENTERS, KB_ARTICLES } from './org.data.ts';
+import { GRID_VILLAGE, type DemoOrg, type DemoPlace } from './seed-org.ts';
+import { CENTERS, CITY_PROPER, KB_ARTICLES } from './org.data.ts';
 import { OUT_OF_SCOPE, PROGRESS_NOTES, RETURN_REASONS, TEMPLATES, VAGUE_TEMPLATES, type TicketTemplate } from './tickets.data.ts';
 import { ALL_TEMPLATES } from './tickets-more.data.ts';
 import { demoFiller } from './fill.ts';
@@ -217,10 +216,10 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
   // Make sure the last hours show what a live centre has: a new web request nobody has
   // dispatched yet, a returned ticket waiting for the dispatcher, and a duplicate merged into
   // an open ticket.
-  const fresh = async (hoursAgo: number, tpl: TicketTemplate, who: Actor | null) => {
+  const fresh = async (hoursAgo: number, tpl: TicketTemplate, who: Actor | null, where?: DemoPlace) => {
     at = new Date(real.getTime() - hoursAgo * HOUR);
     clock = at;
-    const place = pickPlace(tpl.where);
+    const place = where ?? pickPlace(tpl.where);
     const body = { content: fill(pick(tpl.texts), place), type: tpl.type, urgency: tpl.urgency ?? 'general', divisionCode: place.code, categoryCode: tpl.cat, contact: contact() };
     const { ticket } = await createTicket(sim, who, who ? { ...body, channel: 'hotline' } : { ...body, channel: 'h5' });
     stats.created++;
@@ -231,6 +230,11 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
     for (const h of [0.4, 1.5, 3]) await fresh(h, pick(ALL_TEMPLATES), null);
     // and some that no model is sure of: the dispatcher's queue is never empty
     for (const h of [0.6, 2, 5]) await fresh(h, VAGUE_TEMPLATES[0]!, null);
+    // the demo's 市住建局 handler (zhujian) has something in the inbox to sign: a property
+    // complaint in the city proper (elsewhere the county's bureau has it)
+    const property = TEMPLATES.find((x) => x.cat === '010101');
+    const cityProper = [...org.places.values()].filter((p) => p.county === CITY_PROPER && p.level === 5 && p.name.endsWith('社区'));
+    if (property && cityProper.length) for (const h of [6, 9]) await fresh(h, property, agent, pick(cityProper));
     const wrong = await fresh(4, TEMPLATES.find((x) => x.cat === '020304')!, agent);
     await act(handlerFor(wrong), wrong, 1.5, { action: 'return', reason: RETURN_REASONS[1]! });
     // and at least one answer waiting for the callback (the agent's callback queue is never empty)
