@@ -167,6 +167,16 @@ export function wholeWordsOf(term: string, text: string): string | null {
   const at = text.indexOf(term);
   if (at < 0) return term;
   const window = text.slice(Math.max(0, at - WINDOW), at + term.length + WINDOW);
+  // the answer depends on the term and its window only: analysis re-reads the same text at each
+  // pause in typing, and the segmenter pass is the costliest step of it
+  const key = `${term}\u0000${window}`;
+  const hit = snapped.get(key);
+  if (hit !== undefined) return hit;
   const phrase = snapToWords(term, [window], new WordSpans(), () => true);
-  return phrase && !EDGE_WORDS.has(phrase) ? phrase : null;
+  const out = phrase && !EDGE_WORDS.has(phrase) ? phrase : null;
+  if (snapped.size >= SNAPPED_MAX) snapped.delete(snapped.keys().next().value!);
+  snapped.set(key, out);
+  return out;
 }
+const snapped = new Map<string, string | null>();
+const SNAPPED_MAX = 20_000;
