@@ -58,11 +58,11 @@ export function relatedPlaces(a: string | null, b: string | null): boolean {
   return common >= Math.min(pa.length, pb.length, 4);
 }
 
-const categoryCache = new WeakMap<Kysely<DB>, { at: number; root: Map<string, string> }>();
-/** Each category's level-1 ancestor (itself at level 1), cached for a minute. */
-export async function categoryRoots(db: Kysely<DB>): Promise<Map<string, string>> {
+const categoryCache = new WeakMap<Kysely<DB>, { at: number; parent: Map<string, string | null>; root: Map<string, string> }>();
+/** The category tree, cached for a minute: each category's parent, and its level-1 ancestor (itself at level 1). */
+async function categoryTree(db: Kysely<DB>) {
   const c = categoryCache.get(db);
-  if (c && Date.now() - c.at < 60_000) return c.root;
+  if (c && Date.now() - c.at < 60_000) return c;
   const rows = await categoryParents(db);
   const parent = new Map(rows.map((r) => [r.code, r.parent_code]));
   const root = new Map<string, string>();
@@ -71,9 +71,14 @@ export async function categoryRoots(db: Kysely<DB>): Promise<Map<string, string>
     for (let i = 0; i < 10 && parent.get(x); i++) x = parent.get(x)!;
     root.set(code, x);
   }
-  categoryCache.set(db, { at: Date.now(), root });
-  return root;
+  const tree = { at: Date.now(), parent, root };
+  categoryCache.set(db, tree);
+  return tree;
 }
+/** Each category's level-1 ancestor (itself at level 1), cached for a minute. */
+export const categoryRoots = async (db: Kysely<DB>): Promise<Map<string, string>> => (await categoryTree(db)).root;
+/** Each category's parent (null at level 1), cached for a minute. */
+export const categoryParentMap = async (db: Kysely<DB>): Promise<Map<string, string | null>> => (await categoryTree(db)).parent;
 
 // Division paths come from the place index (the whole tree, kept current by parse-place.ts);
 // a code it does not know yet (added on another node moments ago) is read from the table.

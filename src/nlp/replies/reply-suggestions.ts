@@ -7,7 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../server/deps.ts';
 import { closedRepliesVersion, closedWithReplies, type ClosedReplyRow } from './replies.repo.ts';
 import { TfIdfIndex } from './reply-index.ts';
-import { categoryParents } from '../dedupe/dedupe.repo.ts';
+import { categoryParentMap } from '../dedupe/find-duplicates.ts';
 import type { TicketScope } from '../../auth/policy.ts';
 import { visibleTicketIds } from '../../tickets/list.repo.ts';
 
@@ -65,16 +65,6 @@ async function check(db: Kysely<DB>, c: Cached | undefined): Promise<Cached> {
   return next;
 }
 
-const parents = new WeakMap<Kysely<DB>, { at: number; parent: Map<string, string | null> }>();
-/** Each category's parent (re-read at most every minute). */
-async function categoryParent(db: Kysely<DB>): Promise<Map<string, string | null>> {
-  const c = parents.get(db);
-  if (c && Date.now() - c.at < 60_000) return c.parent;
-  const parent = new Map((await categoryParents(db)).map((r) => [r.code, r.parent_code]));
-  parents.set(db, { at: Date.now(), parent });
-  return parent;
-}
-
 export interface ReplySuggestion {
   ticketId: string;
   /** the ticket's division (for the caller's scope; not shown) */
@@ -98,7 +88,7 @@ export async function suggestReplies(
     canonical?: string;
   },
 ): Promise<ReplySuggestion[]> {
-  const [{ index, rows }, parent] = await Promise.all([replyIndex(deps.db), input.categoryCode ? categoryParent(deps.db) : null]);
+  const [{ index, rows }, parent] = await Promise.all([replyIndex(deps.db), input.categoryCode ? categoryParentMap(deps.db) : null]);
   // the same category, or one beside it under the same parent (物业服务 and 电梯安全 under 物业管理)
   const related = (a: string | null | undefined, b: string) => a === b || (!!a && !!parent?.get(a) && parent.get(a) === parent.get(b));
   const hits = index.query(input.text, (input.limit ?? 5) * 2, {
