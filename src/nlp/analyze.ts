@@ -7,13 +7,13 @@ import type { DB } from '../db/schema.ts';
 import type { Deps } from '../server/deps.ts';
 import { suggestedUnits } from './suggest-units.ts';
 import { normalize } from './normalize.ts';
-import { knownDivision, parsePlace, placeIndex } from './address/parse-place.ts';
+import { knownDivision, parsePlace } from './address/parse-place.ts';
 import { AppError } from '../shared/errors.ts';
 import { findDuplicates } from './dedupe/find-duplicates.ts';
 import { fingerprint } from './dedupe/minhash.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
-import { canSeeTicketInDivision, type TicketScope } from '../auth/policy.ts';
-import { visibleTicketIds } from '../tickets/list.repo.ts';
+import type { TicketScope } from '../auth/policy.ts';
+import { openableTickets, withCanOpen } from './openable.ts';
 import { explicitRequestType, keywordCategories, requestTypeOf, urgencyCue, type CategoryRow } from './analyze-rules.ts';
 import { activeCategories, activeKbArticles, kbVersion } from './nlp.repo.ts';
 
@@ -117,20 +117,6 @@ export async function understand(deps: Deps, input: { text: string; address?: st
   };
 }
 
-/**
- * Which of these tickets the scope may open. The centre's division scope is decided from the
- * tickets' divisions in memory (the place index holds the paths), as the policy's canSeeTicket
- * does: analysis runs at every keystroke pause, and a query more costs ~0.5 ms at the median.
- */
-async function openable(deps: Deps, scope: TicketScope, items: { id: string; divisionCode: string | null }[]): Promise<Set<string>> {
-  if (scope.kind === 'all') return new Set(items.map((i) => i.id));
-  if (scope.kind === 'division') {
-    const index = await placeIndex(deps);
-    return new Set(items.filter((i) => canSeeTicketInDivision(scope.path, i.divisionCode ? (index.byCode.get(i.divisionCode)?.path ?? '') : null)).map((i) => i.id));
-  }
-  return visibleTicketIds(deps.db, scope, [...new Set(items.map((i) => i.id))]);
-}
-
 /** `scope`: the caller's (from the policy), to say which past tickets they may open; none by default. */
 export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: TicketScope = { kind: 'none' }): Promise<AnalyzeResponse> {
   const given = input.divisionCode ? await knownDivision(deps, input.divisionCode) : null;
@@ -154,7 +140,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     // one query says which of the tickets named here the caller may open: only those are named as
     // duplicates or tell of a repeat caller; past replies are shown either way, linked if so
     suggestReplies(deps, { text, normalized: true, canonical: fp.canon, categoryCode: top?.code, limit: 5 })
-      .then(async (r) => ({ r, seen: await openable(deps, scope, [...dupItems, ...r.map((x) => ({ id: x.ticketId, divisionCode: x.divisionCode }))]) })),
+      .then(async (r) => ({ r, seen: await openableTickets(deps, scope, [...dupItems, ...r.map((x) => ({ id: x.ticketId, divisionCode: x.divisionCode }))]) })),
   ]);
   return {
     normalized: text,
@@ -169,7 +155,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity })),
     repeatCaller: dup.repeatOf.some((d) => seen.has(d.id)),
     kb,
-    replies: replies.map(({ divisionCode: _, ...r }) => ({ ...r, closedAt: r.closedAt ? r.closedAt.toISOString() : null, canOpen: seen.has(r.ticketId) })),
+    replies: withCanOpen(replies.map((r) => ({ ...r, closedAt: r.closedAt ? r.closedAt.toISOString() : null })), seen),
     source: predicted ? 'model' : 'keywords',
   };
 }

@@ -10,7 +10,7 @@ import { indexTicketText } from './dedupe/find-duplicates.ts';
 import { trainClassifier } from './classifier/train.ts';
 import { clearModelCache } from './classifier/active-model.ts';
 import { insertModel } from './models.repo.ts';
-import { markOpenable } from './replies/reply-suggestions.ts';
+import { markOpenable } from './openable.ts';
 
 const KB_BODY = '夜间22时至次日6时禁止产生噪声的建筑施工作业，因生产工艺要求或者特殊需要必须连续施工的，须取得住建部门出具的证明并公告附近居民。市民可拨打12345或向属地住建、城管部门反映，执法人员将到场核查，对违规施工依法责令停止并处以罚款。';
 const NOISE = '双城镇城北社区金山苑旁边工地夜间施工，噪音很大，每天到凌晨两点，严重影响居民休息';
@@ -270,8 +270,8 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     // the centre may open every suggested ticket; a scope that holds none of them links none
     expect(ok.body.items.map((i: { canOpen: boolean }) => i.canOpen)).toEqual(ok.body.items.map(() => true));
     const items = ok.body.items as { ticketId: string }[];
-    expect((await markOpenable(t.deps.db, { kind: 'unit', path: '/no-such-unit/' }, items)).map((i) => i.canOpen)).toEqual(items.map(() => false));
-    expect((await markOpenable(t.deps.db, { kind: 'division', path: '/' }, items)).map((i) => i.canOpen)).toEqual(items.map(() => true));
+    expect((await markOpenable(t.deps, { kind: 'unit', path: '/no-such-unit/' }, items)).map((i) => i.canOpen)).toEqual(items.map(() => false));
+    expect((await markOpenable(t.deps, { kind: 'division', path: '/' }, items)).map((i) => i.canOpen)).toEqual(items.map(() => true));
     expect((await handler.get(`/api/v1/nlp/reply-suggestions?ticketId=${noiseId}`)).status).toBe(404);
     expect((await agent.get(`/api/v1/nlp/reply-suggestions?ticketId=${randomUUID()}`)).status).toBe(404);
     expect((await agent.get('/api/v1/nlp/reply-suggestions?ticketId=nope')).status).toBe(400);

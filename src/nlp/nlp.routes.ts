@@ -22,7 +22,8 @@ import { installClassifier } from './classifier/install.ts';
 import { createHotspotCase, findHotspots, getHotspotCase, listHotspotCases } from './hotspots/hotspots.ts';
 import { addCaseProgress, closeHotspotCase } from './hotspots/case-progress.ts';
 import { dispatchSuggestions } from './dispatch-suggestions.ts';
-import { markOpenable, suggestReplies } from './replies/reply-suggestions.ts';
+import { suggestReplies } from './replies/reply-suggestions.ts';
+import { markOpenable } from './openable.ts';
 import { ticketForSuggestions } from './nlp.repo.ts';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -62,7 +63,7 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
     const t = await ticketForSuggestions(deps.db, req.query.ticketId);
     if (!t || !canSeeTicket(actor, await loadAccess(deps.db, t))) throw new AppError('ticket_not_found');
     const items = await suggestReplies(deps, { text: ticketText(t), categoryCode: t.category_code, excludeTicketId: t.id, limit: 5 });
-    return { items: await markOpenable(deps.db, ticketScope(actor), items.map((i) => ({ ...i, closedAt: iso(i.closedAt) }))) };
+    return { items: await markOpenable(deps, ticketScope(actor), items.map((i) => ({ ...i, closedAt: iso(i.closedAt) }))) };
   });
 
   r.get('/api/v1/hotspots', { schema: { tags: ['nlp'], querystring: HotspotsQuery, response: { 200: HotspotsResponse } } }, async (req) => {

@@ -8,8 +8,6 @@ import type { Deps } from '../../server/deps.ts';
 import { closedRepliesVersion, closedWithReplies, type ClosedReplyRow } from './replies.repo.ts';
 import { TfIdfIndex } from './reply-index.ts';
 import { categoryParentMap } from '../dedupe/find-duplicates.ts';
-import type { TicketScope } from '../../auth/policy.ts';
-import { visibleTicketIds } from '../../tickets/list.repo.ts';
 
 const CHECK_EVERY_MS = 30_000;
 const MAX_DOCS = 50_000;
@@ -115,8 +113,3 @@ export async function suggestReplies(
     });
 }
 
-/** Each suggestion with whether the caller may open its ticket (the UI links it then). */
-export async function markOpenable<T extends { ticketId: string }>(db: Kysely<DB>, scope: TicketScope, items: T[]): Promise<(T & { canOpen: boolean })[]> {
-  const open = await visibleTicketIds(db, scope, items.map((i) => i.ticketId));
-  return items.map((i) => ({ ...i, canOpen: open.has(i.ticketId) }));
-}
