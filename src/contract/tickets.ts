@@ -192,3 +192,6 @@ export const RateBody = z.object({
   satisfaction: Satisfaction,
   comment: Text(1000).optional(),
 });
+
+/** The note on a master ticket's timeline when another ticket is merged into it (the web shows it in the reader's language). */
+export const mergedInNote = (number: string) => `并案：${number}`;

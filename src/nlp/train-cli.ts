@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { assertTextFields, examplesFrom, hasText, lines, parseFieldList, readJsonl, rowText, stripBom } from './classifier/jsonl.ts';
-import { classify, isClassifierModel, loadModel, modelProblem } from './classifier/model.ts';
+import { classify, loadModel, modelProblem, type ClassifierModel } from './classifier/model.ts';
 import { trainClassifier } from './classifier/train.ts';
 import { MODEL_KINDS, type ModelKind } from './classifier/train-from-db.ts';
 
@@ -104,11 +104,12 @@ async function predict(o: { model: string; text?: string; top?: string }) {
     throw new Error(`${o.model}: ${err.code === 'ENOENT' ? 'no such model file' : err.code === 'EISDIR' ? 'is a directory, not a model file' : `not a model file (${err.message})`}`);
   }
   const problem = modelProblem(json);
-  if (problem || !isClassifierModel(json)) throw new Error(`${o.model}: ${problem}`);
-  const fields = parseFieldList(o.text, (json as { textFields?: string[] }).textFields ?? ['title', 'body']);
-  const top = num(o.top, 'top', 1, json.labels.length);
-  const model = loadModel(json);
-  const asLabel = (json as { numericLabels?: boolean }).numericLabels ? Number : (l: string) => l;
+  if (problem) throw new Error(`${o.model}: ${problem}`);
+  const saved = json as ClassifierModel & { textFields?: string[]; numericLabels?: boolean };
+  const fields = parseFieldList(o.text, saved.textFields ?? ['title', 'body']);
+  const top = num(o.top, 'top', 1, saved.labels.length);
+  const model = loadModel(saved);
+  const asLabel = saved.numericLabels ? Number : (l: string) => l;
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix filters do.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);

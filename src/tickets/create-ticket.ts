@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../server/deps.ts';
 import type { Actor } from '../auth/actor.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
-import type { CreateTicketBody } from '../contract/tickets.ts';
+import { mergedInNote, type CreateTicketBody } from '../contract/tickets.ts';
 import type { Channel, Status } from '../contract/enums.ts';
 import type { NewTicket, Ticket } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
@@ -191,7 +191,7 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     // the master's timeline tells its unit that another caller raised the same matter (as a merge later does)
     const masterId = input.mergeInto;
     await deps.db.transaction().execute((trx) => appendEvent(trx, {
-      ticketId: masterId, action: 'note', actor: who, at: now, note: `并案：${ticket.number}`, data: { mergedTicketId: ticket.id },
+      ticketId: masterId, action: 'note', actor: who, at: now, note: mergedInNote(ticket.number), data: { mergedTicketId: ticket.id },
     })).catch((err: unknown) => deps.log.warn({ err, masterId }, 'could not note the merge on the master ticket'));
   }
   return { ticket, leadUnitName: plan?.leadUnitName ?? null, autoDispatched };

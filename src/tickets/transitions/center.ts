@@ -5,6 +5,7 @@ import { resolveRoute } from '../../dispatch/route.ts';
 import { planDispatch } from '../dispatch-ticket.ts';
 import { stageDeadline } from '../deadlines.ts';
 import { appendEvent } from '../events.ts';
+import { mergedInNote } from '../../contract/tickets.ts';
 import { MAX_AUTO_REOPEN } from '../lifecycle.ts';
 import { addCoUnits, categoryExists, findUnits, getTicket, mergedChildren, scopeRule, setTicketUnits, updateTicket } from '../tickets.repo.ts';
 import type { Ctx, Handler, Outcome } from './context.ts';
@@ -72,12 +73,12 @@ export const merge: Handler<'merge'> = async ({ trx, t, actor, body, now }) => {
   const master = await getTicket(trx, body.masterId);
   if (!master) throw new AppError('ticket_not_found', body.masterId);
   if (['merged', 'closed'].includes(master.status)) throw new AppError('illegal_transition', 'master ticket is not open');
-  await appendEvent(trx, { ticketId: master.id, action: 'note', actor, at: now, note: `并案：${t.number}`, data: { mergedTicketId: t.id } });
+  await appendEvent(trx, { ticketId: master.id, action: 'note', actor, at: now, note: mergedInNote(t.number), data: { mergedTicketId: t.id } });
   // duplicates already merged into this ticket follow it to the new master (closed with it, later)
   for (const child of await mergedChildren(trx, t.id)) {
     await trx.updateTable('tickets').set({ master_id: master.id }).where('id', '=', child.id).execute();
     await appendEvent(trx, { ticketId: child.id, action: 'note', actor, at: now, note: `主件 ${t.number} 并入 ${master.number}，随之并入`, data: { masterId: master.id, masterNumber: master.number } });
-    await appendEvent(trx, { ticketId: master.id, action: 'note', actor, at: now, note: `并案：${child.number}（随 ${t.number}）`, data: { mergedTicketId: child.id } });
+    await appendEvent(trx, { ticketId: master.id, action: 'note', actor, at: now, note: `${mergedInNote(child.number)}（随 ${t.number}）`, data: { mergedTicketId: child.id } });
   }
   await trx.updateTable('ticket_units').set({ role: 'former' }).where('ticket_id', '=', t.id).where('role', '=', 'lead').execute();
   return { patch: { master_id: master.id, lead_unit_id: null }, note: body.note ?? `并入 ${master.number}`, data: { masterId: master.id, masterNumber: master.number } };

@@ -1,6 +1,6 @@
 // A ticket's whole history for staff: each event marked 公开 (citizen sees it) or 内部.
 import { Tag, Timeline, Typography } from 'antd';
-import type { TicketDetail } from '../contract.ts';
+import { mergedInNote, type TicketDetail } from '../contract.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { attachmentUrl } from '../api/tickets.ts';
 import { formatTime } from './time.ts';
@@ -31,7 +31,7 @@ export function eventDetail(e: Ev, t: T): string | null {
 function noteOf(e: Ev, number: string | undefined, locale: 'zh' | 'en', t: T): string | null {
   const d = e.data ?? {};
   // a 并案 note on the master (stored in Chinese): in the reader's language
-  if (e.action === 'note' && typeof d.mergedNumber === 'string' && e.note === `并案：${d.mergedNumber}`) return t('event.mergedIn', { number: d.mergedNumber });
+  if (e.action === 'note' && typeof d.mergedNumber === 'string' && e.note === mergedInNote(d.mergedNumber)) return t('event.mergedIn', { number: d.mergedNumber });
   if (!e.note || typeof d.kind !== 'string' || (e.action !== 'remind' && e.action !== 'overdue')) return e.note;
   const deadline = typeof d.deadline === 'string' ? formatTime(d.deadline) : null;
   return alertText({ kind: d.kind, body: e.note, number: number ?? null, deadline }, locale, t);
