@@ -66,16 +66,22 @@ const B = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x85ebca6b ^
 
 /** MinHash signature (signed 32-bit integers, to fit a PostgreSQL integer[]). */
 export function minhash(sh: Uint32Array): number[] {
-  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
-  for (let k = 0; k < sh.length; k++) {
-    const x = fmix32(sh[k]);
-    for (let i = 0; i < NUM_HASHES; i++) {
-      const h = (Math.imul(x, A[i]) + B[i]) >>> 0;
-      if (h < sig[i]) sig[i] = h;
-    }
-  }
+  const n = sh.length;
+  const xs = new Int32Array(n);
+  for (let k = 0; k < n; k++) xs[k] = fmix32(sh[k]);
+  // one hash at a time over all shingles: its minimum stays in a register (half the time of
+  // updating 120 minima per shingle)
   const out = new Array<number>(NUM_HASHES);
-  for (let i = 0; i < NUM_HASHES; i++) out[i] = sig[i] | 0;
+  for (let i = 0; i < NUM_HASHES; i++) {
+    const a = A[i];
+    const b = B[i];
+    let m = 0xffffffff;
+    for (let k = 0; k < n; k++) {
+      const h = (Math.imul(xs[k], a) + b) >>> 0;
+      if (h < m) m = h;
+    }
+    out[i] = m | 0;
+  }
   return out;
 }
 
