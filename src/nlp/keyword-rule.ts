@@ -25,7 +25,11 @@ const SPLIT = /[\s,，、;；]+/;
 
 interface Prepared {
   byCode: Map<string, CategoryRow>;
-  rules: { keyword: string; cat: CategoryRow }[];
+  rules: { keyword: string; cat: CategoryRow; len: number }[];
+  /** rule numbers by their keyword's first two UTF-16 units (c0 · 65536 + c1), ascending */
+  byHead: Map<number, number[]>;
+  /** scratch of unlearnedKeywordHit: the rules found in the text */
+  hit: Uint8Array;
 }
 const cache = new WeakMap<CategoryRow[], WeakMap<ReadonlySet<string>, Prepared>>();
 
@@ -37,9 +41,16 @@ function prepare(cats: CategoryRow[], learned: ReadonlySet<string>): Prepared {
     const rules: Prepared['rules'] = [];
     for (const c of cats) {
       if (learned.has(c.code)) continue;
-      for (const k of new Set(c.keywords.split(SPLIT))) if ([...k].length >= 2) rules.push({ keyword: k, cat: c });
+      for (const k of new Set(c.keywords.split(SPLIT))) if ([...k].length >= 2) rules.push({ keyword: k, cat: c, len: [...k].length });
     }
-    p = { byCode: categoriesByCode(cats), rules };
+    const byHead = new Map<number, number[]>();
+    rules.forEach((r, i) => {
+      const head = r.keyword.charCodeAt(0) * 65536 + r.keyword.charCodeAt(1);
+      const l = byHead.get(head);
+      if (l) l.push(i);
+      else byHead.set(head, [i]);
+    });
+    p = { byCode: categoriesByCode(cats), rules, byHead, hit: new Uint8Array(rules.length) };
     byLearned.set(learned, p);
   }
   return p;
@@ -87,16 +98,25 @@ export function levelOneCode(code: string, byCode: Map<string, CategoryRow>): st
  * `keyword` is that category's longest keyword found.
  */
 export function unlearnedKeywordHit(text: string, cats: CategoryRow[], learned: ReadonlySet<string>, since?: Date): KeywordHit | null {
-  const { byCode, rules } = prepare(cats, learned);
+  const { byCode, rules, byHead, hit } = prepare(cats, learned);
+  // one walk of the text: at each position only the keywords starting with its two characters
+  // are compared (was: a scan of the whole text per keyword, ~500 of them in the demo tree)
+  const hits: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const l = byHead.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+    if (!l) continue;
+    for (const r of l) if (!hit[r] && text.startsWith(rules[r].keyword, i)) hits.push(r), (hit[r] = 1);
+  }
+  hits.sort((a, b) => a - b); // rule order, as a scan rule by rule finds them
   const found = new Map<CategoryRow, { score: number; keyword: string }>();
-  for (const r of rules) {
-    if (!text.includes(r.keyword)) continue;
-    const len = [...r.keyword].length;
+  for (const i of hits) {
+    const r = rules[i];
+    hit[i] = 0;
     const f = found.get(r.cat);
-    if (!f) found.set(r.cat, { score: len, keyword: r.keyword });
+    if (!f) found.set(r.cat, { score: r.len, keyword: r.keyword });
     else {
-      f.score += len;
-      if (len > [...f.keyword].length) f.keyword = r.keyword;
+      f.score += r.len;
+      if (r.len > [...f.keyword].length) f.keyword = r.keyword;
     }
   }
   let best: [CategoryRow, { score: number; keyword: string }] | null = null;
