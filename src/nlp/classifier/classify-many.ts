@@ -52,15 +52,15 @@ export interface ClassifyRequest {
   explainTerms?: number;
 }
 
-/** classify() for each request, on the same text. */
-export function classifyMany(requests: ClassifyRequest[], text: string | string[]): Prediction[] {
+/** classify() for each request, on the same text (`normalized`: already normalised, as analysis has it). */
+export function classifyMany(requests: ClassifyRequest[], text: string | string[], normalized = false): Prediction[] {
   const one = (r: ClassifyRequest) => classify(r.model, text, r.topK ?? 3, r.explainTerms ?? 5);
   if (requests.length < 2) return requests.map(one);
   const s = shared(requests.map((r) => r.model));
   if (!s) return requests.map(one);
   const fields = fieldsOf(text);
   const headline = requests.some((r) => r.model.json.headline);
-  const n = scanExample(s.lookup, fields, requests[0].model.json.features, headline);
+  const n = scanExample(s.lookup, fields, requests[0].model.json.features, headline, normalized);
   try {
     return requests.map((r, i) => {
       const x = vectorFrom(s.lookup, n, r.model.json.features.sublinearTf, r.model.vocab.idf, s.maps[i]);

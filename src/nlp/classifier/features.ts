@@ -40,9 +40,9 @@ export interface SparseVec {
 
 const RE_DIGITS = /\p{Nd}+/gu;
 
-/** The text features are read from: normalised, cut to maxChars, digit runs as "0". */
-export function featureText(text: string, opts: FeatureOptions): string {
-  let norm = normalize(text);
+/** The text features are read from: normalised (unless it already is), cut to maxChars, digit runs as "0". */
+export function featureText(text: string, opts: FeatureOptions, normalized = false): string {
+  let norm = normalized ? text : normalize(text);
   if (opts.maxChars && norm.length > opts.maxChars) norm = norm.slice(0, opts.maxChars);
   return norm.replace(RE_DIGITS, '0');
 }

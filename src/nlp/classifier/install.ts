@@ -40,7 +40,7 @@ export function installClassifier(): void {
       wantType && !stated ? activeModel(deps, 'request_type') : null,
     ]);
     const asked = [cat, cat && detail, rtype].filter((m): m is ActiveModel => !!m);
-    const answers = classifyMany(asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), text);
+    const answers = classifyMany(asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), text, true);
     const answerOf = (m: ActiveModel) => answers[asked.indexOf(m)];
     if (cat) {
       const p = answerOf(cat);

@@ -73,8 +73,8 @@ export function ngramLookup(terms: string[], opts: FeatureOptions): NgramLookup 
   return l;
 }
 
-function scan(l: NgramLookup, root: number, text: string, opts: FeatureOptions, nSeen: number): number {
-  const norm = featureText(text, opts);
+function scan(l: NgramLookup, root: number, text: string, opts: FeatureOptions, nSeen: number, normalized: boolean): number {
+  const norm = featureText(text, opts, normalized);
   const [lo, hi] = opts.charNgram;
   if (l.cps.length < norm.length) l.cps = new Int32Array(norm.length);
   if (l.seen.length < nSeen + norm.length * hi) {
@@ -108,10 +108,11 @@ function scan(l: NgramLookup, root: number, text: string, opts: FeatureOptions, 
 /**
  * Counts the vocabulary n-grams of an example into the scratch (l.tf by index, l.seen in order of
  * first occurrence); returns how many distinct ones. Read them with vectorFrom, then resetScan.
+ * `normalized`: the fields are normalised already (normalising again is idempotent, and costly).
  */
-export function scanExample(l: NgramLookup, fields: string[], opts: FeatureOptions, headline: boolean): number {
-  let n = scan(l, BODY, fields.join(' '), opts, 0);
-  if (headline && fields.length > 1 && fields[0]) n = scan(l, TITLE, fields[0], opts, n);
+export function scanExample(l: NgramLookup, fields: string[], opts: FeatureOptions, headline: boolean, normalized = false): number {
+  let n = scan(l, BODY, fields.join(' '), opts, 0, normalized);
+  if (headline && fields.length > 1 && fields[0]) n = scan(l, TITLE, fields[0], opts, n, normalized);
   return n;
 }
 

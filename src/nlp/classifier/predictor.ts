@@ -52,7 +52,7 @@ export const classifierPredictor: Predictor = async (deps, text) => {
   const asked = [{ model: cat.model, topK: 3, explainTerms: 8 }];
   const at = (m: typeof detail) => (m ? asked.push({ model: m.model, topK: 3, explainTerms: 0 }) - 1 : -1);
   const [iDetail, iUnit, iType] = [at(detail), at(unit), at(rtype)];
-  const answers = classifyMany(asked, text);
+  const answers = classifyMany(asked, text, true);
   const p = answers[0];
   let categories = p.candidates.map((c) => ({ code: c.label, name: nameOf(cat.metrics, c.label), confidence: round(c.confidence) }));
   if (detail) {
