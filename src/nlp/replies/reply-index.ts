@@ -122,12 +122,6 @@ export class TfIdfIndex {
     for (let h = slotOf(g, termMask); ; h = (h + 1) & termMask) if (termKeys[h] === g || termKeys[h] === -1) return h;
   }
 
-  /** The term number of a bigram, or -1. */
-  private termOf(g: number): number {
-    const h = this.probe(g);
-    return this.termKeys[h] === g ? this.termIds[h] : -1;
-  }
-
   private weigh(c: Map<number, number>): Map<number, number> {
     const v = new Map<number, number>();
     let norm = 0;
@@ -158,10 +152,20 @@ export class TfIdfIndex {
     const tf = (this.tf ??= new Int32Array(this.idfOf.length));
     const seen = (this.seenTerms ??= new Int32Array(Math.min(this.idfOf.length, MAX_CANONICAL)));
     let nSeen = 0;
-    forEachBigram(foldDigits(canon ?? canonical(text, normalized)), (g) => {
-      const id = this.termOf(g);
-      if (id >= 0 && tf[id]++ === 0) seen[nSeen++] = id;
-    });
+    // forEachBigram inlined, the term table probed in place: no call per bigram on the request path
+    const s = foldDigits(canon ?? canonical(text, normalized));
+    const { termKeys, termIds, termMask } = this;
+    let prev = s.length ? symbol(s.charCodeAt(0)) : 0;
+    for (let i = 1; i < s.length; i++) {
+      const cur = symbol(s.charCodeAt(i));
+      const g = prev * ALPHABET + cur;
+      prev = cur;
+      let h = slotOf(g, termMask);
+      while (termKeys[h] !== g && termKeys[h] !== -1) h = (h + 1) & termMask;
+      if (termKeys[h] !== g) continue;
+      const id = termIds[h];
+      if (tf[id]++ === 0) seen[nSeen++] = id;
+    }
     let norm = 0;
     for (let k = 0; k < nSeen; k++) {
       const id = seen[k];
