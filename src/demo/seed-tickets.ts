@@ -237,6 +237,11 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
     if (property && cityProper.length) for (const h of [6, 9]) await fresh(h, property, agent, pick(cityProper));
     const wrong = await fresh(4, TEMPLATES.find((x) => x.cat === '020304')!, agent);
     await act(handlerFor(wrong), wrong, 1.5, { action: 'return', reason: RETURN_REASONS[1]! });
+    // and one signed for but not yet started (a handler's inbox shows each stage)
+    if (!(await someTicketWithStatus(deps.db, 'signed'))) {
+      const signMe = await fresh(8, pick(ALL_TEMPLATES.filter((x) => x.cat && !x.urgency)), agent);
+      if (signMe.status === 'dispatched') await act(handlerFor(signMe), signMe, 0.5, { action: 'sign' });
+    }
     // and at least one answer waiting for the callback (the agent's callback queue is never empty)
     if (!(await someTicketWithStatus(deps.db, 'replied'))) {
       // one whose unit has a demo handler account (act() needs someone to reply as)

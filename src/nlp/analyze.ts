@@ -27,7 +27,8 @@ export interface Prediction {
   requestType?: AnalyzeResponse['requestType'];
   terms: string[];
 }
-export type Predictor = (deps: Deps, normalizedText: string) => Promise<Prediction | null>;
+/** `normalizedTitle`: the title the normalised text starts with, if any (models read it on its own too). */
+export type Predictor = (deps: Deps, normalizedText: string, normalizedTitle?: string) => Promise<Prediction | null>;
 
 let predictor: Predictor | null = null;
 /** The classifier registers its predict function here; null answers fall back to keywords. */
@@ -96,13 +97,13 @@ export interface Understanding {
  * Category candidates and the place of a normalised text: what both the agent console's analysis
  * and the dispatcher queue's suggestions start from.
  */
-export async function understand(deps: Deps, input: { text: string; address?: string | null; divisionCode?: string | null; given: { code: string; path: string } | null }): Promise<Understanding> {
+export async function understand(deps: Deps, input: { text: string; title?: string | null; address?: string | null; divisionCode?: string | null; given: { code: string; path: string } | null }): Promise<Understanding> {
   const { text, given } = input;
   const [place, cats, predicted] = await Promise.all([
     // the address field names the place best; the text may name it too (or only the text does)
     parsePlace(deps, { text: input.address ? `${normalize(input.address)} ${text}` : text, normalized: true, contextCode: input.divisionCode ?? undefined }),
     categories(deps.db),
-    predictor ? predictor(deps, text).catch(() => null) : Promise.resolve(null),
+    predictor ? predictor(deps, text, input.title ? normalize(input.title) : undefined).catch(() => null) : Promise.resolve(null),
   ]);
   const fallback = predicted ? null : keywordCategories(text, cats);
   // units follow the place shown when it lies inside the division given (deeper, so more exact);
@@ -127,7 +128,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
   if (!/[\p{L}\p{N}]/u.test(text)) throw new AppError('validation', 'content has no text once markup and invisible characters are removed');
   const fp = fingerprint(text, true);
   const [u, dup] = await Promise.all([
-    understand(deps, { text, address: input.address, divisionCode: input.divisionCode, given }),
+    understand(deps, { text, title: input.title, address: input.address, divisionCode: input.divisionCode, given }),
     findDuplicates(deps, { text, normalized: true, fingerprint: fp, divisionCode: input.divisionCode, phone: input.phone }),
   ]);
   const { place, predicted } = u;

@@ -32,7 +32,7 @@ export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticket
     if (!t) continue;
     const text = normalize(`${t.title} ${t.content}`);
     const given = t.division_code ? await knownDivision(deps, t.division_code) : null;
-    const u = await understand(deps, { text, address: t.address, divisionCode: given?.code ?? null, given });
+    const u = await understand(deps, { text, title: t.title, address: t.address, divisionCode: given?.code ?? null, given });
     const top = u.categories[0] ?? null;
     // one more than shown, so that leaving out a unit already tried still leaves three
     let units: DispatchSuggestionsResponse['items'][number]['units'] = (await suggestedUnits(deps, u.predicted, top, u.divisionCode, 4)).filter((x) => !t.tried.has(x.id)).slice(0, 3);

@@ -110,6 +110,13 @@ describe.each(DB_KINDS)('nlp model store (%s)', (kind) => {
     expect(p?.units?.[0].id).toBe(units.get('U-water'));
     expect(p?.units?.[0].name).toBe('water单位');
     expect(p?.terms.length).toBeGreaterThan(0);
+    // trained on title and content as two fields: the title's own n-grams are features, and
+    // analysis given the title reads them (the joined text alone gives other scores)
+    expect(cat!.model.vocab.terms.some((x) => x.startsWith('t:'))).toBe(true);
+    const withTitle = await classifierPredictor(t.deps, `${water.title} ${water.body}`, water.title);
+    const unitModel = (await activeModel(t.deps, 'unit', 0))!.model;
+    expect(withTitle?.units?.[0].confidence).toBe(Math.round(classify(unitModel, [water.title, water.body], 1, 0).confidence * 1000) / 1000);
+    expect(classify(cat!.model, [water.title, water.body], 1, 0).confidence).not.toBe(classify(cat!.model, `${water.title} ${water.body}`, 1, 0).confidence);
 
     const d = await autoDispatchDecision(t.deps, `${water.title} ${water.body}`);
     expect(d?.candidates[0].unitId).toBe(units.get('U-water'));
@@ -122,11 +129,12 @@ describe.each(DB_KINDS)('nlp model store (%s)', (kind) => {
     expect(th).not.toBeNull();
     const input = { title: water.title, content: water.body } as Parameters<typeof intakeHooks.analyze>[1];
     const hints = await intakeHooks.analyze(t.deps, input, { category: true });
-    const conf = classify(cat!.model, `${water.title} ${water.body}`, 1, 0).confidence;
+    // intake reads the title as a field of its own, as the models were trained
+    const conf = classify(cat!.model, [water.title, water.body], 1, 0).confidence;
     // … and the deeper category (C1.1 供水) when the detail model is as sure and agrees, as analyze shows it
     const detail = await activeModel(t.deps, 'category_detail', 0);
     const dth = (detail!.metrics.threshold as { threshold: number | null }).threshold;
-    const dConf = classify(detail!.model, `${water.title} ${water.body}`, 1, 0);
+    const dConf = classify(detail!.model, [water.title, water.body], 1, 0);
     const deeper = dth !== null && dConf.confidence >= dth && dConf.label === 'C1.1';
     if (conf >= th!) expect(hints.autoCategory).toMatchObject({ code: deeper ? 'C1.1' : 'C1' });
     else expect(hints.autoCategory).toBeUndefined();

@@ -126,3 +126,13 @@ describe('text classifier', () => {
     expect(classifyMany([{ model: b }, { model: a }], HELD_OUT[0].body)).toEqual([classify(b, HELD_OUT[0].body), classify(a, HELD_OUT[0].body)]);
   });
 });
+
+describe('headedFields', () => {
+  it('splits a joined text into title and content only when it starts with the title', async () => {
+    const { headedFields } = await import('./features.ts');
+    expect(headedFields('路灯坏了 小区门口路灯不亮', '路灯坏了')).toEqual(['路灯坏了', '小区门口路灯不亮']);
+    expect(headedFields('路灯坏了', '路灯坏了')).toBe('路灯坏了');
+    expect(headedFields('路灯坏了吗 小区', '路灯坏了')).toBe('路灯坏了吗 小区');
+    expect(headedFields('小区门口路灯不亮', undefined)).toBe('小区门口路灯不亮');
+  });
+});

@@ -87,6 +87,14 @@ export function vocabularyFrom(terms: string[], idf: Float64Array): Vocabulary {
   return { terms, index, idf };
 }
 
+/**
+ * A joined text "title content" as the fields [title, content] models are trained on (so the
+ * title's own n-grams count), when it starts with the title; otherwise the text alone.
+ */
+export function headedFields(text: string, title: string | null | undefined): string | string[] {
+  return title && text.length > title.length && text.startsWith(title) && text[title.length] === ' ' ? [title, text.slice(title.length + 1)] : text;
+}
+
 export function fieldsOf(text: string | string[]): string[] {
   return Array.isArray(text) ? text.map((t) => t ?? '') : [text ?? ''];
 }

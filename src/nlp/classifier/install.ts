@@ -14,6 +14,7 @@ import { activeModel, learnedCategoryCodes, levelOneOf, thresholdOf, type Active
 import { activeCategoryRows } from '../analyze.ts';
 import { categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule.ts';
 import { classifyMany } from './classify-many.ts';
+import { headedFields } from './features.ts';
 import { installClassifierPredictor } from './predictor.ts';
 
 let installed = false;
@@ -40,7 +41,7 @@ export function installClassifier(): void {
       wantType && !stated ? activeModel(deps, 'request_type') : null,
     ]);
     const asked = [cat, cat && detail, rtype].filter((m): m is ActiveModel => !!m);
-    const answers = classifyMany(asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), text, true);
+    const answers = classifyMany(asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), headedFields(text, input.title ? normalize(input.title) : null), true);
     const answerOf = (m: ActiveModel) => answers[asked.indexOf(m)];
     if (cat) {
       const p = answerOf(cat);

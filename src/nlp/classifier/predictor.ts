@@ -10,6 +10,7 @@ import { ancestorsOf, categoriesByCode, hitPlace, unlearnedKeywordHit } from '..
 import type { CategoryRow } from '../analyze-rules.ts';
 import { classify } from './model.ts';
 import { classifyMany } from './classify-many.ts';
+import { headedFields } from './features.ts';
 import { readableTerms } from './explain-words.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -40,7 +41,7 @@ export function withKeywordRule(categories: Candidate[], text: string, cats: Cat
   return [top, ...rest.slice(1), { ...own, confidence: 0 }];
 }
 
-export const classifierPredictor: Predictor = async (deps, text) => {
+export const classifierPredictor: Predictor = async (deps, text, title) => {
   const cat = await activeModel(deps, 'category');
   if (!cat) return null;
   const [detail, unit, rtype] = await Promise.all([
@@ -52,7 +53,7 @@ export const classifierPredictor: Predictor = async (deps, text) => {
   const asked = [{ model: cat.model, topK: 3, explainTerms: 8 }];
   const at = (m: typeof detail) => (m ? asked.push({ model: m.model, topK: 3, explainTerms: 0 }) - 1 : -1);
   const [iDetail, iUnit, iType] = [at(detail), at(unit), at(rtype)];
-  const answers = classifyMany(asked, text, true);
+  const answers = classifyMany(asked, headedFields(text, title), true);
   const p = answers[0];
   let categories = p.candidates.map((c) => ({ code: c.label, name: nameOf(cat.metrics, c.label), confidence: round(c.confidence) }));
   if (detail) {
