@@ -61,6 +61,7 @@ export function shingles(canon: string, size = SHINGLE): Uint32Array {
 }
 
 // h_i(x) = a_i·x + b_i (mod 2³²) over a well-mixed x: one multiply-add per hash and shingle.
+// NUM_HASHES is a multiple of 4 (minhash takes four at a time)
 const A = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x27d4eb2f)) | 1);
 const B = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x85ebca6b ^ Math.imul(i + 7, 0x165667b1)));
 
@@ -69,18 +70,31 @@ export function minhash(sh: Uint32Array): number[] {
   const n = sh.length;
   const xs = new Int32Array(n);
   for (let k = 0; k < n; k++) xs[k] = fmix32(sh[k]);
-  // one hash at a time over all shingles: its minimum stays in a register (half the time of
-  // updating 120 minima per shingle)
+  // four hashes at a time over all shingles, their minima in registers (a third of the time of
+  // updating 120 minima per shingle); NUM_HASHES is a multiple of 4
   const out = new Array<number>(NUM_HASHES);
-  for (let i = 0; i < NUM_HASHES; i++) {
-    const a = A[i];
-    const b = B[i];
-    let m = 0xffffffff;
+  for (let i = 0; i < NUM_HASHES; i += 4) {
+    const a0 = A[i], a1 = A[i + 1], a2 = A[i + 2], a3 = A[i + 3];
+    const b0 = B[i], b1 = B[i + 1], b2 = B[i + 2], b3 = B[i + 3];
+    let m0 = 0xffffffff;
+    let m1 = 0xffffffff;
+    let m2 = 0xffffffff;
+    let m3 = 0xffffffff;
     for (let k = 0; k < n; k++) {
-      const h = (Math.imul(xs[k], a) + b) >>> 0;
-      if (h < m) m = h;
+      const x = xs[k];
+      const h0 = (Math.imul(x, a0) + b0) >>> 0;
+      const h1 = (Math.imul(x, a1) + b1) >>> 0;
+      const h2 = (Math.imul(x, a2) + b2) >>> 0;
+      const h3 = (Math.imul(x, a3) + b3) >>> 0;
+      if (h0 < m0) m0 = h0;
+      if (h1 < m1) m1 = h1;
+      if (h2 < m2) m2 = h2;
+      if (h3 < m3) m3 = h3;
     }
-    out[i] = m | 0;
+    out[i] = m0 | 0;
+    out[i + 1] = m1 | 0;
+    out[i + 2] = m2 | 0;
+    out[i + 3] = m3 | 0;
   }
   return out;
 }
