@@ -91,13 +91,15 @@ export interface Understanding {
   terms: string[];
   /** the division units are suggested for: the place read when inside the one given, else the one given */
   divisionCode: string | null;
+  /** the place shown: the one read from the text, else (the text names none) the division given */
+  shownPlace: { code: string; name: string; path: string } | null;
 }
 
 /**
  * Category candidates and the place of a normalised text: what both the agent console's analysis
  * and the dispatcher queue's suggestions start from.
  */
-export async function understand(deps: Deps, input: { text: string; title?: string | null; address?: string | null; divisionCode?: string | null; given: { code: string; path: string } | null }): Promise<Understanding> {
+export async function understand(deps: Deps, input: { text: string; title?: string | null; address?: string | null; divisionCode?: string | null; given: { code: string; name: string; path: string } | null }): Promise<Understanding> {
   const { text, given } = input;
   const [place, cats, predicted] = await Promise.all([
     // the address field names the place best; the text may name it too (or only the text does)
@@ -115,6 +117,7 @@ export async function understand(deps: Deps, input: { text: string; title?: stri
     categories: predicted?.categories ?? fallback!.map(({ code, name, confidence }) => ({ code, name, confidence })),
     terms: predicted?.terms ?? [...new Set(fallback!.flatMap((c) => c.terms))].slice(0, 8),
     divisionCode,
+    shownPlace: place ? { code: place.code, name: place.name, path: place.path } : given ? { code: given.code, name: given.name, path: given.path } : null,
   };
 }
 
@@ -131,7 +134,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     understand(deps, { text, title: input.title, address: input.address, divisionCode: input.divisionCode, given }),
     findDuplicates(deps, { text, normalized: true, fingerprint: fp, divisionCode: input.divisionCode, phone: input.phone }),
   ]);
-  const { place, predicted } = u;
+  const { predicted } = u;
   const dupItems = [...dup.duplicates, ...dup.repeatOf];
   const top = u.categories[0] ?? null;
   const stated = explicitRequestType(text); // read once: type, urgency (a praise reports no danger)
@@ -151,8 +154,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     requestType: stated ?? predicted?.requestType ?? requestTypeOf(text, stated),
     urgency: urgencyCue(text, stated),
     terms: u.terms,
-    // the text names no place: the division the caller gave is the place
-    place: place ? { code: place.code, name: place.name, path: place.path } : given ? { code: given.code, name: given.name, path: given.path } : null,
+    place: u.shownPlace,
     duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity })),
     repeatCaller: dup.repeatOf.some((d) => seen.has(d.id)),
     kb,

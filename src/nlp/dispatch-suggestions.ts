@@ -43,7 +43,7 @@ export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticket
       ticketId: id,
       categories: u.categories.slice(0, CATEGORIES_SHOWN),
       units,
-      place: u.place ? { code: u.place.code, name: u.place.name, path: u.place.path } : null,
+      place: u.shownPlace,
     });
   }
   return { items };

@@ -250,6 +250,8 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(b.units.map((u: { id: string }) => u.id)).toEqual([fx.units.township1, fx.units.countyGov]);
     expect(b.units[0]).toMatchObject({ local: true, confidence: 0 });
     expect(b.categories[0].code).toBe(a.categories[0].code);
+    // the text names no place: the ticket's division is the place shown (as analyze shows it)
+    expect(a.place).toMatchObject({ code: fx.divisions.village1 });
     // the centre only; ids are checked, and a page at most
     expect((await handler.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: [fresh] })).status).toBe(403);
     expect((await dispatcher.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: ['nope'] })).status).toBe(400);
