@@ -169,10 +169,15 @@ export class PlaceIndex {
       && (this.byCode.get(pt.code)?.level ?? 0) >= 3 && this.isWithin(t.code, pt.code)));
   }
 
+  /** Can an outside name start at `s` (its first two code units begin one)? */
+  private outsideHead(text: string, s: number): boolean {
+    return this.outsideHeads.has(text.charCodeAt(s) * 65536 + text.charCodeAt(s + 1));
+  }
+
   /** Does the text name a place outside the tree (not as part of a name of the tree)? */
   private namesOutside(text: string, mentions: Mention[]): boolean {
     for (let s = 0; s + 1 < text.length; s++) {
-      if (!this.outsideHeads.has(text.charCodeAt(s) * 65536 + text.charCodeAt(s + 1))) continue;
+      if (!this.outsideHead(text, s)) continue;
       for (let e = s + 2; e <= Math.min(text.length, s + this.outsideMaxLen); e++) {
         if (this.outside.has(text.slice(s, e)) && !mentions.some((o) => o.start <= s && o.end >= e)) return true;
       }
@@ -184,14 +189,13 @@ export class PlaceIndex {
   private partOfOutside(text: string, m: Mention, raw: Mention[]): boolean {
     // an outside "name" that is the end of an inside mention (蕉城区 ⊃ 城区) is no outside name
     const coveredByInside = (s: number, e: number) => raw.some((o) => o !== m && o.start <= s && o.end >= e && (o.start < s || o.end > e));
-    const head = (s: number) => this.outsideHeads.has(text.charCodeAt(s) * 65536 + text.charCodeAt(s + 1));
     const at = PlaceIndex.before(text, m.start);
     for (let k = 2; k <= this.outsideMaxLen && k <= at; k++) {
-      if (head(at - k) && this.outside.has(text.slice(at - k, at)) && !coveredByInside(at - k, at)) return true;
+      if (this.outsideHead(text, at - k) && this.outside.has(text.slice(at - k, at)) && !coveredByInside(at - k, at)) return true;
     }
     const len = m.end - m.start;
     for (let s = Math.max(0, m.start - this.outsideMaxLen + len); s <= m.start; s++) {
-      if (!head(s)) continue;
+      if (!this.outsideHead(text, s)) continue;
       for (let e = Math.max(m.end, s + len + 1); e <= Math.min(text.length, s + this.outsideMaxLen); e++) {
         if (this.outside.has(text.slice(s, e)) && !coveredByInside(s, e)) return true;
       }
