@@ -105,18 +105,22 @@ export function unlearnedKeywordHit(text: string, cats: CategoryRow[], learned: 
   for (let i = 0; i + 1 < text.length; i++) {
     const l = byHead.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
     if (!l) continue;
-    for (const r of l) if (!hit[r] && text.startsWith(rules[r].keyword, i)) hits.push(r), (hit[r] = 1);
+    for (const r of l) {
+      if (hit[r] || !text.startsWith(rules[r].keyword, i)) continue;
+      hit[r] = 1;
+      hits.push(r);
+    }
   }
   hits.sort((a, b) => a - b); // rule order, as a scan rule by rule finds them
-  const found = new Map<CategoryRow, { score: number; keyword: string }>();
+  const found = new Map<CategoryRow, { score: number; keyword: string; len: number }>();
   for (const i of hits) {
     const r = rules[i];
     hit[i] = 0;
     const f = found.get(r.cat);
-    if (!f) found.set(r.cat, { score: r.len, keyword: r.keyword });
+    if (!f) found.set(r.cat, { score: r.len, keyword: r.keyword, len: r.len });
     else {
       f.score += r.len;
-      if (r.len > [...f.keyword].length) f.keyword = r.keyword;
+      if (r.len > f.len) [f.keyword, f.len] = [r.keyword, r.len];
     }
   }
   let best: [CategoryRow, { score: number; keyword: string }] | null = null;
