@@ -149,6 +149,7 @@ export function foldVector(corpus: Corpus, i: number, v: FoldVocab, opts: Featur
     vals.push(x);
     norm += x * x;
   }
-  norm = Math.sqrt(norm) || 1;
-  return { idx: Int32Array.from(cols), val: Float64Array.from(vals, (x) => x / norm) };
+  const raw = Math.sqrt(norm);
+  norm = raw || 1;
+  return { idx: Int32Array.from(cols), val: Float64Array.from(vals, (x) => x / norm), norm: raw };
 }

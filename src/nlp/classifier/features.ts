@@ -36,6 +36,8 @@ export const DEFAULT_FEATURES: FeatureOptions = {
 export interface SparseVec {
   idx: Int32Array;
   val: Float64Array;
+  /** the vector's l2 norm before normalisation: how much known evidence the text holds (evidence.ts) */
+  norm?: number;
 }
 
 const RE_DIGITS = /\p{Nd}+/gu;

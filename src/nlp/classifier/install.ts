@@ -5,11 +5,13 @@
 //     chosen on held-out history for ≥ 95% precision, so the ticket is dispatched by rule with
 //     no human (the deeper category when the detail model is as sure and agrees, or when an admin
 //     keyword of a category no model has learned names one in the same branch); and a request
-//     type when that model is confident.
+//     type when that model is confident. Never an auto category for danger to life that belongs
+//     to 110/119/120 (持刀, 着火, 溺水 …): the agent or dispatcher decides whether to transfer it,
+//     and it waits at the top of their queue (its urgency gives it a one-hour dispatch limit).
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
 import { normalize } from '../normalize.ts';
-import { explicitRequestType } from '../analyze-rules.ts';
+import { explicitRequestType, urgencyCue } from '../analyze-rules.ts';
 import { activeModel, learnedCategoryCodes, levelOneOf, thresholdOf, type ActiveModel } from './active-model.ts';
 import { activeCategoryRows } from '../analyze.ts';
 import { categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule.ts';
@@ -28,12 +30,17 @@ export function installClassifier(): void {
     const hints = await previous(deps, input, wants);
     // Only what intake will use: no category model when the caller's category stands, no type
     // model when the caller gave the type.
-    const wantCategory = wants.category && !hints.autoCategory;
+    let wantCategory = wants.category && !hints.autoCategory;
     const wantType = !input.type && !hints.requestType;
     if (!wantCategory && !wantType) return hints;
     const text = normalize(input.title ? `${input.title} ${input.content}` : input.content);
+    const statedType = explicitRequestType(text);
+    if (wantCategory) {
+      const cue = urgencyCue(text, statedType);
+      if (cue.level === 'emergency' && cue.transferTo) wantCategory = false;
+    }
     // the type the caller states (我要投诉, 请问…) stands; the model only guesses the rest
-    const stated = wantType ? explicitRequestType(text) : null;
+    const stated = wantType ? statedType : null;
     if (stated) hints.requestType = stated;
     const [cat, detail, rtype] = await Promise.all([
       wantCategory ? activeModel(deps, 'category') : null,

@@ -3,6 +3,7 @@
 import { exampleCounts, fieldsOf, vocabularyFrom, type FeatureOptions, type SparseVec, type Vocabulary } from './features.ts';
 import { lookupVector, ngramLookup, type NgramLookup } from './ngram-lookup.ts';
 import { softmax } from './calibrate.ts';
+import { evidenceScale } from './evidence.ts';
 import type { ModelMetrics } from './train.ts';
 
 export const MODEL_FORMAT = 'lianxin-linear-svm/1';
@@ -17,6 +18,8 @@ export interface ClassifierModel {
   /** per class: the non-zero term weights and the bias */
   weights: SparseWeights[];
   temperature: number;
+  /** below this pre-normalisation norm a text's confidence fades (evidence.ts); absent in older models */
+  evidenceFloor?: number;
   metrics: ModelMetrics;
 }
 
@@ -65,6 +68,7 @@ export function modelProblem(x: unknown): string | null {
   if (!Array.isArray(m.idf) || m.idf.length !== m.terms!.length || !m.idf.every(finite)) return `"idf" must hold one number per term (${m.terms!.length})`;
   if (!m.features || typeof m.features !== 'object') return '"features" is missing';
   if (!finite(m.temperature) || m.temperature! <= 0) return '"temperature" must be a positive number';
+  if (m.evidenceFloor !== undefined && (!finite(m.evidenceFloor) || m.evidenceFloor! < 0)) return '"evidenceFloor" must be a number ≥ 0';
   if (m.textFields !== undefined && !strings(m.textFields)) return '"textFields" must be a list of strings';
   if (!Array.isArray(m.weights) || m.weights.length !== m.labels!.length) return `"weights" must hold one entry per label (${m.labels!.length})`;
   for (const [k, row] of m.weights.entries()) {
@@ -110,8 +114,9 @@ function toVector(counts: Map<string, number>, m: LoadedModel): SparseVec {
     val.push(v);
     norm += v * v;
   }
-  norm = Math.sqrt(norm) || 1;
-  return { idx: Int32Array.from(idx), val: Float64Array.from(val, (v) => v / norm) };
+  const raw = Math.sqrt(norm);
+  norm = raw || 1;
+  return { idx: Int32Array.from(idx), val: Float64Array.from(val, (v) => v / norm), norm: raw };
 }
 
 function decision(m: LoadedModel, x: SparseVec): Float64Array {
@@ -215,7 +220,9 @@ export function predictVector(m: LoadedModel, x: SparseVec, topK = 3, explainTer
   const s = decision(m, x);
   // No known term: the scores are the biases alone, which say nothing about this text; rank by
   // them but claim no confidence (uniform), so such a text is never decided without a human.
-  const p = x.idx.length ? softmax(s, m.json.temperature) : Array.from(s, () => 1 / s.length);
+  // Little known evidence: the confidence fades towards uniform (evidence.ts).
+  const g = evidenceScale(x.norm, m.json.evidenceFloor);
+  const p = x.idx.length && g > 0 ? softmax(s, m.json.temperature / g) : Array.from(s, () => 1 / s.length);
   const order = p.map((_, k) => k).sort((a, b) => p[b] - p[a] || s[b] - s[a]);
   const best = order[0];
   return {

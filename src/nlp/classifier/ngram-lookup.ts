@@ -145,9 +145,10 @@ export function vectorFrom(l: NgramLookup, n: number, sublinearTf: boolean, idf:
     val[at++] = v;
     norm += v * v;
   }
-  norm = Math.sqrt(norm) || 1;
+  const raw = Math.sqrt(norm);
+  norm = raw || 1;
   for (let k = 0; k < m; k++) val[k] = val[k] / norm;
-  return { idx, val };
+  return { idx, val, norm: raw };
 }
 
 /** The TF-IDF vector (l2-normalised, first-occurrence order) of an example, as classify's string path builds it. */

@@ -6,6 +6,7 @@ import { DEFAULT_FEATURES, type FeatureOptions } from './features.ts';
 import { DEFAULT_SVM, drain, scores, trainOvrSteps, type SvmOptions, type Weights } from './linear.ts';
 import { CorpusBuilder, foldVector, foldVocab, type Corpus, type FoldVocab } from './corpus.ts';
 import { fitTemperature, softmax } from './calibrate.ts';
+import { evidenceFloor, evidenceScale } from './evidence.ts';
 import { chooseThreshold, type ThresholdChoice } from './threshold.ts';
 import { evaluate, stratifiedFolds, type ClassReport } from './metrics.ts';
 import { MODEL_FORMAT, type ClassifierModel, type SparseWeights } from './model.ts';
@@ -63,6 +64,8 @@ export type Progress = (done: number, total: number, phase: string) => void;
 interface Fit {
   vocab: FoldVocab;
   weights: Weights;
+  /** the evidence floor of its training texts (evidence.ts) */
+  floor: number;
 }
 
 function* fit(corpus: Corpus, docs: number[], y: number[], K: number, o: TrainOptions, onClass?: () => void): Generator<void, Fit> {
@@ -71,7 +74,7 @@ function* fit(corpus: Corpus, docs: number[], y: number[], K: number, o: TrainOp
   const xs = docs.map((i) => foldVector(corpus, i, vocab, o.features));
   yield;
   const weights = yield* trainOvrSteps(xs, y, K, vocab.idf.length, o.svm, onClass);
-  return { vocab, weights };
+  return { vocab, weights, floor: evidenceFloor(xs.map((x) => x.norm ?? 0)) };
 }
 
 /**
@@ -148,7 +151,13 @@ function* trainSteps(examples: Example[], options: Partial<TrainOptions>, onProg
       const tr: number[] = [];
       for (let i = 0; i < n; i++) if (fold[i] !== f) tr.push(i);
       const m = yield* fit(corpus, tr, tr.map((i) => y[i]), K, o, () => tick(`cross-validation ${f + 1}/${folds}`));
-      for (let i = 0; i < n; i++) if (fold[i] === f) oof[i] = scores(m.weights, foldVector(corpus, i, m.vocab, o.features));
+      for (let i = 0; i < n; i++) {
+        if (fold[i] !== f) continue;
+        // held-out scores as prediction will see them: thin texts scaled down (evidence.ts)
+        const x = foldVector(corpus, i, m.vocab, o.features);
+        const g = evidenceScale(x.norm, m.floor);
+        oof[i] = scores(m.weights, x).map((v) => v * g);
+      }
     }
     temperature = fitTemperature(oof, y);
     const predicted: string[] = [];
@@ -181,6 +190,7 @@ function* trainSteps(examples: Example[], options: Partial<TrainOptions>, onProg
     idf: Array.from(final.vocab.idf, (v) => Math.round(v * 1e6) / 1e6),
     weights: final.weights.map((w) => sparseWeights(w)),
     temperature,
+    evidenceFloor: Math.round(final.floor * 1e4) / 1e4,
     metrics,
   };
 }
