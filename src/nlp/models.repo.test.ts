@@ -141,6 +141,11 @@ describe.each(DB_KINDS)('nlp model store (%s)', (kind) => {
     expect(conf >= th! && deeper).toBe(true); // the fixture is clear enough that both decide
     const vague = await intakeHooks.analyze(t.deps, { content: '你好' } as typeof input, { category: true });
     expect(vague.autoCategory).toBeUndefined();
+    // the same clear text with danger to life in it: a person decides whether 110 takes it
+    const danger = await intakeHooks.analyze(t.deps, { ...input, content: `${water.body}，邻居拿刀砍人了` }, { category: true });
+    expect(danger.autoCategory).toBeUndefined();
+    const calm = await intakeHooks.analyze(t.deps, { ...input, content: `${water.body}，邻居家拿了桶接水` }, { category: true });
+    expect(calm.autoCategory).toBeDefined();
     // A category set by staff stands: the model is not asked.
     const staff = await intakeHooks.analyze(t.deps, input, { category: false });
     expect(staff.autoCategory).toBeUndefined();

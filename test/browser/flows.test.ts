@@ -58,6 +58,8 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
   it('a citizen submits with a photo on a phone (390×844) and tracks it', async () => {
     const page = await newPage({ phone: true });
     await page.goto(srv.url + '/');
+    // a report online is no emergency call: the form says so before anything is typed
+    await page.getByTestId('submit-emergency').getByText('110').waitFor();
     await page.locator('#submit-content').fill('城北社区路口的路灯坏了一个多星期，晚上很黑，老人出门不安全，请尽快修复。');
     await pickOption(page, 'submit-division-4', '双城镇');
     await pickOption(page, 'submit-division-5', '城北社区');

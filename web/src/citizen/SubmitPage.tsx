@@ -120,6 +120,7 @@ export function SubmitPage() {
   return (
     <Card title={t('citizen.submit.title')} styles={{ body: { paddingTop: 8 } }}>
       <Typography.Paragraph type="secondary">{t('citizen.submit.intro')}</Typography.Paragraph>
+      <Alert type="warning" showIcon message={t('citizen.submit.emergency')} style={{ marginBottom: 16 }} data-testid="submit-emergency" />
       <Form form={form} layout="vertical" size="large" onFinish={(v) => create.mutate(v)} initialValues={{ type: 'help' }} requiredMark="optional" name="submit">
         <Form.Item label={t('field.type')} name="type" rules={[{ required: true }]}>
           <Radio.Group optionType="button" buttonStyle="solid" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}

@@ -2,6 +2,7 @@
 export const zh = {
   'citizen.submit.title': '我要反映',
   'citizen.submit.intro': '遇到问题、有意见建议，在这里告诉我们。提交后会给您一个编号，凭编号和手机号后四位随时查进度。',
+  'citizen.submit.emergency': '遇到危及人身安全的紧急情况（火灾、打架斗殴、有人落水、受伤昏迷等），请立即拨打 110、119 或 120：网上反映不能代替报警求救。',
   'citizen.submit.contentHint': '请说清楚什么事、在哪里、从什么时候开始，以及您希望怎么解决',
   'citizen.submit.contentRequired': '请填写诉求内容（至少 2 个字）',
   'citizen.submit.titleHint': '一句话概括（可不填）',
@@ -65,6 +66,7 @@ export const zh = {
 export const en: typeof zh = {
   'citizen.submit.title': 'Report a problem',
   'citizen.submit.intro': 'Tell us about a problem or an idea. You get a number; with it and the last 4 digits of your phone you can follow the progress.',
+  'citizen.submit.emergency': 'If someone is in danger (a fire, a fight, someone in the water, injured or unconscious), call 110, 119 or 120 now: a report here does not replace an emergency call.',
   'citizen.submit.contentHint': 'What happened, where, since when, and what you would like done',
   'citizen.submit.contentRequired': 'Please describe your request (at least 2 characters)',
   'citizen.submit.titleHint': 'In one line (optional)',
