@@ -130,7 +130,10 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     const category = staffCategory ? input.categoryCode! : hints.autoCategory?.code;
     if (category) {
       const route = await resolveRoute(deps, { categoryCode: category, divisionCode: base.division_code });
-      if (route.leadUnitId) {
+      // The model's category goes out alone only to a unit a rule names for it. With no rule, the
+      // default government (兜底) is for matters whose owner a person could not identify, not for a
+      // gap in the rules: the dispatcher decides, with the suggestions.
+      if (route.leadUnitId && (staffCategory || !route.fallback)) {
         try {
           plan = await planDispatch(deps, null, { ...base, category_code: category }, { leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds, at: now });
         } catch (e) {

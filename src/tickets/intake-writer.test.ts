@@ -65,6 +65,29 @@ describe.each(DB_KINDS)('group-committed intake on %s', (kind) => {
     await expect(createTicket(t.deps, null, { content: '我要插队', contact: { phone: '13900002225' }, hold: true })).rejects.toThrow();
   });
 
+  it('the model sends a ticket out alone only to a unit a rule names; 兜底 is a person’s call', async () => {
+    const saved = intakeHooks.analyze;
+    // 交通运输 has no routing rule in the fixture: routing would fall back to the county government
+    intakeHooks.analyze = async () => ({ autoCategory: { code: fx.categories.busRoute, confidence: 0.99 } });
+    try {
+      const byModel = await createTicket(t.deps, null, { content: '公交线路调整后绕远了。', contact: { phone: '13900002231' }, divisionCode: fx.divisions.village1 });
+      expect(byModel.ticket.status).toBe('received');
+      expect(byModel.autoDispatched).toBe(false);
+      // a category the model is sure of that a rule owns still goes out with no human
+      intakeHooks.analyze = async () => ({ autoCategory: { code: fx.categories.propertyService, confidence: 0.99 } });
+      const ruled = await createTicket(t.deps, null, { content: '小区物业不作为。', contact: { phone: '13900002232' }, divisionCode: fx.divisions.village1 });
+      expect(ruled.ticket.status).toBe('dispatched');
+      expect(ruled.autoDispatched).toBe(true);
+    } finally {
+      intakeHooks.analyze = saved;
+    }
+    // an agent who chose the category: no rule owns it, so the county government takes it (兜底)
+    const agent = { id: fx.users.agent, username: 'agent', displayName: 'a', role: 'agent' as const, unitId: null, unitPath: null, unitName: null, divisionCode: null, divisionPath: null, locale: 'zh' };
+    const byAgent = await createTicket(t.deps, agent, { content: '公交线路调整后绕远了。', contact: { phone: '13900002233' }, categoryCode: fx.categories.busRoute, divisionCode: fx.divisions.village1 });
+    expect(byAgent.ticket.status).toBe('dispatched');
+    expect(byAgent.ticket.lead_unit_id).toBe(fx.units.countyGov);
+  });
+
   it('one bad ticket in a group does not sink the others', async () => {
     const item = (category: string | null) => {
       const id = randomUUID();
