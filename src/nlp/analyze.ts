@@ -27,8 +27,11 @@ export interface Prediction {
   requestType?: AnalyzeResponse['requestType'];
   terms: string[];
 }
-/** `normalizedTitle`: the title the normalised text starts with, if any (models read it on its own too). */
-export type Predictor = (deps: Deps, normalizedText: string, normalizedTitle?: string) => Promise<Prediction | null>;
+/**
+ * `normalizedTitle`: the title the normalised text starts with, if any (models read it on its own
+ * too); `divisionPath`: the path of the division units are suggested for (the unit model reads it).
+ */
+export type Predictor = (deps: Deps, normalizedText: string, normalizedTitle?: string, divisionPath?: string | null) => Promise<Prediction | null>;
 
 let predictor: Predictor | null = null;
 /** The classifier registers its predict function here; null answers fall back to keywords. */
@@ -101,16 +104,18 @@ export interface Understanding {
  */
 export async function understand(deps: Deps, input: { text: string; title?: string | null; address?: string | null; divisionCode?: string | null; given: { code: string; name: string; path: string } | null }): Promise<Understanding> {
   const { text, given } = input;
-  const [place, cats, predicted] = await Promise.all([
+  // the place first (in memory, so this costs no wait): the unit model reads the division
+  const [place, cats] = await Promise.all([
     // the address field names the place best; the text may name it too (or only the text does)
     parsePlace(deps, { text: input.address ? `${normalize(input.address)} ${text}` : text, normalized: true, contextCode: input.divisionCode ?? undefined }),
     categories(deps.db),
-    predictor ? predictor(deps, text, input.title ? normalize(input.title) : undefined).catch(() => null) : Promise.resolve(null),
   ]);
-  const fallback = predicted ? null : keywordCategories(text, cats);
   // units follow the place shown when it lies inside the division given (deeper, so more exact);
   // a place outside it is only a hint: the division the agent chose stands
-  const divisionCode = place && (!given || place.path.startsWith(given.path)) ? place.code : (given?.code ?? null);
+  const unitPlace = place && (!given || place.path.startsWith(given.path)) ? place : given;
+  const divisionCode = unitPlace?.code ?? null;
+  const predicted = predictor ? await predictor(deps, text, input.title ? normalize(input.title) : undefined, unitPlace?.path).catch(() => null) : null;
+  const fallback = predicted ? null : keywordCategories(text, cats);
   return {
     place,
     predicted,

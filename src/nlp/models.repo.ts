@@ -92,19 +92,23 @@ export interface HistoryRow {
   categoryCode: string | null;
   leadUnitId: string | null;
   requestType: string;
+  /** the ticket's division as a path ("/35/3509/350926/"), or null */
+  divisionPath: string | null;
 }
 
-/** Closed tickets (not merged into another) with their final category, lead unit and type. */
+/** Closed tickets (not merged into another) with their final category, lead unit, type and division. */
 export async function closedTicketHistory(db: Kysely<DB>, limit = 200_000): Promise<HistoryRow[]> {
   const rows = await db
     .selectFrom('tickets')
-    .select(['title', 'content', 'category_code', 'lead_unit_id', 'request_type'])
-    .where('status', '=', 'closed')
-    .where('master_id', 'is', null)
-    .orderBy('closed_at', 'desc')
+    .leftJoin('divisions', 'divisions.code', 'tickets.division_code')
+    .select(['tickets.title', 'tickets.content', 'tickets.category_code', 'tickets.lead_unit_id', 'tickets.request_type', 'divisions.path'])
+    .where('tickets.status', '=', 'closed')
+    .where('tickets.master_id', 'is', null)
+    .orderBy('tickets.closed_at', 'desc')
+    .orderBy('tickets.number') // the same order on every database, so the same models
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ title: r.title, content: r.content, categoryCode: r.category_code, leadUnitId: r.lead_unit_id, requestType: r.request_type }));
+  return rows.map((r) => ({ title: r.title, content: r.content, categoryCode: r.category_code, leadUnitId: r.lead_unit_id, requestType: r.request_type, divisionPath: r.path }));
 }
 
 export async function countClosedTickets(db: Kysely<DB>): Promise<number> {

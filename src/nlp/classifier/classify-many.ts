@@ -4,7 +4,7 @@
 // classify() on each model (classifier.test.ts checks it); the walk, most of a classification's
 // cost, is made once instead of once per model.
 import { fieldsOf } from './features.ts';
-import { classify, predictVector, type LoadedModel, type Prediction } from './model.ts';
+import { classify, predictVector, tagIndices, type LoadedModel, type Prediction } from './model.ts';
 import { ngramLookup, resetScan, scanExample, vectorFrom, type NgramLookup } from './ngram-lookup.ts';
 
 interface Shared {
@@ -50,11 +50,13 @@ export interface ClassifyRequest {
   model: LoadedModel;
   topK?: number;
   explainTerms?: number;
+  /** the example's tags, for a model trained with them (e.g. the unit model: placeTags) */
+  tags?: readonly string[];
 }
 
 /** classify() for each request, on the same text (`normalized`: already normalised, as analysis has it). */
 export function classifyMany(requests: ClassifyRequest[], text: string | string[], normalized = false): Prediction[] {
-  const one = (r: ClassifyRequest) => classify(r.model, text, r.topK ?? 3, r.explainTerms ?? 5);
+  const one = (r: ClassifyRequest) => classify(r.model, text, r.topK ?? 3, r.explainTerms ?? 5, r.tags);
   if (requests.length < 2) return requests.map(one);
   const s = shared(requests.map((r) => r.model));
   if (!s) return requests.map(one);
@@ -63,7 +65,7 @@ export function classifyMany(requests: ClassifyRequest[], text: string | string[
   const n = scanExample(s.lookup, fields, requests[0].model.json.features, headline, normalized);
   try {
     return requests.map((r, i) => {
-      const x = vectorFrom(s.lookup, n, r.model.json.features.sublinearTf, r.model.vocab.idf, s.maps[i]);
+      const x = vectorFrom(s.lookup, n, r.model.json.features.sublinearTf, r.model.vocab.idf, s.maps[i], r.tags?.length ? tagIndices(r.model, r.tags) : undefined);
       return predictVector(r.model, x, r.topK ?? 3, r.explainTerms ?? 5);
     });
   } finally {

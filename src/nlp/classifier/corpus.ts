@@ -28,9 +28,9 @@ export class CorpusBuilder {
     private readonly headline: boolean,
   ) {}
 
-  add(text: string | string[]): void {
+  add(text: string | string[], tags?: readonly string[]): void {
     this.buf.length = 0;
-    forEachExampleFeature(text, this.features, this.headline, this.emit);
+    forEachExampleFeature(text, this.features, this.headline, this.emit, tags);
     const sorted = Int32Array.from(this.buf).sort();
     const a: number[] = [];
     const c: number[] = [];

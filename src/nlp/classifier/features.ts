@@ -101,16 +101,31 @@ export function fieldsOf(text: string | string[]): string[] {
   return Array.isArray(text) ? text.map((t) => t ?? '') : [text ?? ''];
 }
 
-/** Every feature occurrence of one example: all fields joined, plus the first field on its own ("t:"). */
-export function forEachExampleFeature(text: string | string[], features: FeatureOptions, headline: boolean, emit: (f: string) => void): void {
+/** The feature of a tag (a fact about the example that is not in its text, such as its division). */
+export const tagFeature = (tag: string) => 'x:' + tag;
+
+/**
+ * Tags of a division path ("/35/3509/350926/" → d:35, d:3509, d:350926): a unit model learns which
+ * units act in which county, township or village, which the text alone often does not say.
+ */
+export function placeTags(path: string | null | undefined): string[] {
+  return path ? path.split('/').filter(Boolean).map((c) => 'd:' + c) : [];
+}
+
+/**
+ * Every feature occurrence of one example: all fields joined, plus the first field on its own
+ * ("t:"), plus its tags once each ("x:"; text features never hold a colon).
+ */
+export function forEachExampleFeature(text: string | string[], features: FeatureOptions, headline: boolean, emit: (f: string) => void, tags?: readonly string[]): void {
   const fields = fieldsOf(text);
   forEachFeature(fields.join(' '), features, '', emit);
   if (headline && fields.length > 1 && fields[0]) forEachFeature(fields[0], features, 't:', emit);
+  if (tags?.length) for (const t of new Set(tags)) emit(tagFeature(t));
 }
 
 /** Feature counts of one example (see forEachExampleFeature). */
-export function exampleCounts(text: string | string[], features: FeatureOptions, headline: boolean): Map<string, number> {
+export function exampleCounts(text: string | string[], features: FeatureOptions, headline: boolean, tags?: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  forEachExampleFeature(text, features, headline, (g) => counts.set(g, (counts.get(g) ?? 0) + 1));
+  forEachExampleFeature(text, features, headline, (g) => counts.set(g, (counts.get(g) ?? 0) + 1), tags);
   return counts;
 }

@@ -1,6 +1,6 @@
 // The serialised classifier (plain JSON, stored in nlp_models.model or a file) and prediction:
 // calibrated confidence, ranked candidates and the terms that drove the decision.
-import { exampleCounts, fieldsOf, vocabularyFrom, type FeatureOptions, type SparseVec, type Vocabulary } from './features.ts';
+import { exampleCounts, fieldsOf, tagFeature, vocabularyFrom, type FeatureOptions, type SparseVec, type Vocabulary } from './features.ts';
 import { lookupVector, ngramLookup, type NgramLookup } from './ngram-lookup.ts';
 import { softmax } from './calibrate.ts';
 import { evidenceScale } from './evidence.ts';
@@ -141,6 +141,7 @@ function decision(m: LoadedModel, x: SparseVec): Float64Array {
   return s;
 }
 
+/** What an explanation shows of a feature; tags ("x:") are no words of the text and are never shown. */
 function displayTerm(f: string): string {
   return f.startsWith('t:') || f.startsWith('w:') ? f.slice(2) : f;
 }
@@ -169,7 +170,8 @@ function explainIndex(m: LoadedModel): ExplainIndex {
       return id;
     });
     const texts = [...ids.keys()];
-    e = { display, texts, short: Uint8Array.from(texts, (t) => ([...t].length < 2 ? 1 : 0)), acc: new Float64Array(texts.length), touched: new Int32Array(texts.length) };
+    // 1: a single character (shown only when little else is); 2: a tag, never shown
+    e = { display, texts, short: Uint8Array.from(texts, (t) => (t.startsWith('x:') ? 2 : [...t].length < 2 ? 1 : 0)), acc: new Float64Array(texts.length), touched: new Int32Array(texts.length) };
     explainIndexes.set(m, e);
   }
   return e;
@@ -196,7 +198,7 @@ function explain(m: LoadedModel, x: SparseVec, k: number, n: number): { term: st
   for (const i of rank) {
     if (out.length >= n) break;
     const d = order[i];
-    if (short[d] && nTouched > n) continue;
+    if (short[d] === 2 || (short[d] && nTouched > n)) continue;
     const term = texts[d];
     if (out.some((o) => o.term.includes(term))) continue;
     // a longer term replaces the parts of it already chosen ("出租" → "出租车")
@@ -207,11 +209,23 @@ function explain(m: LoadedModel, x: SparseVec, k: number, n: number): { term: st
   return out;
 }
 
-/** Classifies one text (or its fields, in the order used for training). */
-export function classify(m: LoadedModel, text: string | string[], topK = 3, explainTerms = 5): Prediction {
+/** The vocabulary indices of the tags the model knows (distinct). */
+export function tagIndices(m: LoadedModel, tags: readonly string[] | undefined): number[] {
+  const out: number[] = [];
+  if (tags) {
+    for (const t of tags) {
+      const j = m.vocab.index.get(tagFeature(t));
+      if (j !== undefined && !out.includes(j)) out.push(j);
+    }
+  }
+  return out;
+}
+
+/** Classifies one text (or its fields, in the order used for training), with the tags it was trained with if any. */
+export function classify(m: LoadedModel, text: string | string[], topK = 3, explainTerms = 5, tags?: readonly string[]): Prediction {
   const x = m.lookup
-    ? lookupVector(m.lookup, fieldsOf(text), m.json.features, m.json.headline, m.vocab.idf)
-    : toVector(exampleCounts(text, m.json.features, m.json.headline), m);
+    ? lookupVector(m.lookup, fieldsOf(text), m.json.features, m.json.headline, m.vocab.idf, tagIndices(m, tags))
+    : toVector(exampleCounts(text, m.json.features, m.json.headline, tags), m);
   return predictVector(m, x, topK, explainTerms);
 }
 

@@ -125,12 +125,14 @@ export function resetScan(l: NgramLookup, n: number): void {
  * The TF-IDF vector (l2-normalised, first-occurrence order) of the last scan. With `map`, the
  * scan was over a larger vocabulary: map[u] is the index of term u in this model's vocabulary, or -1.
  */
-export function vectorFrom(l: NgramLookup, n: number, sublinearTf: boolean, idf: Float64Array, map?: Int32Array): SparseVec {
+export function vectorFrom(l: NgramLookup, n: number, sublinearTf: boolean, idf: Float64Array, map?: Int32Array, extra?: ArrayLike<number>): SparseVec {
   let m = n;
   if (map) {
     m = 0;
     for (let k = 0; k < n; k++) if (map[l.seen[k]] >= 0) m++;
   }
+  const nExtra = extra?.length ?? 0;
+  m += nExtra;
   const idx = new Int32Array(m);
   const val = new Float64Array(m);
   let norm = 0;
@@ -145,6 +147,13 @@ export function vectorFrom(l: NgramLookup, n: number, sublinearTf: boolean, idf:
     val[at++] = v;
     norm += v * v;
   }
+  // tags (vocabulary indices of "x:" features, distinct): once each, so tf is 1 either way
+  for (let k = 0; k < nExtra; k++) {
+    const j = extra![k];
+    idx[at] = j;
+    val[at++] = idf[j];
+    norm += idf[j] * idf[j];
+  }
   const raw = Math.sqrt(norm);
   norm = raw || 1;
   for (let k = 0; k < m; k++) val[k] = val[k] / norm;
@@ -152,9 +161,9 @@ export function vectorFrom(l: NgramLookup, n: number, sublinearTf: boolean, idf:
 }
 
 /** The TF-IDF vector (l2-normalised, first-occurrence order) of an example, as classify's string path builds it. */
-export function lookupVector(l: NgramLookup, fields: string[], opts: FeatureOptions, headline: boolean, idf: Float64Array): SparseVec {
+export function lookupVector(l: NgramLookup, fields: string[], opts: FeatureOptions, headline: boolean, idf: Float64Array, extra?: ArrayLike<number>): SparseVec {
   const n = scanExample(l, fields, opts, headline);
-  const x = vectorFrom(l, n, opts.sublinearTf, idf);
+  const x = vectorFrom(l, n, opts.sublinearTf, idf, undefined, extra);
   resetScan(l, n);
   return x;
 }

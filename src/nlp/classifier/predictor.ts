@@ -9,8 +9,8 @@ import { activeCategoryRows } from '../analyze.ts';
 import { ancestorsOf, categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule.ts';
 import type { CategoryRow } from '../analyze-rules.ts';
 import { classify } from './model.ts';
-import { classifyMany } from './classify-many.ts';
-import { headedFields } from './features.ts';
+import { classifyMany, type ClassifyRequest } from './classify-many.ts';
+import { headedFields, placeTags } from './features.ts';
 import { readableTerms } from './explain-words.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -41,7 +41,7 @@ export function withKeywordRule(categories: Candidate[], text: string, cats: Cat
   return [top, ...rest.slice(1), { ...own, confidence: 0 }];
 }
 
-export const classifierPredictor: Predictor = async (deps, text, title) => {
+export const classifierPredictor: Predictor = async (deps, text, title, divisionPath) => {
   const cat = await activeModel(deps, 'category');
   if (!cat) return null;
   const [detail, unit, rtype] = await Promise.all([
@@ -50,9 +50,10 @@ export const classifierPredictor: Predictor = async (deps, text, title) => {
     activeModel(deps, 'request_type'),
   ]);
   // one walk of the text for all the models (classify-many.ts)
-  const asked = [{ model: cat.model, topK: 3, explainTerms: 8 }];
-  const at = (m: typeof detail) => (m ? asked.push({ model: m.model, topK: 3, explainTerms: 0 }) - 1 : -1);
-  const [iDetail, iUnit, iType] = [at(detail), at(unit), at(rtype)];
+  const asked: ClassifyRequest[] = [{ model: cat.model, topK: 3, explainTerms: 8 }];
+  const at = (m: typeof detail, tags?: string[]) => (m ? asked.push({ model: m.model, topK: 3, explainTerms: 0, tags }) - 1 : -1);
+  // the unit model also reads where the matter is (trained with the tickets' divisions)
+  const [iDetail, iUnit, iType] = [at(detail), at(unit, placeTags(divisionPath)), at(rtype)];
   const answers = classifyMany(asked, headedFields(text, title), true);
   const p = answers[0];
   let categories = p.candidates.map((c) => ({ code: c.label, name: nameOf(cat.metrics, c.label), confidence: round(c.confidence) }));
@@ -100,10 +101,10 @@ export interface AutoDispatchDecision {
  * threshold chosen on held-out history for ≥ 95% precision; otherwise the top 3 for the
  * dispatcher queue. Null when no unit model is trained.
  */
-export async function autoDispatchDecision(deps: Pick<Deps, 'db'>, text: string): Promise<AutoDispatchDecision | null> {
+export async function autoDispatchDecision(deps: Pick<Deps, 'db'>, text: string | string[], divisionPath?: string | null): Promise<AutoDispatchDecision | null> {
   const unit = await activeModel(deps, 'unit');
   if (!unit) return null;
-  const p = classify(unit.model, text, 3, 0);
+  const p = classify(unit.model, text, 3, 0, placeTags(divisionPath));
   const threshold = thresholdOf(unit);
   return {
     auto: threshold !== null && p.confidence >= threshold,

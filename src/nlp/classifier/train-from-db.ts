@@ -7,6 +7,7 @@ import { chainOf } from '../../orgs/category-chain.ts';
 import type { Deps } from '../../server/deps.ts';
 import { categoryTree, closedTicketHistory, insertModel, unitNames, type HistoryRow } from '../models.repo.ts';
 import { trainClassifierAsync, type Example, type Progress, type TrainOptions } from './train.ts';
+import { placeTags } from './features.ts';
 
 export const MODEL_KINDS = ['category', 'category_detail', 'unit', 'request_type'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -50,14 +51,16 @@ export function detailLabels(chains: string[][], minPerClass: number): string[] 
   });
 }
 
-function labelled(history: HistoryRow[], labels: (string | null | undefined)[]): Example[] {
+function labelled(history: HistoryRow[], labels: (string | null | undefined)[], withPlace = false): Example[] {
   const out: Example[] = [];
   history.forEach((h, i) => {
     const label = labels[i];
     // Title and content as two fields: their joined text is what the analyzer reads, and the title's
     // own n-grams count too (as for models trained by `lianxin nlp train --text title,body`;
     // +0.007 macro-F1 in 5-fold CV on wenzheng2020). Analysis and intake give the title the same way.
-    if (label) out.push({ text: [h.title ?? '', h.content], label });
+    // The unit model also reads the ticket's division: which township's government or which
+    // county's bureau acts depends on where the matter is, which the text often does not say.
+    if (label) out.push({ text: [h.title ?? '', h.content], label, ...(withPlace ? { tags: placeTags(h.divisionPath) } : {}) });
   });
   return out;
 }
@@ -88,7 +91,7 @@ export async function retrainFromDb(deps: Deps, opts: RetrainOptions = {}): Prom
       });
       examples = labelled(history, labels);
     } else if (kind === 'unit') {
-      examples = labelled(history, history.map((h) => h.leadUnitId));
+      examples = labelled(history, history.map((h) => h.leadUnitId), true);
       labelNames = await unitNames(deps.db);
     } else examples = labelled(history, history.map((h) => h.requestType));
 

@@ -15,6 +15,8 @@ export interface Example {
   /** one text, or several fields (e.g. title, body); with several, the first also gets features of its own */
   text: string | string[];
   label: string;
+  /** facts about the example beyond its text, e.g. its division (placeTags); predictions then pass the same */
+  tags?: string[];
 }
 
 export interface TrainOptions {
@@ -133,7 +135,7 @@ function* trainSteps(examples: Example[], options: Partial<TrainOptions>, onProg
 
   const builder = new CorpusBuilder(o.features, o.headline);
   for (let i = 0; i < n; i++) {
-    builder.add(kept[i].text);
+    builder.add(kept[i].text, kept[i].tags);
     const d = i + 1;
     if (d % 200 === 0 || d === n) {
       tick('features', d % 200 || 200);
