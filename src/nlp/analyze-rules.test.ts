@@ -61,6 +61,9 @@ describe('urgencyCue', () => {
     ['商场的电梯突然停了，里面关着好几个人在拍门，快派人来', '119'],
     ['有人晕倒在路边，没有呼吸', '120'],
     ['路边有位老人摔倒了，头一直在流血', '120'],
+    ['家里老人走失了，有阿尔茨海默症', '110'],
+    ['有人冒充公检法打电话要我转账，我已经转了五万，怎么办', '110'],
+    ['刚才楼下有人打架，现在还没散', '110'],
   ])('danger to people: %s → %s', (text, to) => {
     expect(urgencyCue(text)).toMatchObject({ level: 'emergency', transferTo: to });
   });
@@ -69,6 +72,19 @@ describe('urgencyCue', () => {
     expect(urgencyCue('上次着火的事情已经解决，谢谢')).toMatchObject({ level: 'general', cue: null });
     expect(urgencyCue('去年发生过火灾的那栋楼，消防通道又被堵了')).toMatchObject({ level: 'general' });
     expect(urgencyCue('楼下着火了，浓烟很大')).toMatchObject({ level: 'emergency', transferTo: '119' });
+    expect(urgencyCue('去年我家着火了，保险公司到现在都不理赔')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('上周邻居打架的事情派出所处理不公，要投诉')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('邻居打架一事，派出所至今没有处理结果')).toMatchObject({ level: 'general' });
+    // a past time in another clause says nothing of this one
+    expect(urgencyCue('去年修过一次，今天楼下又着火了')).toMatchObject({ level: 'emergency', transferTo: '119' });
+  });
+
+  it('a hazard to fix is no call for 110/119/120', () => {
+    expect(urgencyCue('小区楼道堆满杂物，存在火灾隐患')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('老房子墙体开裂，有倒塌的风险')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('电线裸露在外面，有触电危险')).toMatchObject({ level: 'general' });
+    // a danger without a service of its own stays one
+    expect(urgencyCue('路口井盖缺失，晚上很危险')).toMatchObject({ level: 'emergency', transferTo: null });
   });
 
   it('a praise reports no danger', () => {

@@ -13,7 +13,7 @@ interface Cue {
 // Most serious first: the first cue found decides. Gas leaks are utilities (水电气热, as the
 // 12345 rules class them) with the fire service's prompt, below any danger to people.
 const CUES: Cue[] = [
-  { level: 'emergency', transferTo: '110', words: ['持刀', '砍人', '拿刀', '打架', '斗殴', '抢劫', '绑架', '轻生', '自杀', '跳楼', '家暴', '家庭暴力', '一直打我', '动手打我', '打了我', '殴打', '威胁要杀', '要杀了', '跳河', '跳江', '跳海', '跳桥', '跳下去', '寻短见', '想不开', '被人打', '被打伤', '打伤', '行凶'] },
+  { level: 'emergency', transferTo: '110', words: ['持刀', '砍人', '拿刀', '打架', '斗殴', '抢劫', '绑架', '轻生', '自杀', '跳楼', '家暴', '家庭暴力', '一直打我', '动手打我', '打了我', '殴打', '威胁要杀', '要杀了', '跳河', '跳江', '跳海', '跳桥', '跳下去', '寻短见', '想不开', '被人打', '被打伤', '打伤', '行凶', '走失', '走丢', '失踪', '冒充公检法', '被诈骗', '遭遇诈骗', '骗走'] },
   { level: 'emergency', transferTo: '119', words: ['火灾', '着火', '起火', '失火', '爆炸', '被困', '困人', '困在电梯', '关在电梯', '关着人', '关着好几个人', '卡在电梯', '电梯里有人', '塌方', '倒塌', '山体滑坡', '滑坡', '泥石流'] },
   { level: 'emergency', transferTo: '120', words: ['生命危险', '有人受伤', '受伤了', '坠落', '坠楼', '溺水', '落水', '掉进河', '掉河里', '掉进水', '掉水里', '掉进海', '掉进池塘', '触电', '昏迷', '晕倒', '昏倒', '中毒', '流血', '大出血', '没有呼吸', '没呼吸', '心脏骤停', '抽搐', '不省人事'] },
   { level: 'emergency', transferTo: null, words: ['电线掉落', '电线断了', '井盖缺失', '没有井盖'] },
@@ -23,8 +23,13 @@ const CUES: Cue[] = [
 // "没有生命危险", "没有闻到煤气味", "并未发现人员受伤": a negation right before the cue, or before a
 // verb of noticing right before it ("没通知就停水" is an outage all the same)
 const NEGATION = /(?:没有|没|并无|无|不是|未|不|并未)(?:闻到|闻见|看到|看见|发现|出现|听到|听说|有)?(?:人员)?$/;
-// "上次着火的事", "去年发生过火灾": a past event right before the cue is not happening now
-const PAST = /(?:上次|上回|之前|以前|去年|前年|曾经|曾)(?:发生过?|出现过?|的)?$/;
+// "上次着火的事", "去年发生过火灾", "去年我家着火了", "上周邻居打架": a time gone by earlier in
+// the same clause is an event that is not happening now ("刚才", "现在" are not in it)
+const PAST = /(?:上次|上回|之前|以前|去年|前年|曾经|曾|上周|上星期|上个月|上月|前几天|前些天|前段时间|几年前|那次)[^，。！？；,.!?;\s]{0,6}$/;
+// "打架的事情派出所处理不公", "着火一事": the event is the subject of the request, not under way
+const REFERENCE = /^(?:的|那)?(?:事情?|一事|案件?)/;
+// "存在火灾隐患", "有倒塌的风险": a hazard to fix, not a danger under way (no 110/119/120 call)
+const HAZARD = /^(?:的)?(?:隐患|风险|危险|可能)/;
 export interface UrgencyCue {
   level: Urgency;
   cue: string | null;
@@ -45,7 +50,10 @@ export function urgencyCue(text: string, stated: RequestType | null = explicitRe
       let at = text.indexOf(w);
       while (at >= 0) {
         const before = text.slice(Math.max(0, at - 6), at);
-        if (!NEGATION.test(before) && !PAST.test(before)) return { level: c.level, cue: w, transferTo: c.transferTo, suggest110: c.transferTo === '110' };
+        const after = text.slice(at + w.length, at + w.length + 4);
+        const over = PAST.test(text.slice(Math.max(0, at - 12), at)) || REFERENCE.test(after);
+        const hazard = c.transferTo !== null && HAZARD.test(after);
+        if (!NEGATION.test(before) && !over && !hazard) return { level: c.level, cue: w, transferTo: c.transferTo, suggest110: c.transferTo === '110' };
         at = text.indexOf(w, at + w.length);
       }
     }
