@@ -9,7 +9,7 @@ import { suggestedUnits } from './suggest-units.ts';
 import { normalize } from './normalize.ts';
 import { knownDivision, parsePlace } from './address/parse-place.ts';
 import { AppError } from '../shared/errors.ts';
-import { findDuplicates } from './dedupe/find-duplicates.ts';
+import { findDuplicates, inRelatedPlace } from './dedupe/find-duplicates.ts';
 import { fingerprint } from './dedupe/minhash.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
 import type { TicketScope } from '../auth/policy.ts';
@@ -140,6 +140,11 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     findDuplicates(deps, { text, normalized: true, fingerprint: fp, divisionCode: input.divisionCode, phone: input.phone }),
   ]);
   const { predicted } = u;
+  // the lookup ran beside the reading of the place: a place read from the text (inside the one
+  // given, if any) narrows the duplicates to tickets of a related place
+  if (u.place && u.divisionCode === u.place.code && u.divisionCode !== input.divisionCode) {
+    dup.duplicates = await inRelatedPlace(deps, dup.duplicates, u.place.path);
+  }
   const dupItems = [...dup.duplicates, ...dup.repeatOf];
   const top = u.categories[0] ?? null;
   const stated = explicitRequestType(text); // read once: type, urgency (a praise reports no danger)

@@ -127,6 +127,13 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const r = await agent.post('/api/v1/nlp/analyze', { content: `${content}！！`, divisionCode: fx.divisions.village3 });
     expect(r.body.duplicates).toHaveLength(1);
     expect(r.body.duplicates[0].similarity).toBeGreaterThan(0.9);
+    // the same words about a bridge in another township (read from the text, no division given) are another matter
+    const elsewhere = await agent.post('/api/v1/nlp/analyze', { content: content.replace('富溪镇富溪村', '双城镇城北社区') });
+    expect(elsewhere.body.place).toMatchObject({ code: fx.divisions.village1 });
+    expect(elsewhere.body.duplicates).toEqual([]);
+    // … while a copy naming the same place, with no division given, is found
+    const same = await agent.post('/api/v1/nlp/analyze', { content: `${content}。` });
+    expect(same.body.duplicates).toHaveLength(1);
   });
 
   it('intake takes the place and the urgency from the text when the caller gave none', async () => {

@@ -106,6 +106,16 @@ async function pathsOf(deps: Pick<Deps, 'db'>, codes: (string | null | undefined
   return out;
 }
 
+/**
+ * Of duplicate hits, those in a place related to `placePath` (see relatedPlaces): for a place read
+ * from the text after the lookup ran (a copy of a 蕉城区 ticket naming 福安市城阳镇 is another matter).
+ */
+export async function inRelatedPlace<T extends { divisionCode: string | null }>(deps: Pick<Deps, 'db'>, hits: T[], placePath: string | null): Promise<T[]> {
+  if (!placePath || !hits.length) return hits;
+  const paths = await pathsOf(deps, hits.map((h) => h.divisionCode));
+  return hits.filter((h) => relatedPlaces(placePath, h.divisionCode ? paths.get(h.divisionCode) ?? null : null));
+}
+
 export interface FindDuplicatesInput {
   text: string;
   divisionCode?: string | null;
