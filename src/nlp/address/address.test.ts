@@ -22,6 +22,9 @@ describe('name forms', () => {
     // names in the short form: the committee names point there too
     expect(texts('海滨社区', 5)).toEqual(['海滨社区', '海滨居委会', '海滨社区居委会']);
     expect(texts('东源村', 5)).toEqual(['东源村', '东源村委会']);
+    // a development zone by its place name alone
+    expect(texts('东侨开发区', 4)).toEqual(['东侨开发区', '东侨']);
+    expect(texts('北京经济技术开发区', 4)).toEqual(['北京经济技术开发区', '北京']);
   });
 });
 
@@ -47,6 +50,8 @@ describe('place index on the real 宁德市 tree', () => {
   });
   it('understands short names', () => {
     expect(code('柘荣这边停水三天了')).toBe('350926');
+    expect(code('东侨路灯不亮')).toBe('350902500');
+    expect(code('户口在东侨开发区')).toBe('350902500');
     expect(code('双城那边停水')).toBe('350926100');
     expect(code('福安市穆云乡')).toBe('350981203');
   });
@@ -85,6 +90,7 @@ describe('place index with the rest of the country known', () => {
     expect(code('福州闽侯县三溪口村')).toBeNull(); // several 溪口村 here: not 宁德市 as a whole
     // the same names inside the tree still answer, and a place elsewhere said in passing changes nothing
     expect(code('蕉城区城南镇')).toBe('350902100');
+    expect(code('东侨万达广场门口路灯不亮')).toBe('350902500');
     expect(code('霞浦县长春镇')).toBe('350921101');
     expect(code('我在福州工作，老家福安市城阳镇')).toBe('350981112');
     expect(code('柘荣县东源乡东源村村口路灯坏了')).toBe('350926202206');

@@ -64,6 +64,12 @@ export function nameForms(name: string, level: number): NameForm[] {
     push(out, ethnic[1] + ethnic[2], Q_USUAL);
     return out;
   }
+  // 东侨开发区 → 东侨: a development zone is called by its place name alone (as a township is)
+  const zone = level >= 3 ? /^(.{2,}?)(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|工业园区)$/.exec(n) : null;
+  if (zone) {
+    push(out, zone[1], Q_SHORT);
+    return out;
+  }
   if (level === 4) {
     const m = /^(.+?)(街道办事处|街道|镇|乡)$/.exec(n);
     if (m) {
