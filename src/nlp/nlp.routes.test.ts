@@ -69,6 +69,10 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
 
   it('analyze needs a staff session and a non-empty content', async () => {
     expect((await apiAs(app).post('/api/v1/nlp/analyze', { content: '停水了' })).status).toBe(401);
+    // a form post is no JSON: a 415 that says what to send
+    const form = await app.inject({ method: 'POST', url: '/api/v1/nlp/analyze', payload: 'content=停水了', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.statusCode).toBe(415);
+    expect(JSON.parse(form.body).error).toMatchObject({ code: 'unsupported_content_type', message: { en: expect.stringContaining('application/json') } });
     const r = await agent.post('/api/v1/nlp/analyze', { content: '   ' });
     expect(r.status).toBe(400);
     // an odd phone is only a missing hint; a division the deployment lacks is a clear 422 (as everywhere)

@@ -16,7 +16,10 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     const code = err.code ?? '';
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return reply.status(413).send(errorBody('payload_too_large'));
-    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) return reply.status(415).send(errorBody('unsupported_media'));
+    // a body Fastify has no parser for (a form post, text/plain): the API takes JSON (uploads: multipart)
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
+      return reply.status(415).send(errorBody('unsupported_content_type', `content-type ${req.headers['content-type'] ?? '(none)'} is not accepted here`));
+    }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(errorBody(err.statusCode === 404 ? 'not_found' : 'validation', err.message));
     }

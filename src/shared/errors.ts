@@ -5,6 +5,7 @@ export const ERRORS = {
   bad_utf8: { status: 400, zh: '请求包含无效的 UTF-8 字符', en: 'The request contains invalid UTF-8' },
   payload_too_large: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
   unsupported_media: { status: 415, zh: '不支持的文件类型', en: 'This file type is not supported' },
+  unsupported_content_type: { status: 415, zh: '不支持的请求格式，请以 JSON（application/json）发送', en: 'Unsupported request format: send the body as JSON (application/json)' },
   unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in first' },
   bad_credentials: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   account_locked: { status: 423, zh: '登录失败次数过多，账户已临时锁定', en: 'Too many failed sign-ins; the account is locked for a while' },
