@@ -43,6 +43,7 @@ async function main() {
   const examples = examplesFrom(rows, fields, values.label!);
   const classes = new Set(examples.map((e) => e.label));
   if (classes.size < 2) throw new Error(`need at least two labels in field "${values.label}", found ${classes.size}`);
+  if (examples.length < k) throw new Error(`${examples.length} labelled examples cannot be split into ${k} folds (--folds)`);
   const smallest = Math.min(...[...classes].map((c) => examples.filter((e) => e.label === c).length));
   if (smallest < k) console.error(`warning: a class has only ${smallest} example(s), fewer than the ${k} folds: its F1 says little`);
   console.log(`${file}: ${examples.length} labelled examples, ${classes.size} classes; text ${fields.join('+')}; stratified ${k}-fold CV, seed${seeds.length > 1 ? 's' : ''} ${seeds.join(', ')}\n`);

@@ -72,6 +72,9 @@ describe('lianxin nlp train / predict', () => {
     expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'm.json'), '--folds', '1'])).toThrow(/--folds must be 0/);
     expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'no', 'such', 'm.json')])).toThrow(/no such directory/);
     expect(() => run(['nlp', 'train', '--data', dir, '--out', join(dir, 'm.json')])).toThrow(/is a directory/);
+    // a directory for the model, or a field list naming nothing: said before any work
+    expect(() => run(['nlp', 'train', '--data', bad, '--out', dir])).toThrow(/is a directory: give the model file's name/);
+    expect(() => run(['nlp', 'train', '--data', bad, '--text', ',', '--out', join(dir, 'm.json')])).toThrow(/names no field/);
   }, 120_000);
 
   it('reads files that start with a byte-order mark and keeps numeric labels numeric', () => {

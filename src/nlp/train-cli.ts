@@ -45,6 +45,7 @@ async function trainFromFile(o: { data: string; text?: string; label: string; ou
   // before the work, not after it: where the model goes must exist
   const outDir = dirname(resolve(o.out));
   if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new Error(`--out ${o.out}: no such directory ${outDir}`);
+  if (existsSync(o.out) && statSync(o.out).isDirectory()) throw new Error(`--out ${o.out} is a directory: give the model file's name, e.g. ${o.out.replace(/\/$/, '')}/model.json`);
   if (existsSync(o.data) && statSync(o.data).isDirectory()) throw new Error(`--data ${o.data} is a directory, not a JSONL file`);
   const rows = readJsonl(o.data);
   assertTextFields(rows, fields, o.data);

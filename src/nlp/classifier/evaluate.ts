@@ -19,6 +19,9 @@ function split(examples: Example[], fold: number[], f: number) {
   const train: Example[] = [];
   const test: number[] = [];
   examples.forEach((e, i) => (fold[i] === f ? test.push(i) : train.push(e)));
+  if (new Set(train.map((e) => e.label)).size < 2) {
+    throw new Error(`fold ${f + 1}: its training part holds a single label (${examples.length} examples are too few for these folds); use fewer folds (--folds) or more examples per label`);
+  }
   return { train, test };
 }
 

@@ -4,8 +4,10 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Example } from './train.ts';
 
+/** Comma-separated names; the fallback when none is given. A list given that names nothing ("," or " ") is an error. */
 export function parseFieldList(s: string | undefined, fallback: string[]): string[] {
   const list = (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  if (s !== undefined && !list.length) throw new Error(`"${s}" names no field: give names separated by commas, e.g. title,body`);
   return list.length ? list : fallback;
 }
 
