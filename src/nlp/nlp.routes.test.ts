@@ -303,6 +303,10 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(top.members[0]).toHaveProperty('leadUnitName');
     expect((await supervisor.get('/api/v1/hotspots?divisionCode=999999')).status).toBe(422);
 
+    // a case placed where its tickets are not is a mistake in the request, not a lack of rights
+    const misplaced = await supervisor.post('/api/v1/hotspots/cases', { title: top.title, ticketIds: top.members.map((m: { id: string }) => m.id), divisionCode: fx.divisions.village2 });
+    expect(misplaced.status).toBe(400);
+    expect(misplaced.body.error.detail).toContain('divisionCode');
     const c = await supervisor.post('/api/v1/hotspots/cases', {
       title: top.title, ticketIds: top.members.map((m: { id: string }) => m.id), divisionCode: fx.divisions.village1, note: '未诉先办',
     });

@@ -136,7 +136,10 @@ export async function createHotspotCase(deps: Deps, actor: Actor, input: CreateC
   const path = await scopePath(deps, actor, input.divisionCode);
   const found = await ticketsInScope(deps.db, ids);
   if (found.length !== ids.length) throw new AppError('ticket_not_found');
-  if (path && found.some((t) => t.division_path && !t.division_path.startsWith(path))) throw new AppError('forbidden');
+  const outside = (p: string | null | undefined) => !!p && found.some((t) => t.division_path && !t.division_path.startsWith(p));
+  // a ticket beyond the caller's own area is not theirs to gather; one beyond the case's place is a mistake in the request
+  if (outside(actor.divisionPath)) throw new AppError('forbidden');
+  if (outside(path)) throw new AppError('validation', 'every ticket of a case must lie in its division (divisionCode)');
   // the same tickets made a case twice over (a second click, a stale page) is refused
   const open = new Map<string, number>();
   for (const r of await caseMemberships(deps.db, ids)) if (r.status === 'open') open.set(r.id, (open.get(r.id) ?? 0) + 1);
