@@ -123,34 +123,34 @@ export const CreateHotspotCaseBody = z.object({
 const CaseBase = z.object({
   id: z.string(),
   title: z.string(),
-  division_code: z.string().nullable(),
+  divisionCode: z.string().nullable(),
   status: z.string(),
   note: z.string().nullable(),
   score: z.unknown(),
-  period_from: z.string().nullable(),
-  period_to: z.string().nullable(),
-  created_by: z.string().nullable(),
-  created_at: z.string(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
   /** the closing result, written to every member ticket's timeline */
   result: z.string().nullable(),
-  closed_at: z.string().nullable(),
-  closed_by: z.string().nullable(),
-  lead_unit_id: z.string().nullable(),
-  lead_unit_name: z.string().nullable(),
-  due_at: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closedBy: z.string().nullable(),
+  leadUnitId: z.string().nullable(),
+  leadUnitName: z.string().nullable(),
+  dueAt: z.string().nullable(),
   /** open and past its deadline */
   overdue: z.boolean(),
-  progress_count: z.number().int(),
+  progressCount: z.number().int(),
 });
 export const CaseProgressBody = z.object({ note: Text(2000).pipe(z.string().min(1)) });
 export const CloseCaseBody = z.object({ result: Text(4000).pipe(z.string().min(1)) });
 export const HotspotCase = CaseBase.extend({
   members: z.array(z.object({
-    id: z.string(), number: z.string(), title: z.string(), status: z.string(), division_code: z.string().nullable(), received_at: z.string(),
+    id: z.string(), number: z.string(), title: z.string(), status: z.string(), divisionCode: z.string().nullable(), receivedAt: z.string(),
   })),
 });
 export const HotspotCaseList = z.object({
-  items: z.array(CaseBase.extend({ member_count: z.number().int() })),
+  items: z.array(CaseBase.extend({ memberCount: z.number().int() })),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

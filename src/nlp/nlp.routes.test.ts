@@ -317,12 +317,12 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
       const tk = await supervisor.get(`/api/v1/tickets/${m.id}`);
       const joined = (tk.body.events as { action: string; note: string | null; public: boolean }[]).filter((e) => e.action === 'case_join');
       expect(joined).toHaveLength(1);
-      expect(joined[0]).toMatchObject({ public: true, note: `纳入主动治理案件「${top.title}」，限 ${shanghaiDay(c.body.due_at)} 前办结` });
+      expect(joined[0]).toMatchObject({ public: true, note: `纳入主动治理案件「${top.title}」，限 ${shanghaiDay(c.body.dueAt)} 前办结` });
     }
     expect((await verifyChains(t.deps)).problems).toEqual([]);
     const list = await supervisor.get('/api/v1/hotspots/cases');
     expect(list.body.total).toBe(1);
-    expect(list.body.items[0].member_count).toBe(HOT.length);
+    expect(list.body.items[0].memberCount).toBe(HOT.length);
     // the hotspot now says it is a case, and the same tickets are not made a case twice
     const again = await supervisor.get(`/api/v1/hotspots?divisionCode=${fx.divisions.county}`);
     expect(again.body.items[0].case).toMatchObject({ id: c.body.id, status: 'open' });
@@ -343,18 +343,18 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
   it('a proactive case\'s progress and result reach every member ticket, citizen-visible', async () => {
     const list = await supervisor.get('/api/v1/hotspots/cases');
     const id = list.body.items[0].id as string;
-    expect(list.body.items[0]).toMatchObject({ status: 'open', result: null, closed_at: null, progress_count: 0 });
+    expect(list.body.items[0]).toMatchObject({ status: 'open', result: null, closedAt: null, progressCount: 0 });
     expect((await agent.post(`/api/v1/hotspots/cases/${id}/progress`, { note: 'x' })).status).toBe(403);
     expect((await supervisor.post(`/api/v1/hotspots/cases/${id}/progress`, { note: '   ' })).status).toBe(400);
     expect((await supervisor.post(`/api/v1/hotspots/cases/${randomUUID()}/progress`, { note: '已约谈' })).status).toBe(404);
 
     const p = await supervisor.post(`/api/v1/hotspots/cases/${id}/progress`, { note: '已约谈环卫公司，增加清运频次' });
     expect(p.status).toBe(200);
-    expect(p.body.progress_count).toBe(1);
+    expect(p.body.progressCount).toBe(1);
     const done = await supervisor.post(`/api/v1/hotspots/cases/${id}/close`, { result: '垃圾站已改为每日两次清运，并加装除臭设备' });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ status: 'closed', result: '垃圾站已改为每日两次清运，并加装除臭设备', progress_count: 1 });
-    expect(done.body.closed_at).toBeTruthy();
+    expect(done.body).toMatchObject({ status: 'closed', result: '垃圾站已改为每日两次清运，并加装除臭设备', progressCount: 1 });
+    expect(done.body.closedAt).toBeTruthy();
     // closed is final: no second result, no more progress
     expect((await supervisor.post(`/api/v1/hotspots/cases/${id}/close`, { result: '再次办结' })).status).toBe(409);
     expect((await supervisor.post(`/api/v1/hotspots/cases/${id}/progress`, { note: '补充' })).status).toBe(409);
@@ -364,7 +364,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
       const tk = await supervisor.get(`/api/v1/tickets/${m.id}`);
       const steps = (tk.body.events as { action: string; note: string | null; public: boolean }[]).filter((e) => e.action.startsWith('case_'));
       expect(steps.map((e) => [e.action, e.public, e.note])).toEqual([
-        ['case_join', true, `纳入主动治理案件「${title}」，限 ${shanghaiDay(done.body.due_at)} 前办结`],
+        ['case_join', true, `纳入主动治理案件「${title}」，限 ${shanghaiDay(done.body.dueAt)} 前办结`],
         ['case_progress', true, `主动治理案件「${title}」进展：已约谈环卫公司，增加清运频次`],
         ['case_close', true, `主动治理案件「${title}」已办结：垃圾站已改为每日两次清运，并加装除臭设备`],
       ]);
@@ -387,14 +387,14 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect((await supervisor.post('/api/v1/hotspots/cases', { title: '垃圾站', ticketIds, dueWorkingDays: 0 })).status).toBe(400);
     const made = await supervisor.post('/api/v1/hotspots/cases', { title: '翠屏花园垃圾站', ticketIds, leadUnitId: fx.units.chengguan, dueWorkingDays: 3 });
     expect(made.status).toBe(200);
-    expect(made.body).toMatchObject({ lead_unit_id: fx.units.chengguan, lead_unit_name: "柘荣县城市管理局", overdue: false, status: 'open' });
-    const due = new Date(made.body.due_at).getTime();
+    expect(made.body).toMatchObject({ leadUnitId: fx.units.chengguan, leadUnitName: "柘荣县城市管理局", overdue: false, status: 'open' });
+    const due = new Date(made.body.dueAt).getTime();
     const now = t.deps.now().getTime();
     expect(due - now).toBeGreaterThanOrEqual(3 * 86400_000); // 3 working days: at least 3 calendar days
     expect(due - now).toBeLessThanOrEqual(12 * 86400_000);
     const tk = await supervisor.get(`/api/v1/tickets/${ticketIds[0]}`);
     const join = (tk.body.events as { action: string; note: string; data?: { caseId?: string } }[]).filter((e) => e.action === 'case_join').at(-1)!;
-    expect(join.note).toBe(`纳入主动治理案件「翠屏花园垃圾站」，牵头单位：柘荣县城市管理局，限 ${shanghaiDay(made.body.due_at)} 前办结`);
+    expect(join.note).toBe(`纳入主动治理案件「翠屏花园垃圾站」，牵头单位：柘荣县城市管理局，限 ${shanghaiDay(made.body.dueAt)} 前办结`);
 
     const [cg, zj] = await Promise.all([login(app, 'chengguan', fx.password), login(app, 'zhujian', fx.password)]);
     // the lead unit sees only the cases it leads; another unit sees none of them
@@ -412,7 +412,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(member.body.contactVisible).toBe(false);
     const p = await cg.post(`/api/v1/hotspots/cases/${made.body.id}/progress`, { note: '已增派清运车辆' });
     expect(p.status).toBe(200);
-    expect(p.body.progress_count).toBe(1);
+    expect(p.body.progressCount).toBe(1);
     // acceptance (办结) is the centre's
     expect((await cg.post(`/api/v1/hotspots/cases/${made.body.id}/close`, { result: '已清运' })).status).toBe(403);
 

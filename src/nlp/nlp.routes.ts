@@ -29,14 +29,25 @@ import { ticketForSuggestions } from './nlp.repo.ts';
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const isoOr = (d: Date | string) => new Date(d).toISOString();
 
-function presentCase<T extends { period_from: Date | null; period_to: Date | null; created_at: Date; closed_at: Date | null; due_at: Date | null; progress_count: number }>(c: T) {
+interface CaseRow {
+  id: string; title: string; division_code: string | null; status: string; note: string | null; score: unknown;
+  period_from: Date | null; period_to: Date | null; created_by: string | null; created_at: Date; result: string | null;
+  closed_at: Date | null; closed_by: string | null; lead_unit_id: string | null; lead_unit_name: string | null;
+  due_at: Date | null; overdue: boolean; progress_count: number | string; member_count?: number | string;
+}
+function presentCase(c: CaseRow) {
   return {
-    ...c, period_from: iso(c.period_from), period_to: iso(c.period_to), created_at: isoOr(c.created_at), closed_at: iso(c.closed_at), due_at: iso(c.due_at),
-    progress_count: Number(c.progress_count),
+    id: c.id, title: c.title, divisionCode: c.division_code, status: c.status, note: c.note, score: c.score,
+    periodFrom: iso(c.period_from), periodTo: iso(c.period_to), createdBy: c.created_by, createdAt: isoOr(c.created_at),
+    result: c.result, closedAt: iso(c.closed_at), closedBy: c.closed_by, leadUnitId: c.lead_unit_id, leadUnitName: c.lead_unit_name,
+    dueAt: iso(c.due_at), overdue: c.overdue, progressCount: Number(c.progress_count),
   };
 }
 type FullCase = Awaited<ReturnType<typeof getHotspotCase>>;
-const presentFullCase = (c: FullCase) => ({ ...presentCase(c), members: c.members.map((m) => ({ ...m, received_at: isoOr(m.received_at) })) });
+const presentFullCase = (c: FullCase) => ({
+  ...presentCase(c),
+  members: c.members.map((m) => ({ id: m.id, number: m.number, title: m.title, status: m.status, divisionCode: m.division_code, receivedAt: isoOr(m.received_at) })),
+});
 
 export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   installNlpIntakeHooks();
@@ -93,7 +104,7 @@ export async function nlpRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/v1/hotspots/cases', { schema: { tags: ['nlp'], querystring: Page, response: { 200: HotspotCaseList } } }, async (req) => {
     const actor = assertRole(requireActor(req), ...CASE_ROLES);
     const res = await listHotspotCases(deps, actor, req.query.page, req.query.pageSize);
-    return { ...res, items: res.items.map(presentCase) };
+    return { ...res, items: res.items.map((c) => ({ ...presentCase(c), memberCount: Number(c.member_count) })) };
   });
 
   r.get('/api/v1/hotspots/cases/:id', {

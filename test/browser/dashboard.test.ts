@@ -140,8 +140,8 @@ describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
     const supervisor = await httpAs(srv.url, 'supervisor', srv.fixture.password);
     const list = await supervisor.get('/api/v1/hotspots/cases');
     expect(list.body.total).toBe(1);
-    expect(list.body.items[0]).toMatchObject({ member_count: texts.length, lead_unit_name: '柘荣县城市管理局', overdue: false });
-    expect(await caseRow.textContent()).toContain(new Date(new Date(list.body.items[0].due_at).getTime() + 8 * 3600_000).toISOString().slice(0, 10)); // Beijing date
+    expect(list.body.items[0]).toMatchObject({ memberCount: texts.length, leadUnitName: '柘荣县城市管理局', overdue: false });
+    expect(await caseRow.textContent()).toContain(new Date(new Date(list.body.items[0].dueAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10)); // Beijing date
 
     // the lead unit finds the case in its workbench and records progress there, but cannot close it
     const unitPage = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage();
@@ -172,7 +172,7 @@ describe.skipIf(!HAS_CHROMIUM)('dashboard in a browser', () => {
     await page.locator('.ant-drawer').getByText('已办结：垃圾站已每日清运两次').waitFor();
     await page.keyboard.press('Escape');
     const one = await supervisor.get(`/api/v1/hotspots/cases/${list.body.items[0].id}`);
-    expect(one.body).toMatchObject({ status: 'closed', result: '垃圾站已每日清运两次并加装除臭设备', progress_count: 2 });
+    expect(one.body).toMatchObject({ status: 'closed', result: '垃圾站已每日清运两次并加装除臭设备', progressCount: 2 });
     for (const m of one.body.members as { id: string }[]) {
       const tk = await supervisor.get(`/api/v1/tickets/${m.id}`);
       const notes = (tk.body.events as { action: string; note: string | null }[]).filter((e) => e.action.startsWith('case_')).map((e) => e.action);

@@ -25,13 +25,13 @@ const casesApi = {
 
 function CaseDetail({ row }: { row: CaseRow }) {
   const { t } = useI18n();
-  const q = useQuery({ queryKey: ['nlp', 'hotspot-case', row.id, row.progress_count, row.status], queryFn: () => casesApi.get(row.id) });
+  const q = useQuery({ queryKey: ['nlp', 'hotspot-case', row.id, row.progressCount, row.status], queryFn: () => casesApi.get(row.id) });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {row.result && (
         <Descriptions size="small" column={1} items={[
           { key: 'result', label: t('dash.cases.result'), children: row.result },
-          { key: 'closed', label: t('dash.cases.closedAt'), children: row.closed_at ? formatTime(row.closed_at) : '—' },
+          { key: 'closed', label: t('dash.cases.closedAt'), children: row.closedAt ? formatTime(row.closedAt) : '—' },
         ]} />
       )}
       <MemberTable members={q.data?.members ?? []} loading={q.isLoading} />
@@ -84,13 +84,13 @@ export function CasesTable({ canClose = true, cardTitle }: CasesTableProps) {
         expandable={{ expandedRowRender: (row) => <CaseDetail row={row} /> }}
         columns={[
           { key: 'title', title: t('dash.cases.title'), dataIndex: 'title', ellipsis: true },
-          { key: 'lead', title: t('dash.cases.leadUnit'), dataIndex: 'lead_unit_name', width: 160, ellipsis: true, render: (v: string | null) => v ?? '—' },
-          { key: 'members', title: t('dash.tickets'), dataIndex: 'member_count', width: 80 },
-          { key: 'progress', title: t('dash.cases.progressCount'), dataIndex: 'progress_count', width: 90 },
+          { key: 'lead', title: t('dash.cases.leadUnit'), dataIndex: 'leadUnitName', width: 160, ellipsis: true, render: (v: string | null) => v ?? '—' },
+          { key: 'members', title: t('dash.tickets'), dataIndex: 'memberCount', width: 80 },
+          { key: 'progress', title: t('dash.cases.progressCount'), dataIndex: 'progressCount', width: 90 },
           { key: 'status', title: t('field.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={s === 'open' ? 'blue' : 'green'}>{t(`dash.cases.status.${s}`)}</Tag> },
-          { key: 'at', title: t('dash.cases.createdAt'), dataIndex: 'created_at', width: 110, render: (v: string) => dayOf(v) },
+          { key: 'at', title: t('dash.cases.createdAt'), dataIndex: 'createdAt', width: 110, render: (v: string) => dayOf(v) },
           {
-            key: 'due', title: t('dash.cases.due'), dataIndex: 'due_at', width: 130,
+            key: 'due', title: t('dash.cases.due'), dataIndex: 'dueAt', width: 130,
             render: (v: string | null, row: CaseRow) => (
               <Space size={4}>{dayOf(v)}{row.overdue ? <Tag color="red">{t('dash.cases.overdue')}</Tag> : null}</Space>
             ),
@@ -118,7 +118,7 @@ export function CasesTable({ canClose = true, cardTitle }: CasesTableProps) {
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">
-          {t(editing?.step === 'close' ? 'dash.cases.closeHint' : 'dash.cases.progressHint', { n: String(editing?.row.member_count ?? 0) })}
+          {t(editing?.step === 'close' ? 'dash.cases.closeHint' : 'dash.cases.progressHint', { n: String(editing?.row.memberCount ?? 0) })}
         </Typography.Paragraph>
         <Input.TextArea
           aria-label={t(editing?.step === 'close' ? 'dash.cases.result' : 'dash.cases.progressNote')}
