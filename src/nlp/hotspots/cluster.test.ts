@@ -34,6 +34,14 @@ describe('hotspot clustering', () => {
     expect(cs[0].from).toEqual(day(1));
     expect(cs[0].to).toEqual(day(20));
   });
+  it('finds the shared problems of a small set (one county) with the default options', () => {
+    // five of fifteen about the mixing plant: their shared words are in a third of the set
+    const more = [...DOCS, doc('a5', '丽发新城搅拌站噪音还是很大', '丽发新城小区旁搅拌站噪音粉尘依旧', 25), doc('n6', '医保报销太慢', '异地就医报销等了三个月还没到账', 7), doc('n7', '楼上漏水', '楼上卫生间漏水到我家天花板', 8)];
+    const cs = clusterDocs(more);
+    expect(cs.map((c) => c.members.sort())).toEqual([['a1', 'a2', 'a3', 'a4', 'a5'], ['b1', 'b2', 'b3']]);
+    expect(cs[0].terms.join(' ')).toContain('搅拌');
+    expect(cs[1].terms.join(' ')).toContain('车位');
+  });
   it('keeps places and time apart', () => {
     const split = DOCS.map((d) => (d.id === 'a4' || d.id === 'a3' ? { ...d, place: 'other' } : { ...d, place: 'here' }));
     const cs = clusterDocs(split, { maxDfShare: 0.5 });

@@ -97,7 +97,10 @@ export function clusterDocs(docs: HotDoc[], options: Partial<ClusterOptions> = {
   });
   const df = new Float64Array(vocab.size);
   for (const v of raw) for (const k of v.keys()) df[k]++;
-  const maxDf = Math.max(3, o.maxDfShare * docs.length);
+  // Boilerplate is what most documents say; in a small set (one county's month) a share of 4%
+  // would be 2–3 documents and cut the very words a cluster shares, so up to a third of the set
+  // (at most 25 documents) always counts as a possible cluster's words.
+  const maxDf = Math.max(3, o.maxDfShare * docs.length, Math.min(docs.length / 3, 25));
   const n = docs.length;
   const vecs: Vec[] = raw.map((v) => {
     const w: [number, number][] = [];
