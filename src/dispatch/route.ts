@@ -57,7 +57,16 @@ export async function resolveRouteFromDb(deps: Deps, input: RouteInput): Promise
 export async function unitsServingPlace(deps: Deps, unitIds: string[], divisionCode: string | null): Promise<string[]> {
   const t = await routeTable(deps.db).catch(() => null);
   if (!t) return unitIds;
-  const place = divisionCode ? t.paths.get(divisionCode) : undefined;
+  return serving(t, unitIds, divisionCode ? t.paths.get(divisionCode) : undefined);
+}
+
+/** The same for a place given by its division path (as the unit model reads it). */
+export async function unitsServingPath(deps: Pick<Deps, 'db'>, unitIds: string[], path: string | null | undefined): Promise<string[]> {
+  const t = await routeTable(deps.db).catch(() => null);
+  return t ? serving(t, unitIds, path ?? undefined) : unitIds;
+}
+
+function serving(t: RouteTable, unitIds: string[], place: string | undefined): string[] {
   const widest = place ? Infinity : widestRuleDepth(t);
   return unitIds.filter((id) => {
     if (!t.activeUnits.has(id)) return false;

@@ -26,6 +26,20 @@ describe('text classifier', () => {
     expect(p.candidates.reduce((a, c) => a + c.confidence, 0)).toBeCloseTo(1, 6);
   });
 
+  it('answers only among the labels allowed, their confidences summing to 1', () => {
+    const text = ['噪音', '晚上工地施工噪音很大'];
+    const all = classify(loaded, text, 4);
+    expect(all.label).toBe('noise');
+    const some = classify(loaded, text, 4, 0, undefined, ['water', 'traffic']);
+    expect(some.candidates.map((c) => c.label).sort()).toEqual(['traffic', 'water']);
+    expect(some.candidates.reduce((a, c) => a + c.confidence, 0)).toBeCloseTo(1, 6);
+    // the allowed keep their order
+    const order = all.candidates.map((c) => c.label).filter((l) => l === 'water' || l === 'traffic');
+    expect(some.candidates.map((c) => c.label)).toEqual(order);
+    // none of them a label: no restriction
+    expect(classify(loaded, text, 4, 0, undefined, ['nosuch']).label).toBe('noise');
+  });
+
   it('explains a decision with terms present in the text', () => {
     const text = '小区停水了，自来水什么时候恢复供水';
     const p = classify(loaded, text);

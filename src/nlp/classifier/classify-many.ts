@@ -52,11 +52,13 @@ export interface ClassifyRequest {
   explainTerms?: number;
   /** the example's tags, for a model trained with them (e.g. the unit model: placeTags) */
   tags?: readonly string[];
+  /** the labels possible here (label-mask.ts); all when absent */
+  allowed?: Iterable<string>;
 }
 
 /** classify() for each request, on the same text (`normalized`: already normalised, as analysis has it). */
 export function classifyMany(requests: ClassifyRequest[], text: string | string[], normalized = false): Prediction[] {
-  const one = (r: ClassifyRequest) => classify(r.model, text, r.topK ?? 3, r.explainTerms ?? 5, r.tags);
+  const one = (r: ClassifyRequest) => classify(r.model, text, r.topK ?? 3, r.explainTerms ?? 5, r.tags, r.allowed);
   if (requests.length < 2) return requests.map(one);
   const s = shared(requests.map((r) => r.model));
   if (!s) return requests.map(one);
@@ -66,7 +68,7 @@ export function classifyMany(requests: ClassifyRequest[], text: string | string[
   try {
     return requests.map((r, i) => {
       const x = vectorFrom(s.lookup, n, r.model.json.features.sublinearTf, r.model.vocab.idf, s.maps[i], r.tags?.length ? tagIndices(r.model, r.tags) : undefined);
-      return predictVector(r.model, x, r.topK ?? 3, r.explainTerms ?? 5);
+      return predictVector(r.model, x, r.topK ?? 3, r.explainTerms ?? 5, r.allowed);
     });
   } finally {
     resetScan(s.lookup, n);

@@ -4,6 +4,7 @@ import { exampleCounts, fieldsOf, tagFeature, vocabularyFrom, type FeatureOption
 import { lookupVector, ngramLookup, type NgramLookup } from './ngram-lookup.ts';
 import { softmax } from './calibrate.ts';
 import { evidenceScale } from './evidence.ts';
+import { MASKED, maskOf } from './label-mask.ts';
 import type { ModelMetrics } from './train.ts';
 
 export const MODEL_FORMAT = 'lianxin-linear-svm/1';
@@ -221,28 +222,41 @@ export function tagIndices(m: LoadedModel, tags: readonly string[] | undefined):
   return out;
 }
 
-/** Classifies one text (or its fields, in the order used for training), with the tags it was trained with if any. */
-export function classify(m: LoadedModel, text: string | string[], topK = 3, explainTerms = 5, tags?: readonly string[]): Prediction {
+/**
+ * Classifies one text (or its fields, in the order used for training), with the tags it was
+ * trained with if any; `allowed`: the labels possible here (label-mask.ts), all when absent.
+ */
+export function classify(m: LoadedModel, text: string | string[], topK = 3, explainTerms = 5, tags?: readonly string[], allowed?: Iterable<string>): Prediction {
   const x = m.lookup
     ? lookupVector(m.lookup, fieldsOf(text), m.json.features, m.json.headline, m.vocab.idf, tagIndices(m, tags))
     : toVector(exampleCounts(text, m.json.features, m.json.headline, tags), m);
-  return predictVector(m, x, topK, explainTerms);
+  return predictVector(m, x, topK, explainTerms, allowed);
+}
+
+const labelIndexes = new WeakMap<LoadedModel, Map<string, number>>();
+function labelIndex(m: LoadedModel): Map<string, number> {
+  let ix = labelIndexes.get(m);
+  if (!ix) labelIndexes.set(m, (ix = new Map(m.labels.map((l, k) => [l, k]))));
+  return ix;
 }
 
 /** The prediction for a feature vector of the model's vocabulary. */
-export function predictVector(m: LoadedModel, x: SparseVec, topK = 3, explainTerms = 5): Prediction {
+export function predictVector(m: LoadedModel, x: SparseVec, topK = 3, explainTerms = 5, allowed?: Iterable<string>): Prediction {
   const s = decision(m, x);
+  const mask = allowed ? maskOf(allowed, labelIndex(m)) : null;
+  if (mask) for (let k = 0; k < s.length; k++) if (!mask[k]) s[k] = MASKED;
+  const possible = mask ? mask.reduce((a, v) => a + v, 0) : s.length;
   // No known term: the scores are the biases alone, which say nothing about this text; rank by
   // them but claim no confidence (uniform), so such a text is never decided without a human.
   // Little known evidence: the confidence fades towards uniform (evidence.ts).
   const g = evidenceScale(x.norm, m.json.evidenceFloor);
-  const p = x.idx.length && g > 0 ? softmax(s, m.json.temperature / g) : Array.from(s, () => 1 / s.length);
+  const p = x.idx.length && g > 0 ? softmax(s, m.json.temperature / g) : Array.from(s, (_, k) => (!mask || mask[k] ? 1 / possible : 0));
   const order = p.map((_, k) => k).sort((a, b) => p[b] - p[a] || s[b] - s[a]);
   const best = order[0];
   return {
     label: m.labels[best],
     confidence: p[best],
-    candidates: order.slice(0, Math.max(1, topK)).map((k) => ({ label: m.labels[k], confidence: p[k] })),
+    candidates: order.slice(0, Math.max(1, Math.min(topK, possible))).map((k) => ({ label: m.labels[k], confidence: p[k] })),
     explain: explainTerms > 0 ? explain(m, x, best, explainTerms) : [],
   };
 }

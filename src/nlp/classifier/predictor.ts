@@ -12,6 +12,7 @@ import { classify } from './model.ts';
 import { classifyMany, type ClassifyRequest } from './classify-many.ts';
 import { headedFields, placeTags } from './features.ts';
 import { readableTerms } from './explain-words.ts';
+import { unitsServingPath } from '../../dispatch/route.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const nameOf = (metrics: Record<string, unknown>, label: string) =>
@@ -51,9 +52,11 @@ export const classifierPredictor: Predictor = async (deps, text, title, division
   ]);
   // one walk of the text for all the models (classify-many.ts)
   const asked: ClassifyRequest[] = [{ model: cat.model, topK: 3, explainTerms: 8 }];
-  const at = (m: typeof detail, tags?: string[]) => (m ? asked.push({ model: m.model, topK: 3, explainTerms: 0, tags }) - 1 : -1);
-  // the unit model also reads where the matter is (trained with the tickets' divisions)
-  const [iDetail, iUnit, iType] = [at(detail), at(unit, placeTags(divisionPath)), at(rtype)];
+  const at = (m: typeof detail, more?: Partial<ClassifyRequest>) => (m ? asked.push({ model: m.model, topK: 3, explainTerms: 0, ...more }) - 1 : -1);
+  // the unit model also reads where the matter is (trained with the tickets' divisions), and
+  // answers only with units that can act there (as it was trained)
+  const allowed = unit ? await unitsServingPath(deps, unit.model.labels, divisionPath) : undefined;
+  const [iDetail, iUnit, iType] = [at(detail), at(unit, { tags: placeTags(divisionPath), allowed }), at(rtype)];
   const answers = classifyMany(asked, headedFields(text, title), true);
   const p = answers[0];
   let categories = p.candidates.map((c) => ({ code: c.label, name: nameOf(cat.metrics, c.label), confidence: round(c.confidence) }));
@@ -104,7 +107,7 @@ export interface AutoDispatchDecision {
 export async function autoDispatchDecision(deps: Pick<Deps, 'db'>, text: string | string[], divisionPath?: string | null): Promise<AutoDispatchDecision | null> {
   const unit = await activeModel(deps, 'unit');
   if (!unit) return null;
-  const p = classify(unit.model, text, 3, 0, placeTags(divisionPath));
+  const p = classify(unit.model, text, 3, 0, placeTags(divisionPath), await unitsServingPath(deps, unit.model.labels, divisionPath));
   const threshold = thresholdOf(unit);
   return {
     auto: threshold !== null && p.confidence >= threshold,

@@ -8,6 +8,7 @@ import type { Deps } from '../../server/deps.ts';
 import { categoryTree, closedTicketHistory, insertModel, unitNames, type HistoryRow } from '../models.repo.ts';
 import { trainClassifierAsync, type Example, type Progress, type TrainOptions } from './train.ts';
 import { placeTags } from './features.ts';
+import { unitsServingPath } from '../../dispatch/route.ts';
 
 export const MODEL_KINDS = ['category', 'category_detail', 'unit', 'request_type'] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
@@ -92,6 +93,18 @@ export async function retrainFromDb(deps: Deps, opts: RetrainOptions = {}): Prom
       examples = labelled(history, labels);
     } else if (kind === 'unit') {
       examples = labelled(history, history.map((h) => h.leadUnitId), true);
+      // only the units that can act in a ticket's place are its possible answers (as analysis
+      // asks the model): a 柘荣县 bureau is no answer for a street in 福鼎市
+      const units = [...new Set(examples.map((e) => e.label))];
+      const byPath = new Map<string, string[]>();
+      let i = 0;
+      for (const h of history) {
+        if (!h.leadUnitId) continue;
+        const key = h.divisionPath ?? '';
+        let allowed = byPath.get(key);
+        if (!allowed) byPath.set(key, (allowed = await unitsServingPath(deps, units, h.divisionPath)));
+        examples[i++].allowed = allowed;
+      }
       labelNames = await unitNames(deps.db);
     } else examples = labelled(history, history.map((h) => h.requestType));
 

@@ -7,6 +7,7 @@ import { DEFAULT_SVM, drain, scores, trainOvrSteps, type SvmOptions, type Weight
 import { CorpusBuilder, foldVector, foldVocab, type Corpus, type FoldVocab } from './corpus.ts';
 import { fitTemperature, softmax } from './calibrate.ts';
 import { evidenceFloor, evidenceScale } from './evidence.ts';
+import { MASKED, maskOf } from './label-mask.ts';
 import { chooseThreshold, type ThresholdChoice } from './threshold.ts';
 import { evaluate, stratifiedFolds, type ClassReport } from './metrics.ts';
 import { MODEL_FORMAT, type ClassifierModel, type SparseWeights } from './model.ts';
@@ -17,6 +18,11 @@ export interface Example {
   label: string;
   /** facts about the example beyond its text, e.g. its division (placeTags); predictions then pass the same */
   tags?: string[];
+  /**
+   * The labels possible for this example (e.g. the units that can act in its place); the others get
+   * no probability, in the held-out predictions the threshold is chosen on as in classify(…, allowed).
+   */
+  allowed?: readonly string[];
 }
 
 export interface TrainOptions {
@@ -161,7 +167,16 @@ function* trainSteps(examples: Example[], options: Partial<TrainOptions>, onProg
         oof[i] = scores(m.weights, x).map((v) => v * g);
       }
     }
-    temperature = fitTemperature(oof, y);
+    // labels not possible for an example get no probability (as classify's `allowed` does); one
+    // whose true label is not among them is an error, kept out of the temperature's fit only
+    const fitted: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const allowed = kept[i].allowed;
+      const mask = allowed?.length ? maskOf(allowed, at) : null;
+      if (mask) for (let k = 0; k < K; k++) if (!mask[k]) oof[i][k] = MASKED;
+      if (!mask || mask[y[i]]) fitted.push(i);
+    }
+    temperature = fitTemperature(fitted.map((i) => oof[i]), fitted.map((i) => y[i]));
     const predicted: string[] = [];
     const held = oof.map((s, i) => {
       const p = softmax(s, temperature);

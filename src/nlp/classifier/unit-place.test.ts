@@ -28,7 +28,7 @@ describe.each(DB_KINDS)('unit model with the division (%s)', (kind) => {
     // each county has its own bureau for each kind of request
     for (const c of COUNTIES) {
       for (const label of new Set(TRAIN.map((r) => r.label))) {
-        const u = await t.db.insertInto('units').values({ code: `${c.code}-${label}`, name: `${c.name}${label}局`, kind: 'department' }).returning('id').executeTakeFirstOrThrow();
+        const u = await t.db.insertInto('units').values({ code: `${c.code}-${label}`, name: `${c.name}${label}局`, kind: 'department', division_code: c.code }).returning('id').executeTakeFirstOrThrow();
         unitOf.set(`${c.code}-${label}`, u.id);
       }
     }
@@ -64,6 +64,13 @@ describe.each(DB_KINDS)('unit model with the division (%s)', (kind) => {
       // the same text weighs a county's own unit higher when the matter is in that county
       expect(confidenceOf(inA?.units, a), r.title).toBeGreaterThan(confidenceOf(inB?.units, a));
       expect(confidenceOf(inB?.units, b), r.title).toBeGreaterThan(confidenceOf(inA?.units, b));
+      // only the county's own units can act there: the other county's are no answer at all
+      const ofA = new Set(COUNTIES[0] && [...unitOf].filter(([k]) => k.startsWith('9901-')).map(([, id]) => id));
+      expect(inA?.units?.length).toBeGreaterThan(0);
+      expect(inA!.units!.every((u) => ofA.has(u.id))).toBe(true);
+      expect(inB!.units!.some((u) => ofA.has(u.id))).toBe(false);
+      expect(inA?.units?.[0].id, r.title).toBe(a);
+      expect(inB?.units?.[0].id, r.title).toBe(b);
       // tags are no words of the text: never shown as a reason
       expect(inA?.terms.some((w) => w.includes(':'))).toBe(false);
       const d = await autoDispatchDecision(t.deps, [normalize(r.title), normalize(r.body)], COUNTIES[1].path);
