@@ -155,6 +155,25 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
         });
       }
     }
+    // No rule took it: the unit the history says handles such matters here, when the unit model is
+    // sure enough on its own (its threshold: ≥ 95% right on held-out history).
+    if (!plan && !staffCategory && hints.autoUnit) {
+      const t = { ...base, category_code: hints.autoCategory?.code ?? null };
+      try {
+        plan = await planDispatch(deps, null, t, { leadUnitId: hints.autoUnit.unitId, coUnitIds: [], at: now });
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === 'not_whitelisted')) throw e;
+      }
+      if (plan) {
+        base.category_code = t.category_code;
+        autoDispatched = true;
+        autoConfidence = hints.autoUnit.confidence;
+        events.push({
+          action: 'auto_dispatch', toStatus: 'dispatched', actor: SYSTEM_ACTOR, at: now, public: true,
+          data: { leadUnitId: plan.leadUnitId, coUnitIds: plan.coUnitIds, unitModel: true, confidence: autoConfidence },
+        });
+      }
+    }
   }
   if (plan) status = 'dispatched';
 

@@ -15,6 +15,8 @@ export interface IntakeHints {
   /** Set only when confidence is above the auto-dispatch threshold. */
   /** keyword: the admin keyword that chose a category no model has learned yet */
   autoCategory?: { code: string; confidence: number; keyword?: string };
+  /** The unit model's unit, set only when its confidence reaches its threshold (used when no rule owns the matter). */
+  autoUnit?: { unitId: string; confidence: number };
 }
 
 /** Which hints intake will use: a category the caller set with authority needs no model. */

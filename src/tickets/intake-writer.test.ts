@@ -78,6 +78,18 @@ describe.each(DB_KINDS)('group-committed intake on %s', (kind) => {
       const ruled = await createTicket(t.deps, null, { content: '小区物业不作为。', contact: { phone: '13900002232' }, divisionCode: fx.divisions.village1 });
       expect(ruled.ticket.status).toBe('dispatched');
       expect(ruled.autoDispatched).toBe(true);
+      // no rule owns the matter, but the unit model is sure which unit handles it here
+      intakeHooks.analyze = async () => ({ autoCategory: { code: fx.categories.busRoute, confidence: 0.99 }, autoUnit: { unitId: fx.units.township1, confidence: 0.97 } });
+      const byUnit = await createTicket(t.deps, null, { content: '公交站台被占用。', contact: { phone: '13900002234' }, divisionCode: fx.divisions.village1 });
+      expect(byUnit.ticket.status).toBe('dispatched');
+      expect(byUnit.ticket.lead_unit_id).toBe(fx.units.township1);
+      expect(byUnit.autoDispatched).toBe(true);
+      const ev = await t.db.selectFrom('ticket_events').select(['action', 'data']).where('ticket_id', '=', byUnit.ticket.id).where('action', '=', 'auto_dispatch').executeTakeFirstOrThrow();
+      expect(ev.data).toMatchObject({ unitModel: true, confidence: 0.97 });
+      // a rule still comes first
+      intakeHooks.analyze = async () => ({ autoCategory: { code: fx.categories.propertyService, confidence: 0.99 }, autoUnit: { unitId: fx.units.township1, confidence: 0.97 } });
+      const both = await createTicket(t.deps, null, { content: '小区物业不作为，垃圾没人清。', contact: { phone: '13900002235' }, divisionCode: fx.divisions.village1 });
+      expect(both.ticket.lead_unit_id).toBe(fx.units.zhujian);
     } finally {
       intakeHooks.analyze = saved;
     }

@@ -5,7 +5,8 @@
 //     chosen on held-out history for ≥ 95% precision, so the ticket is dispatched by rule with
 //     no human (the deeper category when the detail model is as sure and agrees, or when an admin
 //     keyword of a category no model has learned names one in the same branch); and a request
-//     type when that model is confident. Never an auto category for danger to life that belongs
+//     type when that model is confident; and `autoUnit` when the unit model (which reads the place)
+//     reaches its threshold, for matters no rule owns. Never an auto category for danger to life that belongs
 //     to 110/119/120 (持刀, 着火, 溺水 …): the agent or dispatcher decides whether to transfer it,
 //     and it waits at the top of their queue (its urgency gives it a one-hour dispatch limit).
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
@@ -16,7 +17,9 @@ import { activeModel, learnedCategoryCodes, levelOneOf, thresholdOf, type Active
 import { activeCategoryRows } from '../analyze.ts';
 import { categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule.ts';
 import { classifyMany } from './classify-many.ts';
-import { headedFields } from './features.ts';
+import { headedFields, placeTags } from './features.ts';
+import { knownDivision } from '../address/parse-place.ts';
+import { unitsServingPath } from '../../dispatch/route.ts';
 import { installClassifierPredictor } from './predictor.ts';
 
 let installed = false;
@@ -42,13 +45,22 @@ export function installClassifier(): void {
     // the type the caller states (我要投诉, 请问…) stands; the model only guesses the rest
     const stated = wantType ? statedType : null;
     if (stated) hints.requestType = stated;
-    const [cat, detail, rtype] = await Promise.all([
+    const [cat, detail, rtype, unit] = await Promise.all([
       wantCategory ? activeModel(deps, 'category') : null,
       wantCategory ? activeModel(deps, 'category_detail') : null,
       wantType && !stated ? activeModel(deps, 'request_type') : null,
+      wantCategory ? activeModel(deps, 'unit') : null,
     ]);
-    const asked = [cat, cat && detail, rtype].filter((m): m is ActiveModel => !!m);
-    const answers = classifyMany(asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0 })), headedFields(text, input.title ? normalize(input.title) : null), true);
+    // the unit model reads the place (given, else read from the text) and answers among the units that can act there
+    const code = input.divisionCode ?? hints.divisionCode ?? null;
+    const unitPath = unit && code ? ((await knownDivision(deps, code))?.path ?? null) : null;
+    const unitAsk = unit ? { tags: placeTags(unitPath), allowed: await unitsServingPath(deps, unit.model.labels, unitPath) } : {};
+    const asked = [cat, cat && detail, rtype, unit].filter((m): m is ActiveModel => !!m);
+    const answers = classifyMany(
+      asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0, ...(m === unit ? unitAsk : {}) })),
+      headedFields(text, input.title ? normalize(input.title) : null),
+      true,
+    );
     const answerOf = (m: ActiveModel) => answers[asked.indexOf(m)];
     if (cat) {
       const p = answerOf(cat);
@@ -68,6 +80,11 @@ export function installClassifier(): void {
           hints.autoCategory = { ...hints.autoCategory, code: hit.code, keyword: hit.keyword };
         }
       }
+    }
+    if (unit) {
+      const u = answerOf(unit);
+      const th = thresholdOf(unit);
+      if (th !== null && u.confidence >= th) hints.autoUnit = { unitId: u.label, confidence: Math.round(u.confidence * 1000) / 1000 };
     }
     if (rtype) {
       const p = answerOf(rtype);

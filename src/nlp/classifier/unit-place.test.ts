@@ -9,6 +9,7 @@ import { installClassifier } from './install.ts';
 import { understand } from '../analyze.ts';
 import { normalize } from '../normalize.ts';
 import { HELD_OUT, TRAIN } from './fixtures.test-data.ts';
+import { intakeHooks } from '../../tickets/intake-hooks.ts';
 
 const COUNTIES = [
   { code: '9901', name: '甲县', path: '/99/9901/' },
@@ -90,6 +91,9 @@ describe.each(DB_KINDS)('unit model with the division (%s)', (kind) => {
     const named = await understand(t.deps, { text: normalize(`乙县${r.body}`), given: null });
     expect(named.divisionCode).toBe('9902');
     const unnamed = await understand(t.deps, { text: normalize(r.body), given: null });
+    // intake: when the unit model is sure, it names a unit of the ticket's own county
+    const hints = await intakeHooks.analyze(t.deps, { title: r.title, content: r.body, divisionCode: '9902' } as Parameters<typeof intakeHooks.analyze>[1], { category: true });
+    expect(hints.autoUnit?.unitId).toBe(unitOf.get(`9902-${r.label}`));
     expect(unit(named, '9902')).toBeGreaterThan(unit(unnamed, '9902'));
   });
 });

@@ -21,6 +21,7 @@ export function eventDetail(e: Ev, t: T): string | null {
   if (e.action === 'auto_dispatch' && typeof d.confidence === 'number') parts.push(t('event.confidence', { p: `${Math.round(d.confidence * 100)}%` }));
   if (e.action === 'auto_dispatch' && typeof d.keyword === 'string') parts.push(t('event.keyword', { keyword: d.keyword }));
   if (e.action === 'auto_dispatch' && d.fallback === true) parts.push(t('event.fallback'));
+  if (e.action === 'auto_dispatch' && d.unitModel === true) parts.push(t('event.unitModel'));
   // the basis given for a return (政策依据) or for passing a matter off the community whitelist
   if (typeof d.basis === 'string' && d.basis && d.basis !== 'reopen') parts.push(t('event.basis', { basis: d.basis }));
   if (typeof d.masterNumber === 'string' && !(e.note ?? '').includes(d.masterNumber)) parts.push(t('event.intoMaster', { number: d.masterNumber }));

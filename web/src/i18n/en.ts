@@ -141,6 +141,7 @@ export const en: Record<keyof typeof zh, string> = {
   'event.toUnit': 'to {unit}',
   'event.confidence': 'confidence {p}',
   'event.fallback': 'no routing rule matched: the default unit takes it',
+  'event.unitModel': 'no routing rule: the unit that handled such requests here before',
   'event.basis': 'basis: {basis}',
   'event.keyword': 'by the category keyword “{keyword}”',
   'event.mergedIn': 'Merged in: {number} (the same matter, joined to this ticket)',

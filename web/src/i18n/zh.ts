@@ -139,6 +139,7 @@ export const zh = {
   'event.toUnit': '派至 {unit}',
   'event.confidence': '置信度 {p}',
   'event.fallback': '无匹配规则，由兜底单位承办',
+  'event.unitModel': '无派单规则，按此地同类诉求以往的承办单位',
   'event.basis': '依据：{basis}',
   'event.keyword': '按分类关键词「{keyword}」',
   'event.mergedIn': '并案：{number}（同一诉求并入本件）',
