@@ -61,6 +61,8 @@ export const DispatchSuggestionsResponse = z.object({
     /** up to 3, the first the most likely; units the ticket was already with are left out */
     units: AnalyzeResponse.shape.units,
     place: AnalyzeResponse.shape.place,
+    /** open tickets in a related place with nearly the same text (the caller may see them): 并案 candidates */
+    duplicates: AnalyzeResponse.shape.duplicates,
   })),
 });
 export type DispatchSuggestionsResponse = z.infer<typeof DispatchSuggestionsResponse>;

@@ -9,6 +9,7 @@ import { knownDivision } from './address/parse-place.ts';
 import { understand } from './analyze.ts';
 import { normalize } from './normalize.ts';
 import { suggestedUnits } from './suggest-units.ts';
+import { findDuplicates } from './dedupe/find-duplicates.ts';
 import { localAuthorities, ticketsForDispatchSuggestions } from './nlp.repo.ts';
 
 const CATEGORIES_SHOWN = 3;
@@ -39,11 +40,15 @@ export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticket
     // every unit the matter belongs to was tried (the only rule's unit returned it): the place's
     // own authorities (属地), nearest first — what a dispatcher turns to then
     if (!units.length && given) units = await localOnes(deps, given.path, t.tried);
+    // the same matter already open (another caller, or the same one again): merge candidates
+    const dup = await findDuplicates(deps, { text, normalized: true, divisionCode: u.divisionCode, excludeTicketId: id });
+    const seen = dup.duplicates.length ? await visibleTicketIds(deps.db, scope, dup.duplicates.map((d) => d.id)) : new Set<string>();
     items.push({
       ticketId: id,
       categories: u.categories.slice(0, CATEGORIES_SHOWN),
       units,
       place: u.shownPlace,
+      duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity })),
     });
   }
   return { items };

@@ -245,6 +245,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const fresh = await insertTestTicket(t.deps.db, wage);
     const bounced = await insertTestTicket(t.deps.db, { ...wage, status: 'returned' });
     await t.deps.db.insertInto('ticket_units').values({ ticket_id: bounced, unit_id: fx.units.renshe, role: 'former' }).execute();
+    for (const id of [fresh, bounced]) await indexTicketText(t.deps.db, id, `${wage.title} ${wage.content}`);
     const missing = randomUUID();
     const r = await dispatcher.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: [fresh, missing, bounced, fresh] });
     expect(r.status).toBe(200);
@@ -263,6 +264,10 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(b.categories[0].code).toBe(a.categories[0].code);
     // the text names no place: the ticket's division is the place shown (as analyze shows it)
     expect(a.place).toMatchObject({ code: fx.divisions.village1 });
+    // the two tell the same matter in the same place: each is the other's 并案 candidate
+    expect(a.duplicates.map((d: { id: string }) => d.id)).toContain(bounced);
+    expect(b.duplicates.map((d: { id: string }) => d.id)).toContain(fresh);
+    expect(a.duplicates.map((d: { id: string }) => d.id)).not.toContain(fresh);
     // the centre only; ids are checked, and a page at most
     expect((await handler.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: [fresh] })).status).toBe(403);
     expect((await dispatcher.post('/api/v1/nlp/dispatch-suggestions', { ticketIds: ['nope'] })).status).toBe(400);

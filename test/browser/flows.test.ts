@@ -304,6 +304,27 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     const chengguan = await login(srv.app, 'chengguan', srv.fixture.password);
     await expect.poll(async () => (await chengguan.get('/api/v1/auth/me')).body.locale).toBe('en');
   });
+  it('a dispatcher sees two reports of one matter and merges one into the other in one click (并案)', async () => {
+    const text = '双城镇城北社区菜市场门口的下水道井盖被压碎了，一个多星期没人管，晚上路过很危险，请尽快更换。';
+    const first = await apiAs(srv.app).post('/api/v1/tickets', { content: text, divisionCode: srv.fixture.divisions.village1, contact: { phone: '13905930001' }, channel: 'web' });
+    const second = await apiAs(srv.app).post('/api/v1/tickets', { content: `${text}谢谢`, divisionCode: srv.fixture.divisions.village1, contact: { phone: '13905930002' }, channel: 'h5' });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const page = await newPage();
+    await signIn(page, srv.url, 'dispatcher', srv.fixture.password, '/dispatch');
+    const row = page.locator('tr.ant-table-row', { hasText: second.body.number });
+    // the queue marks the pair; the drawer offers the merge
+    await row.getByTestId('suggest-duplicate').waitFor();
+    await row.getByTestId('open-ticket').click();
+    const dups = page.getByTestId('drawer-duplicates');
+    await dups.getByText(first.body.number).waitFor();
+    await dups.getByTestId('merge-into').first().click();
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await row.waitFor({ state: 'detached' });
+    const dispatcher = await login(srv.app, 'dispatcher', srv.fixture.password);
+    const merged = await dispatcher.get(`/api/v1/tickets/${second.body.id}`);
+    expect(merged.body).toMatchObject({ status: 'merged', masterId: first.body.id });
+  });
+
   it('a dispatcher finds a ticket outside the queue (auto-dispatched) by its number and opens it', async () => {
     const created = await agent.post('/api/v1/tickets', {
       content: '小区物业把消防通道租给别人停车，物业服务太差。', categoryCode: srv.fixture.categories.propertyService,

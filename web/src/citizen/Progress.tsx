@@ -27,6 +27,7 @@ export function stepOf(status: string, actions: string[] = []): number {
 export function Progress({ status, actions }: { status: string; actions: string[] }) {
   const { t } = useI18n();
   const at = stepOf(status, actions);
+  const label = (s: string) => t(`citizen.step.${s}`);
   return (
     <ol aria-label={t('citizen.track.progress')} style={{ display: 'flex', listStyle: 'none', padding: 0, margin: '8px 0 16px' }}>
       {STEPS.map((s, i) => {
@@ -48,8 +49,9 @@ export function Progress({ status, actions }: { status: string; actions: string[
             >
               {done ? '✓' : ''}
             </span>
-            <div style={{ fontSize: 12, marginTop: 4, color: done ? '#c8102e' : '#888', fontWeight: current ? 700 : 400, overflowWrap: 'normal', hyphens: 'auto', lineHeight: 1.2 }}>
-              {t(`citizen.step.${s}`)}
+            {/* seven steps share a phone's width: a long word (English) gets a smaller size rather than run into the next */}
+            <div style={{ fontSize: [...label(s)].length > 6 ? 10 : 12, marginTop: 4, color: done ? '#c8102e' : '#888', fontWeight: current ? 700 : 400, overflowWrap: 'anywhere', lineHeight: 1.2 }}>
+              {label(s)}
             </div>
           </li>
         );

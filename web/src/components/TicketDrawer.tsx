@@ -23,12 +23,17 @@ export interface TicketDrawerProps {
   width?: number;
 }
 
+/** Header room kept for the close button and the ticket number (16 characters), with the padding. */
+const TITLE_ROOM = 300;
+
 export function TicketDrawer({ id, onClose, only, suggested, onDone, extra, width = 760 }: TicketDrawerProps) {
   const q = useTicket(id);
   const errorText = useErrorText();
   return (
-    <Drawer open={!!id} onClose={onClose} width={width} destroyOnHidden title={q.data?.number ?? ''}
-      extra={q.data ? <TicketActions ticket={q.data} only={only} suggested={suggested} onDone={onDone} /> : null}>
+    <Drawer open={!!id} onClose={onClose} width={width} destroyOnHidden
+      title={<span style={{ whiteSpace: 'nowrap' }}>{q.data?.number ?? ''}</span>}
+      // the actions wrap onto a second line rather than cover the number (longer labels in English)
+      extra={q.data ? <div style={{ maxWidth: Math.max(240, width - TITLE_ROOM) }}><TicketActions ticket={q.data} only={only} suggested={suggested} onDone={onDone} /></div> : null}>
       {q.isLoading ? <Skeleton active /> : null}
       {q.error ? <Alert type="error" showIcon message={errorText(q.error)} /> : null}
       {q.data ? (

@@ -15,15 +15,18 @@ import { EXTENSION_ACTIONS, QueueCard } from '../components/QueueCard.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { UrgencyTag } from '../components/Tags.tsx';
 import { SuggestCell, useDispatchSuggestions, type RowSuggestion } from './SuggestCell.tsx';
+import { DuplicateMerge } from './DuplicateMerge.tsx';
 
 const actionFor = (tk: Pick<TicketSummary, 'status'>) => (tk.status === 'received' ? 'dispatch' : 'redispatch') as 'dispatch' | 'redispatch';
 
 function DrawerSuggestions({ ticket, fromPage, children }: {
-  ticket: TicketSummary | undefined; fromPage: RowSuggestion | undefined; children: (units: { id: string; name: string }[]) => React.ReactNode;
+  ticket: TicketSummary | undefined; fromPage: RowSuggestion | undefined;
+  children: (units: { id: string; name: string }[], duplicates: RowSuggestion['duplicates']) => React.ReactNode;
 }) {
   // the page's call holds it when the ticket is a row of the page; one call otherwise
   const { byId } = useDispatchSuggestions(ticket && !fromPage ? [ticket.id] : []);
-  return <>{children(ticket ? ((fromPage ?? byId.get(ticket.id))?.units ?? []) : [])}</>;
+  const s = ticket ? (fromPage ?? byId.get(ticket.id)) : undefined;
+  return <>{children(s?.units ?? [], s?.duplicates ?? [])}</>;
 }
 
 export function DispatchPage() {
@@ -129,8 +132,11 @@ export function DispatchPage() {
         ]}
       />
       <DrawerSuggestions ticket={rows.find((r) => r.id === open)} fromPage={open ? suggestions.byId.get(open) : undefined}>
-        {(units) => (
-          <TicketDrawer id={open} onClose={() => setOpen(null)} suggested={units} onDone={(d) => !['received', 'returned'].includes(d.status) && setOpen(null)} />
+        {(units, duplicates) => (
+          <TicketDrawer id={open} onClose={() => setOpen(null)} suggested={units} onDone={(d) => !['received', 'returned'].includes(d.status) && setOpen(null)}
+            extra={(tk) => ['received', 'returned'].includes(tk.status)
+              ? <DuplicateMerge ticketId={tk.id} number={tk.number} duplicates={duplicates} onMerged={() => setOpen(null)} />
+              : null} />
         )}
       </DrawerSuggestions>
       <Modal

@@ -1,7 +1,7 @@
 // Suggestions for the dispatcher queue: for the whole page at once (one call, each ticket's whole
 // text and place read on the server), up to 3 units with their confidence — one click dispatches
 // there — and the top category. Units the ticket was already with are left out by the server.
-import { Button, Tooltip, Typography } from 'antd';
+import { Button, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { DispatchSuggestionsResponse, TicketSummary } from '../contract.ts';
 import { api } from '../api/client.ts';
@@ -47,8 +47,14 @@ export function SuggestCell({ ticket, suggestion, loading, onPick }: {
   const units = suggestion?.units ?? [];
   const top = suggestion?.categories[0];
   if (!units.length && !top) return <Typography.Text type="secondary">{loading ? '…' : '—'}</Typography.Text>;
+  const dups = suggestion?.duplicates ?? [];
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }} data-testid="suggest-cell">
+      {dups.length ? (
+        <Tooltip title={dups.map((d) => `${d.number} ${d.title}`).join('\n')}>
+          <Tag color="orange" style={{ margin: 0, width: 'fit-content' }} data-testid="suggest-duplicate">{t('dispatch.dupTag')} · {dups.map((d) => d.number.slice(-6)).join(', ')}</Tag>
+        </Tooltip>
+      ) : null}
       {units.map((u, i) => (
         <Tooltip key={u.id} title={t('dispatch.quick', { unit: u.name })}>
           <Button size="small" type={i === 0 ? 'primary' : 'default'} ghost={i === 0} onClick={() => onPick(u)} data-testid="quick-dispatch"

@@ -17,6 +17,12 @@ export const zh = {
   'dispatch.category': '分类：',
   'dispatch.categoryHint': '建议分类「{name}」，派单时可在工单中改正',
   'dispatch.categorySame': '建议分类与工单现分类「{name}」一致',
+  'dispatch.duplicates': '疑似重复件 {n} 件：同一地点、内容几乎相同的在办工单',
+  'dispatch.dupTag': '疑似重复',
+  'dispatch.similarity': '相似 {p}%',
+  'dispatch.mergeInto': '并入此件',
+  'dispatch.mergeConfirm': '将 {number} 并入 {master}？并案后随主件办理、答复',
+  'dispatch.merged': '{number} 已并入 {master}',
 };
 export const en: typeof zh = {
   'dispatch.title': 'Dispatch queue',
@@ -36,4 +42,10 @@ export const en: typeof zh = {
   'dispatch.category': 'Category: ',
   'dispatch.categoryHint': 'Suggested category “{name}”: correct it in the ticket when dispatching',
   'dispatch.categorySame': 'The suggested category is the ticket’s own, “{name}”',
+  'dispatch.duplicates': '{n} likely duplicate(s): open tickets in the same place saying nearly the same',
+  'dispatch.dupTag': 'Duplicate?',
+  'dispatch.similarity': '{p}% alike',
+  'dispatch.mergeInto': 'Merge into this',
+  'dispatch.mergeConfirm': 'Merge {number} into {master}? It then follows the master ticket and its reply',
+  'dispatch.merged': '{number} merged into {master}',
 };
