@@ -49,8 +49,24 @@ export function canonicalPhone(s: string): string {
   return d;
 }
 
+/**
+ * A number someone can be called back on (回访): a mobile (1[3-9] + 9 digits), a landline with its
+ * area code (0593-2822345, or +86 593 2822345), a local landline of 7–8 digits, or a foreign number
+ * typed with its country code. Service numbers (12345, 95598) and short strings are no callback.
+ */
+export function isCallablePhone(typed: string): boolean {
+  const t = typed.trim();
+  if (!/^\+?[0-9][0-9 ()-]{4,24}$/.test(t)) return false;
+  const d = canonicalPhone(t);
+  const viaCountry = /^(\+|00)/.test(t);
+  const china = !viaCountry || /^(\+|00)86/.test(t);
+  if (!china) return /^[0-9]{7,15}$/.test(d);
+  return /^1[3-9][0-9]{9}$/.test(d) || /^0[0-9]{9,11}$/.test(d) || (viaCountry && /^[1-9][0-9]{8,10}$/.test(d)) || /^[2-9][0-9]{6,7}$/.test(d);
+}
+
+const PHONE_MESSAGE = 'phone must be a number that can be called back: a mobile, or a landline with its area code';
+
 /** A caller's phone as typed (digits, spaces, -, (), a leading +), kept as canonicalPhone gives it. */
 export const PhoneNumber = z.string().trim()
-  .regex(/^\+?[0-9][0-9 ()-]{4,24}$/, 'phone must be 5–20 digits')
-  .transform(canonicalPhone)
-  .pipe(z.string().regex(/^[0-9]{5,20}$/, 'phone must be 5–20 digits'));
+  .refine(isCallablePhone, PHONE_MESSAGE)
+  .transform(canonicalPhone);

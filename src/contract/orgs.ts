@@ -60,6 +60,8 @@ export const RoutingRule = z.object({
   id: z.string(), categoryCode: z.string().nullable(), categoryName: z.string().nullable(),
   divisionCode: z.string().nullable(), divisionName: z.string().nullable(),
   leadUnitId: z.string(), leadUnitName: z.string(), coUnitIds: z.array(z.string()),
+  /** the co-units' names, in the order of coUnitIds */
+  coUnitNames: z.array(z.string()),
   priority: z.number().int(), note: z.string().nullable(), active: z.boolean(),
 });
 export const RoutingRuleQuery = Page.extend({

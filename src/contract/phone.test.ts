@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhoneNumber, canonicalPhone } from './common.ts';
+import { PhoneNumber, canonicalPhone, isCallablePhone } from './common.ts';
 import { CreateTicketBody } from './tickets.ts';
 
 describe('canonicalPhone: one caller, however the number is typed', () => {
@@ -23,5 +23,12 @@ describe('canonicalPhone: one caller, however the number is typed', () => {
     expect(PhoneNumber.parse(' +86 158-2243-1810 ')).toBe('15822431810');
     expect(CreateTicketBody.parse({ content: '路灯坏了', contact: { phone: '158-2243-1810' } }).contact.phone).toBe('15822431810');
     for (const bad of ['abc', '12', '+', '1'.repeat(30), '158 2243 1810 ext 5']) expect(PhoneNumber.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('takes numbers that can be called back, not service numbers or fragments', () => {
+    for (const ok of ['15822431810', '+86 158 2243 1810', '0593-2822345', '010-12345678', '+86 593 2822345', '2822345', '+1 415 555 2671', '0044 20 7946 0958']) {
+      expect(isCallablePhone(ok), ok).toBe(true);
+    }
+    for (const bad of ['12345', '95598', '1582243181', '25822431810', '123456', '0593', '+86 12345']) expect(isCallablePhone(bad), bad).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { seedTestFixture, type Fixture } from '../test/fixture.ts';
 import { login, apiAs, type Api } from '../test/api.ts';
 import { insertTestTicket } from './dedupe/test-tickets.ts';
 import { indexTicketText } from './dedupe/find-duplicates.ts';
+import { ticketsForHotspots } from './hotspots/hotspots.repo.ts';
 import { trainClassifier } from './classifier/train.ts';
 import { clearModelCache } from './classifier/active-model.ts';
 import { insertModel } from './models.repo.ts';
@@ -297,8 +298,25 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
 
   it('lists hotspots for supervisors and turns one into a proactive case', async () => {
     expect((await agent.get('/api/v1/hotspots')).status).toBe(403);
+    // praise, however many say it, is no problem to take up
+    const PRAISE = [
+      '表扬城南社区保洁员王师傅，每天天不亮就把街道打扫得干干净净，风雨无阻',
+      '城南社区的保洁员王师傅工作认真负责，垃圾桶周边总是很整洁，特此表扬',
+      '感谢城南社区保洁员王师傅，主动帮老人把垃圾拎下楼，街道卫生越来越好',
+      '为城南社区保洁王师傅点赞，下雨天也坚持清扫落叶，居民都很感动',
+    ];
+    for (const [i, content] of PRAISE.entries()) {
+      await insertTestTicket(t.deps.db, {
+        title: '表扬城南社区保洁员王师傅', content, request_type: 'praise',
+        division_code: fx.divisions.village2, received_at: new Date(t.deps.now().getTime() - (i + 2) * 86400_000),
+      });
+    }
     const r = await supervisor.get(`/api/v1/hotspots?divisionCode=${fx.divisions.county}`);
     expect(r.status).toBe(200);
+    expect(r.body.items.some((h: { title: string }) => h.title.includes('表扬'))).toBe(false);
+    const read = await ticketsForHotspots(t.deps.db, { path: null, from: new Date(t.deps.now().getTime() - 30 * 86400_000), to: t.deps.now(), limit: 1000 });
+    expect(read.length).toBeGreaterThan(HOT.length);
+    expect(read.some((x) => x.title.includes('表扬'))).toBe(false);
     const top = r.body.items[0];
     expect(top.size).toBe(HOT.length);
     expect(top.title).toContain('垃圾');

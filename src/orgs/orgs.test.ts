@@ -94,7 +94,7 @@ describe.each(DB_KINDS)('units, categories and routing rules admin on %s', (kind
       categoryCode: '05', divisionCode: f.divisions.township1, leadUnitId: f.units.village1, coUnitIds: [f.units.township1, f.units.village1], note: '噪声 → 社区',
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ categoryName: '环境保护', divisionName: '双城镇', leadUnitName: '城北社区居民委员会', coUnitIds: [f.units.township1] });
+    expect(created.json()).toMatchObject({ categoryName: '环境保护', divisionName: '双城镇', leadUnitName: '城北社区居民委员会', coUnitIds: [f.units.township1], coUnitNames: ['双城镇人民政府'] });
     const after = await req('POST', '/api/v1/routing/test', agent, { categoryCode: '050101', divisionCode: f.divisions.village1 });
     expect(after.json()).toMatchObject({ leadUnitId: f.units.village1, ruleId: created.json().id, whitelistOk: true });
     const notListed = await req('POST', '/api/v1/routing/test', agent, { categoryCode: '050101', divisionCode: f.divisions.village2 });

@@ -7,26 +7,32 @@ import { checkWhitelist, resolveRoute } from '../dispatch/route.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
 import { findCategory } from './categories.repo.ts';
 import { activeUnitIds } from './routing.repo.ts';
-import { deleteRule, findRule, insertRules, listRules, updateRule, type RuleFilter } from './rules.repo.ts';
+import { deleteRule, findRule, insertRules, listRules, unitNamesByIds, updateRule, type RuleFilter } from './rules.repo.ts';
 import { invalidateRouteTable } from '../dispatch/route-table.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findRule>>>;
-const present = (r: Row) => ({
+const coUnitsOf = (r: Row) => (typeof r.co_unit_ids === 'string' ? JSON.parse(r.co_unit_ids) : r.co_unit_ids) as string[];
+const present = (r: Row, names: Map<string, string>) => ({
   id: r.id, categoryCode: r.category_code, categoryName: r.category_name ?? null, divisionCode: r.division_code,
   divisionName: r.division_name ?? null, leadUnitId: r.lead_unit_id, leadUnitName: r.lead_unit_name,
-  coUnitIds: (typeof r.co_unit_ids === 'string' ? JSON.parse(r.co_unit_ids) : r.co_unit_ids) as string[],
+  coUnitIds: coUnitsOf(r), coUnitNames: coUnitsOf(r).map((id) => names.get(id) ?? id),
   priority: r.priority, note: r.note, active: r.active,
 });
+/** Rules as the API shows them, their co-units by name (one query for a page). */
+async function presentAll(deps: Deps, rows: Row[]) {
+  const names = await unitNamesByIds(deps.db, [...new Set(rows.flatMap(coUnitsOf))]);
+  return rows.map((r) => present(r, names));
+}
 
 export async function listRoutingRules(deps: Deps, q: RuleFilter & { page: number; pageSize: number }) {
   const { items, total } = await listRules(deps.db, q, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: items.map(present), total, page: q.page, pageSize: q.pageSize };
+  return { items: await presentAll(deps, items), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getRoutingRule(deps: Deps, id: string) {
   const r = await findRule(deps.db, id);
   if (!r) throw new AppError('not_found', `rule ${id}`);
-  return present(r);
+  return (await presentAll(deps, [r]))[0];
 }
 
 async function validate(deps: Deps, input: z.infer<typeof RoutingRulePatch>) {

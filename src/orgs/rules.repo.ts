@@ -52,3 +52,10 @@ export async function deleteRule(db: Kysely<DB>, id: string) {
   const r = await db.deleteFrom('routing_rules').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** Unit names by id (for the co-units a rule lists). */
+export async function unitNamesByIds(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -28,7 +28,8 @@ export async function ticketsForHotspots(
       (select count(*) from tickets c where c.master_id = t.id and c.status = 'merged')::int as support,
       t.lead_unit_id, u.name as lead_unit_name
     from tickets t left join divisions d on d.code = t.division_code left join units u on u.id = t.lead_unit_id
-    where t.received_at >= ${input.from} and t.received_at < ${input.to} and t.status <> 'merged'
+    -- praise is no problem to solve: a hotspot is a shared problem (每月一题, 未诉先办)
+    where t.received_at >= ${input.from} and t.received_at < ${input.to} and t.status <> 'merged' and t.request_type <> 'praise'
       ${input.path ? sql`and d.path like ${`${input.path}%`}` : sql``}
     order by t.received_at desc
     limit ${input.limit}`.execute(db);

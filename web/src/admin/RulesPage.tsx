@@ -171,7 +171,7 @@ export function RulesPage() {
             { key: 'cat', title: t('field.category'), render: (_, r) => r.categoryName ?? <Typography.Text type="secondary">{t('admin.any')}</Typography.Text> },
             { key: 'div', title: t('field.division'), render: (_, r) => r.divisionName ?? <Typography.Text type="secondary">{t('admin.any')}</Typography.Text> },
             { key: 'lead', title: t('admin.rules.lead'), dataIndex: 'leadUnitName' },
-            { key: 'co', title: t('field.coUnits'), render: (_, r) => (r.coUnitIds.length ? r.coUnitIds.length : '') },
+            { key: 'co', title: t('field.coUnits'), render: (_, r) => r.coUnitNames.join('、') },
             { key: 'prio', title: t('admin.rules.priority'), dataIndex: 'priority', width: 70 },
             { key: 'note', title: t('admin.note'), dataIndex: 'note', ellipsis: true },
             { key: 'active', title: t('admin.active'), width: 70, render: (_, r) => <Switch size="small" checked={r.active} onChange={() => toggle.mutate(r)} aria-label={t('admin.active')} /> },

@@ -41,7 +41,8 @@ export function CitizenLayout({ children }: { children: ReactNode }) {
             <NavLink
               key={tab.to}
               to={tab.to}
-              end
+              // /track/LX… is still the track tab; only the submit page (/) must match exactly
+              end={tab.to === '/'}
               style={({ isActive }) => ({
                 flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center',
                 minHeight: 56, fontSize: 13, color: isActive ? '#c8102e' : '#555', fontWeight: isActive ? 600 : 400,

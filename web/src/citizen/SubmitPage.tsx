@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Radio, Switch, Typography } from
 import { AimOutlined, CheckCircleFilled, CopyOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { REQUEST_TYPES, type RequestType } from '../contract.ts';
+import { REQUEST_TYPES, isCallablePhone, type RequestType } from '../contract.ts';
 import { ticketsApi, type CreateTicketResult } from '../api/tickets.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -150,7 +150,7 @@ export function SubmitPage() {
           label={t('field.phone')}
           name="phone"
           extra={t('citizen.submit.phoneHint')}
-          rules={[{ required: true, pattern: /^\+?[0-9][0-9-]{4,19}$/, message: t('citizen.submit.phoneInvalid') }]}
+          rules={[{ required: true, message: t('citizen.submit.phoneInvalid') }, { validator: (_r, v: string | undefined) => (!v || isCallablePhone(v) ? Promise.resolve() : Promise.reject(new Error(t('citizen.submit.phoneInvalid')))) }]}
         >
           <Input type="tel" inputMode="tel" autoComplete="tel" maxLength={20} id="submit-phone" />
         </Form.Item>

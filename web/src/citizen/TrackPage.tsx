@@ -53,7 +53,7 @@ export default function TrackPage() {
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Card title={t('citizen.track.title')}>
         <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false} name="track">
-          <Form.Item label={t('field.number')} name="number" normalize={(v: string) => v.toUpperCase()}
+          <Form.Item label={t('field.number')} name="number" normalize={(v: string) => v.replace(/\s+/g, '').toUpperCase()}
             rules={[{ required: true, pattern: NUMBER_RE, message: t('citizen.track.numberInvalid') }]}>
             <Input placeholder="LX20261123000123" autoCapitalize="characters" autoComplete="off" id="track-number" />
           </Form.Item>

@@ -16,7 +16,8 @@ import { CallerHistory } from './CallerHistory.tsx';
 import { CALLBACK_ACTIONS, QueueCard } from '../components/QueueCard.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { useAnalyze } from './useAnalyze.ts';
-import { FinishModal, PHONE_PATTERN, type Finish, type FinishAsk } from './FinishModal.tsx';
+import { FinishModal, phoneRule, type Finish, type FinishAsk } from './FinishModal.tsx';
+import { isCallablePhone } from '../contract.ts';
 import { PlaceTrail } from './PlaceTrail.tsx';
 import { ResultPanel, type ConsoleResult } from './ResultPanel.tsx';
 import { Kbd, useShortcuts } from './shortcuts.tsx';
@@ -121,7 +122,7 @@ export function ConsolePage() {
     (kind: Finish['kind'], preset?: string) => {
       if (kind !== 'transfer') return form.validateFields().then(() => (setAsk(undefined), setFinish({ kind, preset }))).catch(() => undefined);
       const v = form.getFieldsValue(['phone', 'content']);
-      setAsk({ phone: !PHONE_PATTERN.test((v.phone ?? '').trim()), content: (v.content ?? '').trim().length < 2 });
+      setAsk({ phone: !isCallablePhone(v.phone ?? ''), content: (v.content ?? '').trim().length < 2 });
       setFinish({ kind, preset });
     },
     [form],
@@ -156,7 +157,7 @@ export function ConsolePage() {
       <Row gutter={12}>
         <Col xs={24} lg={6}>
           <Card size="small" title={t('console.caller')} style={{ marginBottom: 12 }}>
-            <Form.Item label={<>{t('field.phone')} <Kbd k="Alt+P" /></>} name="phone" rules={[{ required: true, pattern: PHONE_PATTERN, message: t('console.phoneInvalid') }]}>
+            <Form.Item label={<>{t('field.phone')} <Kbd k="Alt+P" /></>} name="phone" rules={[{ required: true, message: t('console.phoneInvalid') }, phoneRule(t('console.phoneInvalid'))]}>
               <Input ref={phoneRef} autoFocus inputMode="tel" maxLength={20} id="console-phone" allowClear />
             </Form.Item>
             <Form.Item label={t('field.name')} name="name">

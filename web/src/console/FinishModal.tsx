@@ -4,6 +4,7 @@
 import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useI18n } from '../i18n/index.tsx';
+import { isCallablePhone } from '../contract.ts';
 import { ActionFields, toBody, type Body } from '../components/ActionForm.tsx';
 
 export interface Finish {
@@ -15,7 +16,10 @@ export interface Finish {
   content?: string;
 }
 
-export const PHONE_PATTERN = /^\+?[0-9][0-9-]{4,19}$/;
+/** A number the caller can be called back on (the server checks the same: isCallablePhone). */
+export const phoneRule = (message: string) => ({
+  validator: (_r: unknown, v: string | undefined) => (!v || isCallablePhone(v) ? Promise.resolve() : Promise.reject(new Error(message))),
+});
 
 /** What a transfer dialog must ask for: the console form's phone or text when missing or invalid. */
 export interface FinishAsk {
@@ -65,7 +69,7 @@ export function FinishModal({ finish, ask, pending, onCancel, onSubmit }: {
         >
           {ask?.phone ? (
             <Form.Item name="phone" label={t('field.phone')} extra={t('console.transferPhone')}
-              rules={[{ required: true, pattern: PHONE_PATTERN, message: t('console.phoneInvalid') }]}>
+              rules={[{ required: true, message: t('console.phoneInvalid') }, phoneRule(t('console.phoneInvalid'))]}>
               <Input inputMode="tel" maxLength={20} autoFocus id="finish-phone" />
             </Form.Item>
           ) : null}

@@ -1,7 +1,7 @@
 // Agent console texts.
 export const zh = {
   'console.caller': '来电人',
-  'console.phoneInvalid': '请输入正确的电话号码',
+  'console.phoneInvalid': '请输入能回电的手机号，或带区号的固定电话',
   'console.history': '历史诉求',
   'console.historyHint': '输入来电号码后自动显示该号码的历史诉求',
   'console.repeatCaller': '重复来电：共 {n} 件，{open} 件未办结',
@@ -40,7 +40,7 @@ export const zh = {
 };
 export const en: typeof zh = {
   'console.caller': 'Caller',
-  'console.phoneInvalid': 'Enter a valid phone number',
+  'console.phoneInvalid': 'A number that can be called back: a mobile, or a landline with its area code',
   'console.history': 'Past tickets',
   'console.historyHint': 'Past tickets appear as soon as the number is typed',
   'console.repeatCaller': 'Repeat caller: {n} tickets, {open} still open',

@@ -118,7 +118,7 @@ export function DispatchPage() {
         // no status column: the 'why' column tells received (待分派) from returned and reopened
         columns={['number', 'title', 'urgency', 'category', 'division', 'light']}
         // narrower number and time columns, so that at 1366 px the suggestions end before the fixed action column
-        override={{ urgency: { width: 120, ellipsis: false, render: (v: string) => <UrgencyTag urgency={v} wrap /> }, number: { width: 150 }, light: { width: 140 } }}
+        override={{ urgency: { width: 120, ellipsis: false, render: (v: string) => <UrgencyTag urgency={v} wrap /> }, number: { width: 150 }, light: { width: 170 } }}
         extra={[
           {
             title: t('dispatch.why'), key: 'why', width: 84,
