@@ -50,18 +50,14 @@ export function canonicalPhone(s: string): string {
 }
 
 /**
- * A number someone can be called back on (回访): a mobile (1[3-9] + 9 digits), a landline with its
- * area code (0593-2822345, or +86 593 2822345), a local landline of 7–8 digits, or a foreign number
- * typed with its country code. Service numbers (12345, 95598) and short strings are no callback.
+ * A number someone can be called back on (回访): at least 7 digits once written canonically — a
+ * local landline has 7–8, a mobile 11, a landline with its area code 10–12. Service numbers
+ * (12345, 95598, 110) and fragments are no callback. Deliberately no stricter (a mobile's second
+ * digit, area-code tables): a number the caller gives is theirs to give.
  */
 export function isCallablePhone(typed: string): boolean {
   const t = typed.trim();
-  if (!/^\+?[0-9][0-9 ()-]{4,24}$/.test(t)) return false;
-  const d = canonicalPhone(t);
-  const viaCountry = /^(\+|00)/.test(t);
-  const china = !viaCountry || /^(\+|00)86/.test(t);
-  if (!china) return /^[0-9]{7,15}$/.test(d);
-  return /^1[3-9][0-9]{9}$/.test(d) || /^0[0-9]{9,11}$/.test(d) || (viaCountry && /^[1-9][0-9]{8,10}$/.test(d)) || /^[2-9][0-9]{6,7}$/.test(d);
+  return /^\+?[0-9][0-9 ()-]{4,24}$/.test(t) && /^[0-9]{7,20}$/.test(canonicalPhone(t));
 }
 
 const PHONE_MESSAGE = 'phone must be a number that can be called back: a mobile, or a landline with its area code';

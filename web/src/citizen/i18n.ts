@@ -10,7 +10,7 @@ export const zh = {
   'citizen.submit.addressHint': '如：某某小区 3 栋楼下',
   'citizen.submit.photos': '现场照片',
   'citizen.submit.phoneHint': '用于回访和查询进度，不会公开',
-  'citizen.submit.phoneInvalid': '请填写能回电的手机号，或带区号的固定电话（如 0593-2822345）',
+  'citizen.submit.phoneInvalid': '请填写能回电的手机号或固定电话（固话请带区号，如 0593-2822345）',
   'citizen.submit.anonymous': '匿名反映',
   'citizen.submit.anonymousHint': '匿名时不留姓名，电话仅用于回访',
   'citizen.submit.confidential': '要求保密',
