@@ -113,6 +113,9 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect((await act(leader, tk.id, { action: 'extension_deny', note: '本单位自行加快' })).status).toBe(200);
     expect((await dispatcher.get('/api/v1/tickets?queue=extensions&pageSize=50')).body.items.map((i: { id: string }) => i.id)).not.toContain(tk.id);
     await act(zhujian, tk.id, { action: 'reply', text: '已协调清理占道摊点。' });
+    // answered: the citizen is shown the reply, and no time limit (the callback is the centre's own work)
+    const answered = await anon.get(`/api/v1/track/${tk.number}?phone=${phone.slice(-4)}`);
+    expect(answered.body).toMatchObject({ status: 'replied', deadline: null, replyText: '已协调清理占道摊点。' });
     // Citizen rates unsatisfied through the public tracking page → reopened to the same unit.
     const rated = await anon.post(`/api/v1/track/${tk.number}/rate`, { phone: phone.slice(-4), resolved: false, satisfaction: 'unsatisfied' });
     expect(rated.status).toBe(200);

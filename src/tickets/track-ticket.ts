@@ -29,7 +29,10 @@ export async function trackTicket(deps: Deps, number: string, last4: string): Pr
   // the citizen is owed an answer: while a unit has the ticket, its deadline is the reply deadline
   // (not the unit's internal 24-hour sign-for limit); before dispatch, the centre's dispatch time
   const withUnit = t.status === 'dispatched' || t.status === 'signed' || t.status === 'handling';
-  const deadline = withUnit ? (t.reply_deadline ?? currentStageWindow(t).deadline) : currentStageWindow(t).deadline;
+  // once answered, nothing is owed within a time limit any more: the callback's deadline is the
+  // centre's own work, not a "办理时限" to show the citizen
+  const answered = t.status === 'replied' || t.status === 'callback';
+  const deadline = answered ? null : withUnit ? (t.reply_deadline ?? currentStageWindow(t).deadline) : currentStageWindow(t).deadline;
   return {
     number: t.number,
     title: t.title,
