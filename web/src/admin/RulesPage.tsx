@@ -105,7 +105,10 @@ export function RoutingTester() {
           <Descriptions.Item label={t('admin.rules.lead')}>
             <b data-testid="tester-unit">{r.leadUnitName ?? t('common.none')}</b> {r.fallback ? <Tag color="orange">{t('admin.tester.fallback')}</Tag> : null}
           </Descriptions.Item>
-          <Descriptions.Item label={t('admin.tester.reason')}>{r.reason}</Descriptions.Item>
+          {/* in the reader's language: a rule's own note is the admin's text; the fallback cases are ours */}
+          <Descriptions.Item label={t('admin.tester.reason')}>
+            {r.ruleId ? r.reason : r.leadUnitName ? t('admin.tester.byFallback', { unit: r.leadUnitName }) : t('admin.tester.noUnit')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('admin.tester.whitelist')}>{r.whitelistOk ? t('admin.yes') : <Tag color="red">{t('admin.no')}</Tag>}</Descriptions.Item>
         </Descriptions>
       ) : null}

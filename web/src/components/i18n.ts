@@ -130,7 +130,7 @@ export const en: typeof zh = {
   'act.resolved': 'Resolved?',
   'act.yes': 'Yes',
   'act.no': 'No',
-  'act.done': '{action}: done',
+  'act.done': 'Done: {action}',
   'sat.satisfied': 'Satisfied',
   'sat.basic': 'Basically satisfied',
   'sat.unsatisfied': 'Unsatisfied',
