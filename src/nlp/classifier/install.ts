@@ -6,7 +6,8 @@
 //     no human (the deeper category when the detail model is as sure and agrees, or when an admin
 //     keyword of a category no model has learned names one in the same branch); and a request
 //     type when that model is confident; and `autoUnit` when the unit model (which reads the place)
-//     reaches its threshold, for matters no rule owns. Never an auto category for danger to life that belongs
+//     reaches its threshold, for matters no rule owns — neither when an open ticket in a related
+//     place says nearly the same (the dispatcher merges it). Never an auto category for danger to life that belongs
 //     to 110/119/120 (持刀, 着火, 溺水 …): the agent or dispatcher decides whether to transfer it,
 //     and it waits at the top of their queue (its urgency gives it a one-hour dispatch limit).
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
@@ -19,6 +20,7 @@ import { categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule
 import { classifyMany } from './classify-many.ts';
 import { headedFields, placeTags } from './features.ts';
 import { knownDivision } from '../address/parse-place.ts';
+import { findDuplicates } from '../dedupe/find-duplicates.ts';
 import { unitsServingPath } from '../../dispatch/route.ts';
 import { installClassifierPredictor } from './predictor.ts';
 
@@ -90,6 +92,15 @@ export function installClassifier(): void {
       const p = answerOf(rtype);
       const th = thresholdOf(rtype);
       if (th !== null && p.confidence >= th && (REQUEST_TYPES as readonly string[]).includes(p.label)) hints.requestType = p.label as RequestType;
+    }
+    // the same matter already open in a related place: no second ticket goes out on its own; the
+    // dispatcher sees the pair in the queue and merges it (并案) in one click
+    if (hints.autoCategory || hints.autoUnit) {
+      const dup = await findDuplicates(deps, { text, normalized: true, divisionCode: code }).catch(() => null);
+      if (dup?.duplicates.length) {
+        delete hints.autoCategory;
+        delete hints.autoUnit;
+      }
     }
     return hints;
   };

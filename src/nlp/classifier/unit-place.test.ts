@@ -10,6 +10,8 @@ import { understand } from '../analyze.ts';
 import { normalize } from '../normalize.ts';
 import { HELD_OUT, TRAIN } from './fixtures.test-data.ts';
 import { intakeHooks } from '../../tickets/intake-hooks.ts';
+import { createTicket } from '../../tickets/create-ticket.ts';
+import { installSignatureIndexHooks } from '../dedupe/signature-index.ts';
 
 const COUNTIES = [
   { code: '9901', name: '甲县', path: '/99/9901/' },
@@ -94,6 +96,14 @@ describe.each(DB_KINDS)('unit model with the division (%s)', (kind) => {
     // intake: when the unit model is sure, it names a unit of the ticket's own county
     const hints = await intakeHooks.analyze(t.deps, { title: r.title, content: r.body, divisionCode: '9902' } as Parameters<typeof intakeHooks.analyze>[1], { category: true });
     expect(hints.autoUnit?.unitId).toBe(unitOf.get(`9902-${r.label}`));
+    installSignatureIndexHooks(); // as the server does (nlp.routes.ts): a lookup after intake sees the new tickets
+    // taken in: the first goes out on its own; the same matter again, while the first is open, waits for the dispatcher's merge
+    const first = await createTicket(t.deps, null, { title: r.title, content: r.body, divisionCode: '9902', contact: { phone: '13900007001' } });
+    expect(first.ticket.status).toBe('dispatched');
+    expect(first.ticket.lead_unit_id).toBe(unitOf.get(`9902-${r.label}`));
+    const again = await createTicket(t.deps, null, { title: r.title, content: `${r.body}请尽快处理。`, divisionCode: '9902', contact: { phone: '13900007002' } });
+    expect(again.ticket.status).toBe('received');
+    expect(again.autoDispatched).toBe(false);
     expect(unit(named, '9902')).toBeGreaterThan(unit(unnamed, '9902'));
   });
 });
