@@ -252,11 +252,18 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
   });
 
   it('the English switch is remembered per user across browsers', async () => {
+    const held = await agent.post('/api/v1/tickets', {
+      content: '物业保洁一周才来一次，楼道很脏。', categoryCode: srv.fixture.categories.propertyService, hold: true, contact: { phone: '13905937777' },
+    });
+    expect(held.status).toBe(201);
     const page = await newPage();
     await signIn(page, srv.url, 'dispatcher', srv.fixture.password, '/dispatch');
     await page.getByText('派单台', { exact: true }).first().waitFor();
     await page.getByTestId('locale-switch').click();
     await page.getByText('Dispatch queue', { exact: true }).waitFor();
+    // categories by their English names (the tree has them), not the Chinese the ticket carries
+    const row = page.locator('tr.ant-table-row', { hasText: held.body.number });
+    await expect.poll(async () => row.textContent()).toContain('Property services');
     // the longer English texts do not widen the page past the window (the search box stays in view)
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     // A fresh browser (no local storage) signing in as the same user gets English.

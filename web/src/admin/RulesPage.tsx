@@ -8,6 +8,7 @@ import { CategorySelect } from '../components/CategorySelect.tsx';
 import { DivisionPicker } from '../components/DivisionPicker.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { adminApi, type RouteResult, type Rule } from './api.ts';
+import { useCategoryName } from '../components/category-name.ts';
 
 interface RuleForm {
   categoryCode?: string | null;
@@ -118,6 +119,7 @@ export function RoutingTester() {
 
 export function RulesPage() {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const qc = useQueryClient();
@@ -171,7 +173,7 @@ export function RulesPage() {
           dataSource={q.data?.items ?? []}
           scroll={{ x: 900 }}
           columns={[
-            { key: 'cat', title: t('field.category'), render: (_, r) => r.categoryName ?? <Typography.Text type="secondary">{t('admin.any')}</Typography.Text> },
+            { key: 'cat', title: t('field.category'), render: (_, r) => categoryName(r.categoryCode, r.categoryName) ?? <Typography.Text type="secondary">{t('admin.any')}</Typography.Text> },
             { key: 'div', title: t('field.division'), render: (_, r) => r.divisionName ?? <Typography.Text type="secondary">{t('admin.any')}</Typography.Text> },
             { key: 'lead', title: t('admin.rules.lead'), dataIndex: 'leadUnitName' },
             { key: 'co', title: t('field.coUnits'), render: (_, r) => r.coUnitNames.join('、') },

@@ -7,6 +7,7 @@ import type { Paged } from '../api/tickets.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { LightBadge, StatusTag, UrgencyTag } from './Tags.tsx';
 import { formatTime } from './time.ts';
+import { useCategoryName } from './category-name.ts';
 
 export type TicketColumn = 'number' | 'title' | 'status' | 'urgency' | 'type' | 'category' | 'division' | 'unit' | 'received' | 'light' | 'phone';
 
@@ -33,6 +34,7 @@ const TITLE_MIN = 200;
 
 export function TicketTable(p: TicketTableProps) {
   const { t, label } = useI18n();
+  const categoryName = useCategoryName();
   const all: Record<TicketColumn, ColumnsType<TicketSummary>[number]> = {
     number: {
       title: t('field.number'), dataIndex: 'number', width: 160,
@@ -42,7 +44,7 @@ export function TicketTable(p: TicketTableProps) {
     status: { title: t('field.status'), dataIndex: 'status', width: 90, render: (v: string) => <StatusTag status={v} /> },
     urgency: { title: t('field.urgency'), dataIndex: 'urgency', width: 90, ellipsis: true, render: (v: string) => <UrgencyTag urgency={v} /> },
     type: { title: t('field.type'), dataIndex: 'type', width: 80, render: (v: string) => label('requestType', v) },
-    category: { title: t('field.category'), dataIndex: 'categoryName', width: 110, ellipsis: true },
+    category: { title: t('field.category'), dataIndex: 'categoryName', width: 110, ellipsis: true, render: (v: string | null, r: TicketSummary) => categoryName(r.categoryCode, v) },
     division: { title: t('field.division'), dataIndex: 'divisionName', width: 110, ellipsis: true },
     unit: { title: t('field.unit'), dataIndex: 'leadUnitName', width: 140, ellipsis: true },
     received: { title: t('field.receivedAt'), dataIndex: 'receivedAt', width: 140, render: (v: string) => formatTime(v) },

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { EventTimeline } from './EventTimeline.tsx';
 import { LightBadge, StatusTag, UrgencyTag } from './Tags.tsx';
 import { formatTime } from './time.ts';
+import { useCategoryName } from './category-name.ts';
 
 export function TicketHeader({ ticket: tk }: { ticket: TicketDetail }) {
   const { t, label } = useI18n();
@@ -32,6 +33,7 @@ const stageOf = (status: Status) => currentStage(status) ?? 'none';
 
 export function TicketView({ ticket: tk, showTimeline = true }: { ticket: TicketDetail; showTimeline?: boolean }) {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <TicketHeader ticket={tk} />
@@ -41,7 +43,7 @@ export function TicketView({ ticket: tk, showTimeline = true }: { ticket: Ticket
         <Alert type="warning" showIcon message={t('ticket.pendingExtension', { days: tk.pendingExtension.days, reason: tk.pendingExtension.reason })} />
       ) : null}
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
-        <Descriptions.Item label={t('field.category')}>{tk.categoryName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('field.category')}>{categoryName(tk.categoryCode, tk.categoryName) ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('field.division')}>{tk.divisionName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('field.address')}>
           {tk.address ?? '—'}

@@ -9,6 +9,7 @@ import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { pct, reportsApi, type RateKey } from './api.ts';
 import { FormulaTip } from './RateCards.tsx';
+import { useCategoryName } from '../components/category-name.ts';
 
 function rateCol(k: RateKey, t: (k: string) => string) {
   return {
@@ -121,6 +122,7 @@ export function RankingTable({ period }: { period: { from?: string; to?: string 
 
 export function PlaceHotspotsTable({ period, level = 4 }: { period: { from?: string; to?: string }; level?: number }) {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   const q = useQuery({ queryKey: ['reports', 'hotspots-by-place', period, level], queryFn: () => reportsApi.hotspotsByPlace({ ...period, level, limit: 100 }) });
   return (
     <Table
@@ -131,7 +133,7 @@ export function PlaceHotspotsTable({ period, level = 4 }: { period: { from?: str
       pagination={{ pageSize: 10, showTotal: (n) => t('common.total', { n }) }}
       columns={[
         { key: 'div', title: t('field.division'), dataIndex: 'divisionName' },
-        { key: 'cat', title: t('field.category'), dataIndex: 'categoryName', render: (v: string | null) => v ?? t('dash.uncategorised') },
+        { key: 'cat', title: t('field.category'), dataIndex: 'categoryName', render: (v: string | null, r) => categoryName(r.categoryCode, v) ?? t('dash.uncategorised') },
         { key: 'n', title: t('dash.tickets'), dataIndex: 'count', width: 90 },
       ]}
     />
