@@ -185,7 +185,10 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect(child.replyText).toBe('已处理。');
     expect((await dispatcher.get(`/api/v1/tickets/${early.id}`)).body).toMatchObject({ status: 'closed', replyText: '已处理。' });
     // the public board shows the matter once: the master, not its merged duplicate
-    const board = (await anon.get('/api/v1/board?pageSize=100')).body.items.map((i: { number: string }) => i.number);
+    const boardItems = (await anon.get('/api/v1/board?pageSize=100')).body.items as { number: string; categoryCode: string | null; categoryName: string | null }[];
+    const board = boardItems.map((i) => i.number);
+    // each item names its category by code too (the web shows the name in the reader's language)
+    expect(boardItems.find((i) => i.categoryName)?.categoryCode).toMatch(/^\d{2,}$/);
     const masked = (n: string) => n.slice(0, 10) + '****' + n.slice(-2);
     expect(board).toContain(masked(master.number));
     expect(board).not.toContain(masked(dup.number));

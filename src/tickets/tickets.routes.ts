@@ -80,7 +80,7 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
   );
 
   const BoardItem = z.object({
-    number: z.string(), title: z.string(), status: Status, categoryName: z.string().nullable(), divisionName: z.string().nullable(),
+    number: z.string(), title: z.string(), status: Status, categoryCode: z.string().nullable(), categoryName: z.string().nullable(), divisionName: z.string().nullable(),
     unitName: z.string().nullable(), receivedAt: z.string(), closedAt: z.string().nullable(), replyExcerpt: z.string().nullable(), satisfaction: z.string().nullable(),
   });
   r.get('/api/v1/board', {
@@ -104,6 +104,7 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
           number: t.number.slice(0, 10) + '****' + t.number.slice(-2),
           title: anonymise(t.title, [t.contact_name])!,
           status: t.status as z.infer<typeof Status>,
+          categoryCode: t.category_code,
           categoryName: t.category_name,
           divisionName: t.division_name,
           unitName: t.unit_name,

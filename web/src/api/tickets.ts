@@ -29,6 +29,7 @@ export interface BoardItem {
   number: string;
   title: string;
   status: string;
+  categoryCode: string | null;
   categoryName: string | null;
   divisionName: string | null;
   receivedAt: string;

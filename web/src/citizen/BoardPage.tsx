@@ -10,11 +10,13 @@ import { useI18n } from '../i18n/index.tsx';
 import { DivisionPicker } from '../components/DivisionPicker.tsx';
 import { StatusTag } from '../components/Tags.tsx';
 import { formatDate } from '../components/time.ts';
+import { useCategoryName } from '../components/category-name.ts';
 
 const PAGE_SIZE = 10;
 
 export default function BoardPage() {
   const { t, locale } = useI18n();
+  const categoryName = useCategoryName();
   const errorText = useErrorText();
   const [divisionCode, setDivision] = useState<string>();
   const [categoryCode, setCategory] = useState<string>();
@@ -74,7 +76,7 @@ export default function BoardPage() {
               <StatusTag status={it.status} />
             </Space>
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0' }}>
-              {[it.divisionName, it.categoryName, formatDate(it.receivedAt), it.closedAt ? t('citizen.board.closedAt', { d: formatDate(it.closedAt) }) : null]
+              {[it.divisionName, categoryName(it.categoryCode, it.categoryName), formatDate(it.receivedAt), it.closedAt ? t('citizen.board.closedAt', { d: formatDate(it.closedAt) }) : null]
                 .filter(Boolean)
                 .join(' · ')}
             </Typography.Paragraph>
