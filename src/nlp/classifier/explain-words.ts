@@ -3,10 +3,10 @@
 // words of the text it came from (display-terms.ts: n-grams holding a function character are
 // dropped, the rest widened to the words they cut into, function words trimmed off the edges),
 // and a term inside a stronger one already shown is not repeated.
-import { wholeWordsOf } from '../hotspots/display-terms.ts';
+import { GENERIC_WORDS, wholeWordsOf } from '../hotspots/display-terms.ts';
 
 // Words any request may hold: true to the model's weights, but no reason an agent can check.
-const EMPTY_WORDS = new Set(['一下', '一个', '现在', '已经', '我们', '你们', '他们', '什么', '没有', '这个', '那个', '时候', '问题', '希望', '请问', '星期', '今天', '昨天', '每天', '一直', '还是', '可以', '怎么', '这样', '情况', '反映', '附近', '楼下', '我家', '家里']);
+const EMPTY_WORDS = GENERIC_WORDS;
 
 /** Readable terms of `text` from its weighted n-grams (strongest first), at most `n`. */
 export function readableTerms(terms: string[], text: string, n = 5): string[] {

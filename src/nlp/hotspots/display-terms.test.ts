@@ -11,4 +11,11 @@ describe('hotspot display terms', () => {
     const well = ['路上有个窨井没盖子我先拿了个纸箱挡着', '窨井没盖子我先拿了纸箱挡着'];
     expect(displayTerms(['先拿', '窨井', '纸箱'], well)).toEqual(['先拿', '窨井', '纸箱']);
   });
+  it('leave out words any request holds', () => {
+    const ask = ['想问一下社保卡丢了可以补办吗', '问一下社保卡补办要带什么', '社保卡丢了想问一下怎么补办'];
+    const terms = displayTerms(['一下', '问一', '可以', '社保', '保卡', '补办'], ask);
+    expect(terms).toEqual(expect.arrayContaining(['补办']));
+    expect(terms.some((x) => x.includes('社保'))).toBe(true);
+    expect(terms.some((x) => ['一下', '问一下', '可以'].includes(x))).toBe(false);
+  });
 });

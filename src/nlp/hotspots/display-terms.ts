@@ -7,6 +7,10 @@ import { segment } from '../segment.ts';
 
 // Characters of function words (的, 了, 我们 …): a bigram holding one ("院的", "的医") is not a term.
 export const FUNCTION_CHARS = new Set([...'的了是在和有我你他她它们这那就都也很吗呢吧啊与及或被把对于从为让给']);
+// Words any request may hold ("可以", "问一下", "希望"): true to the weights, but they name no problem.
+export const GENERIC_WORDS = new Set(['一下', '一个', '现在', '已经', '我们', '你们', '他们', '什么', '没有', '这个', '那个', '时候', '问题', '希望', '请问', '星期', '今天', '昨天', '每天', '一直', '还是', '可以', '怎么', '这样', '情况', '反映', '附近', '楼下', '我家', '家里']);
+/** A generic word, or a short phrase around one ("问一下", "可以吗"). */
+export const isGeneric = (t: string) => GENERIC_WORDS.has(t) || ([...t].length <= 3 && [...GENERIC_WORDS].some((w) => t.includes(w)));
 // A phrase is not grown leftwards over the end of the place name before it ("A2区丽发新城" → "丽发新城").
 const PLACE_ENDS = new Set([...'省市区县州镇乡村街道']);
 /** Length of the longest common substring of two short strings. */
@@ -47,7 +51,7 @@ export function displayTerms(ranked: string[], texts: string[], n = 6): string[]
     }
     if (term.length === 2 && PLACE_ENDS.has(term[0])) continue; // "区附": the end of a place name and the next word's start
     const whole = snapToWords(term, texts, words, common);
-    if (!whole) continue;
+    if (!whole || isGeneric(whole)) continue;
     term = whole;
     if (out.some((o) => o.includes(term) || (!term.includes(o) && overlap(o, term) >= 2))) continue;
     for (let i = out.length - 1; i >= 0; i--) if (term.includes(out[i])) out.splice(i, 1);
