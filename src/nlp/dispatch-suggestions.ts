@@ -9,7 +9,7 @@ import { knownDivision } from './address/parse-place.ts';
 import { understand } from './analyze.ts';
 import { normalize } from './normalize.ts';
 import { suggestedUnits } from './suggest-units.ts';
-import { findDuplicates } from './dedupe/find-duplicates.ts';
+import { findDuplicates, type DuplicateHit } from './dedupe/find-duplicates.ts';
 import { localAuthorities, ticketsForDispatchSuggestions } from './nlp.repo.ts';
 
 const CATEGORIES_SHOWN = 3;
@@ -28,6 +28,7 @@ export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticket
   const tickets = await ticketsForDispatchSuggestions(deps.db, ids.filter((id) => visible.has(id)));
   const byId = new Map(tickets.map((t) => [t.id, t]));
   const items: DispatchSuggestionsResponse['items'] = [];
+  const duplicatesOf = new Map<string, DuplicateHit[]>();
   for (const id of ids) {
     const t = byId.get(id);
     if (!t) continue;
@@ -41,15 +42,14 @@ export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticket
     // own authorities (属地), nearest first — what a dispatcher turns to then
     if (!units.length && given) units = await localOnes(deps, given.path, t.tried);
     // the same matter already open (another caller, or the same one again): merge candidates
-    const dup = await findDuplicates(deps, { text, normalized: true, divisionCode: u.divisionCode, excludeTicketId: id });
-    const seen = dup.duplicates.length ? await visibleTicketIds(deps.db, scope, dup.duplicates.map((d) => d.id)) : new Set<string>();
-    items.push({
-      ticketId: id,
-      categories: u.categories.slice(0, CATEGORIES_SHOWN),
-      units,
-      place: u.shownPlace,
-      duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity })),
-    });
+    duplicatesOf.set(id, (await findDuplicates(deps, { text, normalized: true, divisionCode: u.divisionCode, excludeTicketId: id })).duplicates);
+    items.push({ ticketId: id, categories: u.categories.slice(0, CATEGORIES_SHOWN), units, place: u.shownPlace, duplicates: [] });
+  }
+  // one query for the page says which of them the caller may see
+  const all = [...new Set([...duplicatesOf.values()].flat().map((d) => d.id))];
+  const seen = all.length ? await visibleTicketIds(deps.db, scope, all) : new Set<string>();
+  for (const item of items) {
+    item.duplicates = (duplicatesOf.get(item.ticketId) ?? []).filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity }));
   }
   return { items };
 }

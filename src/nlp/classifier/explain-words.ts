@@ -5,9 +5,6 @@
 // and a term inside a stronger one already shown is not repeated.
 import { GENERIC_WORDS, wholeWordsOf } from '../hotspots/display-terms.ts';
 
-// Words any request may hold: true to the model's weights, but no reason an agent can check.
-const EMPTY_WORDS = GENERIC_WORDS;
-
 /** Readable terms of `text` from its weighted n-grams (strongest first), at most `n`. */
 export function readableTerms(terms: string[], text: string, n = 5): string[] {
   const out: string[] = [];
@@ -16,7 +13,7 @@ export function readableTerms(terms: string[], text: string, n = 5): string[] {
     // digit runs are read as "0" ("路0号"): such a term is a house number, not a reason
     if (/\d/.test(raw)) continue;
     const t = wholeWordsOf(raw, text);
-    if (!t || [...t].length < 2 || /\d/.test(t) || EMPTY_WORDS.has(t) || out.some((o) => o.includes(t))) continue;
+    if (!t || [...t].length < 2 || /\d/.test(t) || GENERIC_WORDS.has(t) /* true to the weights, but no reason an agent can check */ || out.some((o) => o.includes(t))) continue;
     // a longer term replaces the shorter ones it holds
     for (let i = out.length - 1; i >= 0; i--) if (t.includes(out[i])) out.splice(i, 1);
     out.push(t);

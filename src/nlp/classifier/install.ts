@@ -18,11 +18,10 @@ import { activeModel, learnedCategoryCodes, levelOneOf, thresholdOf, type Active
 import { activeCategoryRows } from '../analyze.ts';
 import { categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule.ts';
 import { classifyMany } from './classify-many.ts';
-import { headedFields, placeTags } from './features.ts';
+import { headedFields } from './features.ts';
 import { knownDivision } from '../address/parse-place.ts';
 import { findDuplicates } from '../dedupe/find-duplicates.ts';
-import { unitsServingPath } from '../../dispatch/route.ts';
-import { installClassifierPredictor } from './predictor.ts';
+import { installClassifierPredictor, unitModelAsk } from './predictor.ts';
 
 let installed = false;
 
@@ -56,7 +55,7 @@ export function installClassifier(): void {
     // the unit model reads the place (given, else read from the text) and answers among the units that can act there
     const code = input.divisionCode ?? hints.divisionCode ?? null;
     const unitPath = unit && code ? ((await knownDivision(deps, code))?.path ?? null) : null;
-    const unitAsk = unit ? { tags: placeTags(unitPath), allowed: await unitsServingPath(deps, unit.model.labels, unitPath) } : {};
+    const unitAsk = unit ? await unitModelAsk(deps, unit, unitPath) : {};
     const asked = [cat, cat && detail, rtype, unit].filter((m): m is ActiveModel => !!m);
     const answers = classifyMany(
       asked.map((m) => ({ model: m.model, topK: 1, explainTerms: 0, ...(m === unit ? unitAsk : {}) })),

@@ -4,7 +4,7 @@
 import type { Deps } from '../../server/deps.ts';
 import { REQUEST_TYPES, type RequestType } from '../../contract/enums.ts';
 import { setPredictor, type Prediction as AnalyzePrediction, type Predictor } from '../analyze.ts';
-import { activeModel, learnedCategoryCodes, levelOneOf, thresholdOf } from './active-model.ts';
+import { activeModel, learnedCategoryCodes, levelOneOf, thresholdOf, type ActiveModel } from './active-model.ts';
 import { activeCategoryRows } from '../analyze.ts';
 import { ancestorsOf, categoriesByCode, hitPlace, unlearnedKeywordHit } from '../keyword-rule.ts';
 import type { CategoryRow } from '../analyze-rules.ts';
@@ -42,6 +42,15 @@ export function withKeywordRule(categories: Candidate[], text: string, cats: Cat
   return [top, ...rest.slice(1), { ...own, confidence: 0 }];
 }
 
+/**
+ * What the unit model is asked with beside the text: the place's tags it was trained with, and the
+ * units that can act there (its only possible answers, as in training). Analysis, intake and
+ * autoDispatchDecision ask it the same way.
+ */
+export async function unitModelAsk(deps: Pick<Deps, 'db'>, unit: ActiveModel, divisionPath: string | null | undefined) {
+  return { tags: placeTags(divisionPath), allowed: await unitsServingPath(deps, unit.model.labels, divisionPath) };
+}
+
 export const classifierPredictor: Predictor = async (deps, text, title, divisionPath) => {
   const cat = await activeModel(deps, 'category');
   if (!cat) return null;
@@ -55,8 +64,7 @@ export const classifierPredictor: Predictor = async (deps, text, title, division
   const at = (m: typeof detail, more?: Partial<ClassifyRequest>) => (m ? asked.push({ model: m.model, topK: 3, explainTerms: 0, ...more }) - 1 : -1);
   // the unit model also reads where the matter is (trained with the tickets' divisions), and
   // answers only with units that can act there (as it was trained)
-  const allowed = unit ? await unitsServingPath(deps, unit.model.labels, divisionPath) : undefined;
-  const [iDetail, iUnit, iType] = [at(detail), at(unit, { tags: placeTags(divisionPath), allowed }), at(rtype)];
+  const [iDetail, iUnit, iType] = [at(detail), at(unit, unit ? await unitModelAsk(deps, unit, divisionPath) : undefined), at(rtype)];
   const answers = classifyMany(asked, headedFields(text, title), true);
   const p = answers[0];
   let categories = p.candidates.map((c) => ({ code: c.label, name: nameOf(cat.metrics, c.label), confidence: round(c.confidence) }));
@@ -107,7 +115,8 @@ export interface AutoDispatchDecision {
 export async function autoDispatchDecision(deps: Pick<Deps, 'db'>, text: string | string[], divisionPath?: string | null): Promise<AutoDispatchDecision | null> {
   const unit = await activeModel(deps, 'unit');
   if (!unit) return null;
-  const p = classify(unit.model, text, 3, 0, placeTags(divisionPath), await unitsServingPath(deps, unit.model.labels, divisionPath));
+  const { tags, allowed } = await unitModelAsk(deps, unit, divisionPath);
+  const p = classify(unit.model, text, 3, 0, tags, allowed);
   const threshold = thresholdOf(unit);
   return {
     auto: threshold !== null && p.confidence >= threshold,

@@ -52,16 +52,14 @@ export function detailLabels(chains: string[][], minPerClass: number): string[] 
   });
 }
 
-function labelled(history: HistoryRow[], labels: (string | null | undefined)[], withPlace = false): Example[] {
+function labelled(history: HistoryRow[], labels: (string | null | undefined)[], more?: (h: HistoryRow) => Partial<Example>): Example[] {
   const out: Example[] = [];
   history.forEach((h, i) => {
     const label = labels[i];
     // Title and content as two fields: their joined text is what the analyzer reads, and the title's
     // own n-grams count too (as for models trained by `lianxin nlp train --text title,body`;
     // +0.007 macro-F1 in 5-fold CV on wenzheng2020). Analysis and intake give the title the same way.
-    // The unit model also reads the ticket's division: which township's government or which
-    // county's bureau acts depends on where the matter is, which the text often does not say.
-    if (label) out.push({ text: [h.title ?? '', h.content], label, ...(withPlace ? { tags: placeTags(h.divisionPath) } : {}) });
+    if (label) out.push({ text: [h.title ?? '', h.content], label, ...more?.(h) });
   });
   return out;
 }
@@ -92,19 +90,14 @@ export async function retrainFromDb(deps: Deps, opts: RetrainOptions = {}): Prom
       });
       examples = labelled(history, labels);
     } else if (kind === 'unit') {
-      examples = labelled(history, history.map((h) => h.leadUnitId), true);
-      // only the units that can act in a ticket's place are its possible answers (as analysis
-      // asks the model): a 柘荣县 bureau is no answer for a street in 福鼎市
-      const units = [...new Set(examples.map((e) => e.label))];
-      const byPath = new Map<string, string[]>();
-      let i = 0;
-      for (const h of history) {
-        if (!h.leadUnitId) continue;
-        const key = h.divisionPath ?? '';
-        let allowed = byPath.get(key);
-        if (!allowed) byPath.set(key, (allowed = await unitsServingPath(deps, units, h.divisionPath)));
-        examples[i++].allowed = allowed;
-      }
+      // The unit model also reads the ticket's division (which township's government or county's
+      // bureau acts depends on where the matter is, which the text often does not say), and only
+      // the units that can act there are its possible answers, as analysis asks it
+      // (unitModelAsk): a 柘荣县 bureau is no answer for a street in 福鼎市.
+      const units = [...new Set(history.flatMap((h) => (h.leadUnitId ? [h.leadUnitId] : [])))];
+      const allowedAt = new Map<string, string[]>();
+      for (const path of new Set(history.map((h) => h.divisionPath ?? ''))) allowedAt.set(path, await unitsServingPath(deps, units, path || null));
+      examples = labelled(history, history.map((h) => h.leadUnitId), (h) => ({ tags: placeTags(h.divisionPath), allowed: allowedAt.get(h.divisionPath ?? '') }));
       labelNames = await unitNames(deps.db);
     } else examples = labelled(history, history.map((h) => h.requestType));
 
