@@ -24,6 +24,8 @@ export interface Prediction {
   units?: { id: string; name: string; confidence: number }[];
   /** the unit model's first candidate reaches its auto-dispatch threshold */
   unitsConfident?: boolean;
+  /** the category model's first answer reaches its threshold (intake then routes it by rule) */
+  categoriesConfident?: boolean;
   requestType?: AnalyzeResponse['requestType'];
   terms: string[];
 }

@@ -236,6 +236,15 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const high = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资', divisionCode: fx.divisions.village1 })).body;
     expect(high.units[0]).toMatchObject({ id: fx.units.zhujian, name: '县住建局' });
     expect(high.units.map((u: { id: string }) => u.id)).not.toContain(fx.units.renshe);
+    // …unless the category is confident too and a rule names its unit: intake would route it by
+    // that rule, so the first suggestion says what intake does, and the model's unit follows
+    await insertModel(t.deps.db, {
+      kind: 'category', model, trainedOn: 12, activate: true,
+      metrics: { labelNames: { [fx.categories.environment]: '环境保护', [fx.categories.labour]: '劳动和社会保障' }, threshold: { threshold: 0.05 } },
+    });
+    clearModelCache(t.deps.db);
+    const ruled = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资', divisionCode: fx.divisions.village1 })).body;
+    expect(ruled.units.map((u: { id: string }) => u.id).slice(0, 2)).toEqual([fx.units.renshe, fx.units.zhujian]);
     await t.deps.db.deleteFrom('nlp_models').execute();
     clearModelCache(t.deps.db);
   });

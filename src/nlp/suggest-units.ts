@@ -17,7 +17,8 @@ async function routedUnit(deps: Deps, categoryCode: string, divisionCode: string
 }
 
 /**
- * Units to suggest: the unit model's when it is confident enough to dispatch alone; otherwise the
+ * Units to suggest, first what intake would do with no human: the unit a rule names for a confident
+ * category; else the unit model's when it is confident enough to dispatch alone; otherwise the
  * unit routing gives the top category in this place first (the rules are the county's own
  * answer; the default government only last), then the unit model's candidates — a model trained
  * on little history is a hint, not the first choice, and only those that can act in the place
@@ -28,8 +29,10 @@ export async function suggestedUnits(deps: Deps, predicted: Prediction | null, t
   const serving = new Set(await unitsServingPlace(deps, (predicted?.units ?? []).map((u) => u.id), divisionCode));
   // a unit the model gives next to no chance (the flat tail of a text it cannot place) is noise
   const learned = (predicted?.units ?? []).filter((u, i) => serving.has(u.id) && (i === 0 || u.confidence >= MIN_UNIT_CONFIDENCE) && u.confidence >= MIN_UNIT_CONFIDENCE / 2);
-  if (learned.length && predicted?.unitsConfident && learned[0].id === predicted.units![0].id) return learned;
   const routed = top ? await routedUnit(deps, top.code, divisionCode, top.confidence) : null;
+  // intake routes a confident category by rule before it asks the unit model (create-ticket.ts)
+  const ruled = !!routed && !routed.fallback && !!predicted?.categoriesConfident;
+  if (!ruled && learned.length && predicted?.unitsConfident && learned[0].id === predicted.units![0].id) return learned;
   // a rule's unit leads; the default government (no rule owns the matter) comes after the model's
   // candidates, which at least name a unit that did such work before
   const out: SuggestedUnit[] = routed && !routed.fallback ? [routed] : [];

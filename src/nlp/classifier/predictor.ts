@@ -80,6 +80,8 @@ export const classifierPredictor: Predictor = async (deps, text, title, division
   categories = categories.filter((c, i) => i === 0 || c.confidence >= 0.01);
   categories = withKeywordRule(categories, text, await activeCategoryRows(deps.db), learnedCategoryCodes(cat, detail), cat.trainedAt);
   const out: AnalyzePrediction = { categories, terms: readableTerms(p.explain.map((e) => e.term), text) };
+  const cth = thresholdOf(cat);
+  out.categoriesConfident = cth !== null && p.confidence >= cth;
   if (unit) {
     const u = answers[iUnit];
     out.units = u.candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));
