@@ -47,8 +47,19 @@ describe.each(DB_KINDS)('dispatch resolution on %s', (kind) => {
     expect(county.reason).toContain('兜底');
     const city = await resolveRoute(t.deps, { categoryCode: f.categories.constructionNoise, divisionCode: f.divisions.city });
     expect(city).toMatchObject({ leadUnitId: f.units.cityGov, fallback: true });
+    // no place known: the matter lies in the deployment's area (the top government's division), so
+    // a county's rule does not take it (which county is a guess) …
     const nowhere = await resolveRoute(t.deps, { categoryCode: f.categories.property });
     expect(nowhere).toMatchObject({ leadUnitId: f.units.cityGov, fallback: true });
+    // … but a rule for the whole city does
+    const [cityRule] = await t.db.insertInto('routing_rules')
+      .values({ category_code: f.categories.property, division_code: f.divisions.city, lead_unit_id: f.units.zhujian }).returning('id').execute();
+    invalidateRouteTable(t.db);
+    for (const r of [await resolveRoute(t.deps, { categoryCode: f.categories.property }), await resolveRoute(t.deps, { categoryCode: f.categories.property, divisionCode: null })]) {
+      expect(r).toMatchObject({ ruleId: cityRule.id, leadUnitId: f.units.zhujian, fallback: false });
+    }
+    await t.db.deleteFrom('routing_rules').where('id', '=', cityRule.id).execute();
+    invalidateRouteTable(t.db);
   });
 
   it('orders equally specific rules by priority and ignores inactive rules and units', async () => {

@@ -30,6 +30,12 @@ export interface RouteResult {
  */
 export async function resolveRoute(deps: Deps, input: RouteInput): Promise<RouteResult> {
   const table = await routeTable(deps.db).catch(() => null);
+  // A matter with no known place lies in the deployment's area: the division of its top government
+  // (a rule for 宁德市 covers it; a county's or township's rule does not, that would be a guess).
+  if (!input.divisionCode) {
+    const top = table ? table.fallbacks[0] : (await fallbackUnits(deps.db, []))[0];
+    if (top?.division_code) input = { ...input, divisionCode: top.division_code };
+  }
   return (table ? routeFromTable(table, input) : null) ?? resolveRouteFromDb(deps, input);
 }
 
