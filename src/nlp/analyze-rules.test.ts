@@ -64,6 +64,11 @@ describe('urgencyCue', () => {
     ['家里老人走失了，有阿尔茨海默症', '110'],
     ['有人冒充公检法打电话要我转账，我已经转了五万，怎么办', '110'],
     ['刚才楼下有人打架，现在还没散', '110'],
+    ['隔壁一直传来女人的尖叫和哭喊声，好像在被打', '110'],
+    ['工地有工人从脚手架上摔下来了', '120'],
+    ['我老婆被车撞了，躺在地上起不来', '120'],
+    ['太可怕了有人持刀在街上追人', '110'],
+    ['几个社会青年持刀在店门口闹事', '110'],
   ])('danger to people: %s → %s', (text, to) => {
     expect(urgencyCue(text)).toMatchObject({ level: 'emergency', transferTo: to });
   });
@@ -83,6 +88,13 @@ describe('urgencyCue', () => {
     expect(urgencyCue('小区楼道堆满杂物，存在火灾隐患')).toMatchObject({ level: 'general' });
     expect(urgencyCue('老房子墙体开裂，有倒塌的风险')).toMatchObject({ level: 'general' });
     expect(urgencyCue('电线裸露在外面，有触电危险')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('老人摔倒了，没有生命危险，想咨询医保报销')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('路面结冰，老人很容易摔倒')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('这个路口经常有人被车撞了也没人管，建议安装红绿灯')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('下雨路滑骑电动车摔倒意外摔伤，算工伤吗')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('阳台没有护栏，小孩可能摔下去了都没人知道')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('拖欠的是我们的救命钱，楼上小孩整天尖叫吵闹')).toMatchObject({ level: 'general' });
+    expect(urgencyCue('水管爆了，水漫到马路上了')).toMatchObject({ level: 'utility', cue: '水管爆' });
     // a danger without a service of its own stays one
     expect(urgencyCue('路口井盖缺失，晚上很危险')).toMatchObject({ level: 'emergency', transferTo: null });
   });
