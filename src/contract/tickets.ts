@@ -55,6 +55,8 @@ export const CreateTicketResponse = z.object({
   deadlines: Deadlines,
   leadUnit: z.object({ id: z.string(), name: z.string() }).nullable(),
   autoDispatched: z.boolean(),
+  /** the text points to an emergency service (燃气泄漏 → 119, 有人受伤 → 120, 持刀 → 110): tell the caller to call it now */
+  callNow: z.enum(['110', '119', '120']).nullable(),
 });
 
 export const TransitionBody = z.discriminatedUnion('action', [

@@ -146,6 +146,12 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(created.status).toBe(201);
     const row = await t.deps.db.selectFrom('tickets').select(['division_code', 'urgency']).where('contact_phone', '=', '13700000004').executeTakeFirstOrThrow();
     expect(row).toEqual({ division_code: fx.divisions.village4, urgency: 'utility' }); // a gas leak is 水电气热 (with the 119 prompt)
+    expect(created.body.callNow).toBe('119'); // the caller is told to call 119 now
+    // staff's own urgency stands, and the number to call is still said
+    const staffUrgent = await agent.post('/api/v1/tickets', { content: '楼下有人晕倒了，叫不醒', urgency: 'general', contact: { phone: '13700000005' } });
+    expect([staffUrgent.status, staffUrgent.body.callNow]).toEqual([201, '120']);
+    const calm = await agent.post('/api/v1/tickets', { content: '小区路灯坏了好几天', contact: { phone: '13700000006' } });
+    expect(calm.body.callNow).toBeNull();
     // a grid worker's report that names no place is placed in the worker's own grid
     const grid = await login(app, 'grid', fx.password);
     const g = await grid.post('/api/v1/tickets', { channel: 'grid', content: '巷子里的路灯不亮了，晚上很黑', lat: 27.2207, lng: 119.94, contact: { phone: '13700000009' } });

@@ -49,6 +49,8 @@ export interface CreatedTicket {
   ticket: Ticket;
   leadUnitName: string | null;
   autoDispatched: boolean;
+  /** the emergency service the text points to (IntakeHints.callNow), null when none */
+  callNow?: '110' | '119' | '120' | null;
 }
 
 const RECEIVED_BACK_MS = 90 * 86_400_000;
@@ -216,7 +218,7 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
       ticketId: masterId, action: 'note', actor: who, at: now, note: mergedInNote(ticket.number), data: { mergedTicketId: ticket.id },
     })).catch((err: unknown) => deps.log.warn({ err, masterId }, 'could not note the merge on the master ticket'));
   }
-  return { ticket, leadUnitName: plan?.leadUnitName ?? null, autoDispatched };
+  return { ticket, leadUnitName: plan?.leadUnitName ?? null, autoDispatched, callNow: hints.callNow ?? null };
 }
 
 export function presentCreated(c: CreatedTicket) {
@@ -227,5 +229,6 @@ export function presentCreated(c: CreatedTicket) {
     deadlines: deadlinesView(c.ticket),
     leadUnit: c.ticket.lead_unit_id ? { id: c.ticket.lead_unit_id, name: c.leadUnitName ?? '' } : null,
     autoDispatched: c.autoDispatched,
+    callNow: c.callNow ?? null,
   };
 }

@@ -17,6 +17,8 @@ export interface IntakeHints {
   autoCategory?: { code: string; confidence: number; keyword?: string };
   /** The unit model's unit, set only when its confidence reaches its threshold (used when no rule owns the matter). */
   autoUnit?: { unitId: string; confidence: number };
+  /** The text points to an emergency service (gas leak → 119, someone hurt → 120): the caller is told to call it now. */
+  callNow?: '110' | '119' | '120';
 }
 
 /** Which hints intake will use: a category the caller set with authority needs no model. */

@@ -75,6 +75,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await page.getByTestId('submit-ticket').click();
     const number = (await page.getByTestId('ticket-number').textContent())!.trim();
     expect(number).toMatch(/^LX\d{14}$/);
+    expect(await page.getByTestId('done-call-now').count()).toBe(0); // a street light is no emergency
 
     const stored = await agent.get(`/api/v1/tickets?q=${number}`);
     expect(stored.body.items).toHaveLength(1);
@@ -96,6 +97,16 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await page.getByTestId('track-submit').click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('未找到该工单');
+
+    // a gas leak reported online: the done page says to call 119 now, with what to do first
+    await page.goto(srv.url + '/');
+    await page.locator('#submit-content').fill('我家厨房燃气泄漏了，味道很大');
+    await page.locator('#submit-phone').fill(citizenPhone);
+    await page.getByTestId('submit-ticket').click();
+    const call = page.getByTestId('done-call-now');
+    await call.waitFor();
+    expect(await call.textContent()).toContain('119');
+    expect(await call.locator('a[href="tel:119"]').count()).toBe(1);
   });
 
   it('an agent takes a repeat caller: past tickets appear, a new ticket is created and its number shown', async () => {

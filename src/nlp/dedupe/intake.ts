@@ -18,7 +18,7 @@ export function installNlpIntakeHooks(): void {
   intakeHooks.analyze = async (deps, input, wants) => {
     const hints = await previousAnalyze(deps, input, wants);
     const needPlace = !input.divisionCode && !hints.divisionCode;
-    const needUrgency = !input.urgency && !hints.urgency;
+    const needUrgency = !hints.urgency;
     if (!needPlace && !needUrgency) return hints;
     const text = normalize([input.address, input.title, input.content].filter(Boolean).join(' '));
     if (needPlace) {
@@ -26,8 +26,10 @@ export function installNlpIntakeHooks(): void {
       if (place && !place.ambiguous) hints.divisionCode = place.code;
     }
     if (needUrgency) {
+      // read even when staff set the urgency: the citizen is told which number to call (callNow)
       const cue = urgencyCue(text);
-      if (cue.level !== 'general') hints.urgency = cue.level;
+      if (cue.level !== 'general' && !input.urgency) hints.urgency = cue.level;
+      if (cue.transferTo) hints.callNow = cue.transferTo;
     }
     return hints;
   };

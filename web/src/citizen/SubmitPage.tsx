@@ -104,6 +104,11 @@ export function SubmitPage() {
         >
           {t('common.copy')}
         </Button>
+        {done.result.callNow && (
+          <Alert type="error" showIcon style={{ marginTop: 16, textAlign: 'left' }} data-testid="done-call-now"
+            message={<a href={`tel:${done.result.callNow}`}>{t('citizen.done.callNow', { number: done.result.callNow })}</a>}
+            description={done.result.callNow === '119' ? t('citizen.done.callNow.119') : undefined} />
+        )}
         <Typography.Paragraph style={{ marginTop: 16 }}>
           {done.result.leadUnit ? t('citizen.done.unit', { unit: done.result.leadUnit.name }) : t('citizen.done.next')}
         </Typography.Paragraph>
