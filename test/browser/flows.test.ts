@@ -220,7 +220,14 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     expect(await hints.nth(1).textContent()).toMatch(/LX20200101000001.*未解决.*不满意.*61%/);
     await hints.first().getByTestId('reply-hint-use').click();
     await expect.poll(() => page.locator('.ant-modal textarea').inputValue()).toBe(hint.replyText);
-    await page.locator('.ant-modal textarea').fill('已安排维修人员更换路灯灯头，现已恢复照明。感谢您的反映。');
+    const draft = '已安排维修人员更换路灯灯头，现已恢复照明。感谢您的反映。';
+    await page.locator('.ant-modal textarea').fill(draft);
+    // another suggestion over a typed draft asks first; cancelling keeps the draft
+    await page.locator('.ant-modal [data-testid=reply-hint-use]').first().click();
+    await page.locator('.ant-modal-confirm').waitFor();
+    await page.locator('.ant-modal-confirm-btns .ant-btn:not(.ant-btn-primary)').click();
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    expect(await page.locator('.ant-modal textarea').inputValue()).toBe(draft);
     await page.locator('#action-submit').click();
     await page.locator('[data-action="reply"]').waitFor({ state: 'detached' });
     const timeline = await page.locator('[data-testid=event]').allTextContents();

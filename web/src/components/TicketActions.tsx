@@ -34,7 +34,7 @@ export interface TicketActionsProps {
 
 export function TicketActions({ ticket, only, suggested, onDone, preset, formExtra }: TicketActionsProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const qc = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
@@ -52,12 +52,21 @@ export function TicketActions({ ticket, only, suggested, onDone, preset, formExt
       onDone?.(detail, body.action);
     },
   });
+  // filling a form someone has typed into asks first: a suggestion never wipes a draft unseen
+  const fill = (values: Record<string, unknown>) => {
+    const typed = Object.keys(values).some((k) => {
+      const now = form.getFieldValue(k);
+      return typeof now === 'string' && now.trim() !== '' && now !== values[k];
+    });
+    if (!typed) return form.setFieldsValue(values);
+    modal.confirm({ title: t('act.replaceDraft'), okText: t('act.replaceDraft.ok'), cancelText: t('common.cancel'), onOk: () => form.setFieldsValue(values) });
+  };
   // only a preset made after mounting opens the form, not a re-render or a remount
   const seen = useRef(preset?.seq);
   useEffect(() => {
     if (!preset || preset.seq === seen.current || !ticket.allowedActions.includes(preset.action)) return;
     seen.current = preset.seq;
-    if (open === preset.action) return form.setFieldsValue(preset.values);
+    if (open === preset.action) return fill(preset.values);
     run.reset();
     setInitial(preset.values);
     setOpen(preset.action);
@@ -65,7 +74,7 @@ export function TicketActions({ ticket, only, suggested, onDone, preset, formExt
   const allowed = ORDER.filter((a) => ticket.allowedActions.includes(a) && (!only || only.includes(a)));
   const primary = allowed.find((a) => PRIMARY.includes(a));
   if (!allowed.length) return null;
-  const extra = open && formExtra ? formExtra(open, (v) => form.setFieldsValue(v)) : null;
+  const extra = open && formExtra ? formExtra(open, fill) : null;
   return (
     <>
       <Space wrap data-testid="ticket-actions">
