@@ -11,6 +11,7 @@ import { AppError, errorBody } from '../shared/errors.ts';
 import { installAuth } from '../auth/auth.hook.ts';
 import { routeModules } from './routes.ts';
 import { serveWeb } from './web.ts';
+import { clientErrorHandler } from './client-error.ts';
 
 export type App = FastifyInstance;
 
@@ -28,6 +29,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; web?: boole
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
       void (reply as unknown as FastifyReply).status(status).send(errorBody('validation', err.message));
     },
+    clientErrorHandler,
     logController: new LogController({ disableRequestLogging: process.env.LIANXIN_REQUEST_LOG !== '1' }),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
