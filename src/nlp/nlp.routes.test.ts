@@ -236,6 +236,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     // (县住建局, which the model gives next to no chance for a noise complaint, is not offered)
     expect(unowned.units.map((u: { id: string; confidence: number }) => u.id)).toEqual([fx.units.chengguan, fx.units.countyGov]);
     expect(unowned.units[1]).toMatchObject({ fallback: true });
+    expect(unowned.units[1].confidence).toBeLessThanOrEqual(unowned.units[0].confidence);
     expect(unowned.units[0].fallback).toBeUndefined();
     await insertModel(t.deps.db, { kind: 'unit', model: unitModel, trainedOn: 12, activate: true, metrics: { labelNames: names, threshold: { threshold: 0.05 } } });
     clearModelCache(t.deps.db);

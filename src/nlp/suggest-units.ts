@@ -38,7 +38,8 @@ export async function suggestedUnits(deps: Deps, predicted: Prediction | null, t
   const out: SuggestedUnit[] = routed && !routed.fallback ? [routed] : [];
   const room = routed?.fallback ? max - 1 : max;
   for (const u of learned) if (out.length < room && !out.some((o) => o.id === u.id)) out.push(u);
-  if (routed?.fallback && !out.some((o) => o.id === routed.id)) out.push(routed);
+  // listed last, it does not show more confidence than the units above it (the list stays ranked)
+  if (routed?.fallback && !out.some((o) => o.id === routed.id)) out.push({ ...routed, confidence: Math.min(routed.confidence, ...out.map((o) => o.confidence)) });
   return out;
 }
 
