@@ -67,6 +67,8 @@ describe('lianxin nlp train / predict', () => {
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, '{"title":"a","label":"x"}\nnot json\n');
     expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'm.json')])).toThrow(/bad\.jsonl:2/);
+    expect(() => run(['nlp', 'train', '--data', join(dir, 'nosuch.jsonl'), '--out', join(dir, 'm.json')])).toThrow(/no such file: .*nosuch\.jsonl/);
+    expect(() => run(['nlp', 'train', '--data', dir, '--out', join(dir, 'm.json')])).toThrow(/is a directory/);
     // flags are checked before any work: folds, where the model goes, a directory given as data
     expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'm.json'), '--folds', '2.5'])).toThrow(/--folds must be 0/);
     expect(() => run(['nlp', 'train', '--data', bad, '--out', join(dir, 'm.json'), '--folds', '1'])).toThrow(/--folds must be 0/);

@@ -1,6 +1,6 @@
 // Labelled JSONL files for training and evaluation: one JSON object per line, text in the fields
 // named by --text (joined), label in the field named by --label.
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Example } from './train.ts';
 
@@ -25,6 +25,8 @@ export const stripBom = (line: string): string => (line.charCodeAt(0) === 0xfeff
 
 /** Reads a whole JSONL file; blank lines are skipped, a bad line is an error naming its number. */
 export function readJsonl(file: string): Record<string, unknown>[] {
+  if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+  if (statSync(file).isDirectory()) throw new Error(`${file} is a directory, not a JSONL file`);
   const out: Record<string, unknown>[] = [];
   stripBom(readFileSync(file, 'utf8'))
     .split('\n')
