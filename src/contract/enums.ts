@@ -7,6 +7,8 @@ export const URGENCIES = ['emergency', 'utility', 'general', 'complex'] as const
 export const STATUSES = ['received', 'dispatched', 'signed', 'handling', 'replied', 'callback', 'returned', 'merged', 'closed'] as const;
 export const ROLES = ['citizen', 'agent', 'dispatcher', 'handler', 'leader', 'grid', 'supervisor', 'admin'] as const;
 export const SATISFACTION = ['satisfied', 'basic', 'unsatisfied'] as const;
+/** The emergency services a request can belong to: 110 police, 119 fire and rescue, 120 ambulance. */
+export const EMERGENCY_SERVICES = ['110', '119', '120'] as const;
 export const ACTIONS = [
   'receive', 'direct_answer', 'out_of_scope', 'transfer', 'dispatch', 'sign', 'progress', 'pass_down',
   'reply', 'return', 'redispatch', 'extension_request', 'extension_approve', 'extension_deny',
@@ -20,12 +22,14 @@ export const Urgency = z.enum(URGENCIES);
 export const Status = z.enum(STATUSES);
 export const Role = z.enum(ROLES);
 export const Satisfaction = z.enum(SATISFACTION);
+export const EmergencyService = z.enum(EMERGENCY_SERVICES);
 export type Channel = z.infer<typeof Channel>;
 export type RequestType = z.infer<typeof RequestType>;
 export type Urgency = z.infer<typeof Urgency>;
 export type Status = z.infer<typeof Status>;
 export type Role = z.infer<typeof Role>;
 export type Satisfaction = z.infer<typeof Satisfaction>;
+export type EmergencyService = z.infer<typeof EmergencyService>;
 export type Action = (typeof ACTIONS)[number];
 
 export const LABELS = {

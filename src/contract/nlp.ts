@@ -1,7 +1,7 @@
 // Request understanding: analyze, reply suggestions, hotspots and proactive cases. Times are ISO strings.
 import { z } from 'zod';
 import { Page, Text, canonicalPhone } from './common.ts';
-import { RequestType, Urgency } from './enums.ts';
+import { EmergencyService, RequestType, Urgency } from './enums.ts';
 import { DivisionCodeInput } from './divisions.ts';
 
 export const AnalyzeBody = z.object({
@@ -40,7 +40,7 @@ export const AnalyzeResponse = z.object({
   })),
   requestType: RequestType,
   /** transferTo: the emergency service the cue belongs to (110 police, 119 fire, 120 ambulance); suggest110 = transferTo is 110 */
-  urgency: z.object({ level: Urgency, cue: z.string().nullable(), transferTo: z.enum(['110', '119', '120']).nullable(), suggest110: z.boolean() }),
+  urgency: z.object({ level: Urgency, cue: z.string().nullable(), transferTo: EmergencyService.nullable(), suggest110: z.boolean() }),
   terms: z.array(z.string()),
   place: z.object({ code: z.string(), name: z.string(), path: z.string() }).nullable(),
   duplicates: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), similarity: z.number() })),

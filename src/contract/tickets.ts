@@ -1,6 +1,6 @@
 // Ticket API contract: request bodies and responses, shared by server, web and CLI.
 import { z } from 'zod';
-import { Channel, RequestType, Satisfaction, Status, Urgency } from './enums.ts';
+import { Channel, EMERGENCY_SERVICES, EmergencyService, RequestType, Satisfaction, Status, Urgency } from './enums.ts';
 import { PhoneNumber, Text, canonicalPhone } from './common.ts';
 
 const Phone = PhoneNumber;
@@ -56,13 +56,13 @@ export const CreateTicketResponse = z.object({
   leadUnit: z.object({ id: z.string(), name: z.string() }).nullable(),
   autoDispatched: z.boolean(),
   /** the text points to an emergency service (燃气泄漏 → 119, 有人受伤 → 120, 持刀 → 110): tell the caller to call it now */
-  callNow: z.enum(['110', '119', '120']).nullable(),
+  callNow: EmergencyService.nullable(),
 });
 
 export const TransitionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('direct_answer'), text: Text(5000).pipe(z.string().min(1)), kbArticleId: z.string().uuid().optional() }),
   z.object({ action: z.literal('out_of_scope'), ruleCode: Code, note: Text(2000).optional() }),
-  z.object({ action: z.literal('transfer'), target: z.enum(['110', '119', '120', 'expert']), note: Text(2000).optional() }),
+  z.object({ action: z.literal('transfer'), target: z.enum([...EMERGENCY_SERVICES, 'expert']), note: Text(2000).optional() }),
   // categoryCode: the dispatcher sets or corrects the category with the dispatch (the final category is what the classifier learns from)
   z.object({ action: z.literal('dispatch'), leadUnitId: z.string().uuid().optional(), coUnitIds: z.array(z.string().uuid()).max(10).optional(), categoryCode: Code.optional(), note: Text(2000).optional(), basis: Text(2000).optional() }),
   z.object({ action: z.literal('redispatch'), leadUnitId: z.string().uuid(), coUnitIds: z.array(z.string().uuid()).max(10).optional(), categoryCode: Code.optional(), note: Text(2000).optional(), basis: Text(2000).optional() }),

@@ -1,9 +1,9 @@
 // Rule-based cues read from a normalised request text: urgency (with the "transfer to
 // 110/119/120?" prompt), request type, and the keyword fallback for categories used until a model is trained.
-import type { RequestType, Urgency } from '../contract/enums.ts';
+import type { EmergencyService, RequestType, Urgency } from '../contract/enums.ts';
 
 /** Which emergency service a cue belongs to: 110 police, 119 fire and rescue, 120 ambulance. */
-export type TransferTarget = '110' | '119' | '120';
+export type TransferTarget = EmergencyService;
 
 interface Cue {
   level: Urgency;

@@ -5,7 +5,7 @@ import type { Deps } from '../server/deps.ts';
 import type { Actor } from '../auth/actor.ts';
 import { SYSTEM_ACTOR } from '../auth/actor.ts';
 import { mergedInNote, type CreateTicketBody } from '../contract/tickets.ts';
-import type { Channel, Status } from '../contract/enums.ts';
+import type { Channel, EmergencyService, Status } from '../contract/enums.ts';
 import type { NewTicket, Ticket } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { resolveRoute } from '../dispatch/route.ts';
@@ -50,7 +50,7 @@ export interface CreatedTicket {
   leadUnitName: string | null;
   autoDispatched: boolean;
   /** the emergency service the text points to (IntakeHints.callNow), null when none */
-  callNow?: '110' | '119' | '120' | null;
+  callNow: EmergencyService | null;
 }
 
 const RECEIVED_BACK_MS = 90 * 86_400_000;
@@ -229,6 +229,6 @@ export function presentCreated(c: CreatedTicket) {
     deadlines: deadlinesView(c.ticket),
     leadUnit: c.ticket.lead_unit_id ? { id: c.ticket.lead_unit_id, name: c.leadUnitName ?? '' } : null,
     autoDispatched: c.autoDispatched,
-    callNow: c.callNow ?? null,
+    callNow: c.callNow,
   };
 }

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Deps } from '../server/deps.ts';
 import type { CreateTicketBody } from '../contract/tickets.ts';
 import type { DB } from '../db/schema.ts';
-import type { RequestType, Urgency } from '../contract/enums.ts';
+import type { EmergencyService, RequestType, Urgency } from '../contract/enums.ts';
 
 export interface IntakeHints {
   requestType?: RequestType;
@@ -18,7 +18,7 @@ export interface IntakeHints {
   /** The unit model's unit, set only when its confidence reaches its threshold (used when no rule owns the matter). */
   autoUnit?: { unitId: string; confidence: number };
   /** The text points to an emergency service (gas leak → 119, someone hurt → 120): the caller is told to call it now. */
-  callNow?: '110' | '119' | '120';
+  callNow?: EmergencyService;
 }
 
 /** Which hints intake will use: a category the caller set with authority needs no model. */
