@@ -30,18 +30,13 @@ export interface RouteResult {
  */
 export async function resolveRoute(deps: Deps, input: RouteInput): Promise<RouteResult> {
   const table = await routeTable(deps.db).catch(() => null);
-  // A matter with no known place lies in the deployment's area: the division of its top government
-  // (a rule for 宁德市 covers it; a county's or township's rule does not, that would be a guess).
-  if (!input.divisionCode) {
-    const top = table ? table.fallbacks[0] : (await fallbackUnits(deps.db, []))[0];
-    if (top?.division_code) input = { ...input, divisionCode: top.division_code };
-  }
   return (table ? routeFromTable(table, input) : null) ?? resolveRouteFromDb(deps, input);
 }
 
 /** The same decision read from the database by SQL (codes the table does not know yet; tests compare the two). */
 export async function resolveRouteFromDb(deps: Deps, input: RouteInput): Promise<RouteResult> {
-  const found = await routeCandidates(deps.db, input.categoryCode || null, input.divisionCode || null);
+  const place = input.divisionCode || areaOf(await fallbackUnits(deps.db, []));
+  const found = await routeCandidates(deps.db, input.categoryCode || null, place);
   const cats = found.cats;
   if (input.categoryCode && !cats.length) throw new AppError('unknown_category', input.categoryCode);
   const divs = found.divPath ? found.divPath.split('/').filter(Boolean).reverse() : [];
@@ -108,7 +103,8 @@ function widestRuleDepth(t: RouteTable): number {
 export function routeFromTable(t: RouteTable, input: RouteInput): RouteResult | null {
   const cats = input.categoryCode ? categoryChainOf(t, input.categoryCode) : [];
   if (!cats) return null;
-  const path = input.divisionCode ? t.paths.get(input.divisionCode) : '';
+  const place = input.divisionCode || areaOf(t.fallbacks);
+  const path = place ? t.paths.get(place) : '';
   if (path === undefined) return null;
   const divs = path.split('/').filter(Boolean).reverse();
   const inCats = new Set(cats);
@@ -118,6 +114,15 @@ export function routeFromTable(t: RouteTable, input: RouteInput): RouteResult | 
   if (rule) return ruleResult(rule, coUnitsOf(rule).filter((id) => t.activeUnits.has(id) && id !== rule.lead_unit_id));
   const inDivs = new Set(divs);
   return fallbackResult(divs, divs.length ? t.fallbacks.filter((f) => f.division_code !== null && inDivs.has(f.division_code)) : t.fallbacks);
+}
+
+/**
+ * Where a matter with no known place lies: the deployment's area, the division of its top
+ * government (fallbacks come shallowest first). A rule for 宁德市 covers such a matter; a county's
+ * or a township's does not (which one it is would be a guess).
+ */
+function areaOf(fallbacks: readonly { division_code: string | null }[]): string | null {
+  return fallbacks[0]?.division_code ?? null;
 }
 
 interface CandidateRule {
