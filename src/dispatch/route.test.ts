@@ -56,13 +56,17 @@ describe.each(DB_KINDS)('dispatch resolution on %s', (kind) => {
       .values({ category_code: f.categories.property, division_code: f.divisions.city, lead_unit_id: f.units.zhujian }).returning('id').execute();
     invalidateRouteTable(t.db);
     // (from memory and by SQL alike)
-    const placeless = [{ categoryCode: f.categories.property }, { categoryCode: f.categories.property, divisionCode: null }];
+    // (so does a division above the area: 福建省 for a 宁德市 deployment says no more than "here")
+    const placeless = [{ categoryCode: f.categories.property }, { categoryCode: f.categories.property, divisionCode: null }, { categoryCode: f.categories.property, divisionCode: f.divisions.province }];
     const decided = [...await Promise.all(placeless.map((i) => resolveRoute(t.deps, i))), ...await Promise.all(placeless.map((i) => resolveRouteFromDb(t.deps, i)))];
     for (const r of decided) {
       expect(r).toMatchObject({ ruleId: cityRule.id, leadUnitId: f.units.zhujian, fallback: false });
     }
     await t.db.deleteFrom('routing_rules').where('id', '=', cityRule.id).execute();
     invalidateRouteTable(t.db);
+    for (const r of [await resolveRoute(t.deps, { categoryCode: f.categories.property, divisionCode: f.divisions.province }), await resolveRouteFromDb(t.deps, { categoryCode: f.categories.property, divisionCode: f.divisions.province })]) {
+      expect(r).toMatchObject({ leadUnitId: f.units.cityGov, fallback: true });
+    }
   });
 
   it('orders equally specific rules by priority and ignores inactive rules and units', async () => {

@@ -35,8 +35,13 @@ export async function resolveRoute(deps: Deps, input: RouteInput): Promise<Route
 
 /** The same decision read from the database by SQL (codes the table does not know yet; tests compare the two). */
 export async function resolveRouteFromDb(deps: Deps, input: RouteInput): Promise<RouteResult> {
-  const place = input.divisionCode || areaOf(await fallbackUnits(deps.db, []));
-  const found = await routeCandidates(deps.db, input.categoryCode || null, place);
+  const area = areaOf(await fallbackUnits(deps.db, []));
+  let found = await routeCandidates(deps.db, input.categoryCode || null, input.divisionCode || area);
+  // a division above the area (the province of a city's deployment) says no more than "here"
+  if (input.divisionCode && area && found.divPath && !found.divPath.includes(`/${area}/`)) {
+    const inArea = await routeCandidates(deps.db, input.categoryCode || null, area);
+    if (inArea.divPath?.includes(`/${input.divisionCode}/`)) found = inArea;
+  }
   const cats = found.cats;
   if (input.categoryCode && !cats.length) throw new AppError('unknown_category', input.categoryCode);
   const divs = found.divPath ? found.divPath.split('/').filter(Boolean).reverse() : [];
@@ -67,7 +72,9 @@ export async function unitsServingPath(deps: Pick<Deps, 'db'>, unitIds: string[]
   return t ? serving(t, unitIds, path ?? undefined) : unitIds;
 }
 
-function serving(t: RouteTable, unitIds: string[], place: string | undefined): string[] {
+function serving(t: RouteTable, unitIds: string[], placePath: string | undefined): string[] {
+  // a place above the deployment's area tells no more than no place at all
+  const place = placePath && !isAboveArea(t, placePath) ? placePath : undefined;
   const widest = place ? Infinity : widestRuleDepth(t);
   return unitIds.filter((id) => {
     if (!t.activeUnits.has(id)) return false;
@@ -103,9 +110,12 @@ function widestRuleDepth(t: RouteTable): number {
 export function routeFromTable(t: RouteTable, input: RouteInput): RouteResult | null {
   const cats = input.categoryCode ? categoryChainOf(t, input.categoryCode) : [];
   if (!cats) return null;
-  const place = input.divisionCode || areaOf(t.fallbacks);
-  const path = place ? t.paths.get(place) : '';
+  const area = areaOf(t.fallbacks);
+  const place = input.divisionCode || area;
+  let path = place ? t.paths.get(place) : '';
   if (path === undefined) return null;
+  // a division above the area (the province of a city's deployment) says no more than "here"
+  if (path && isAboveArea(t, path)) path = t.paths.get(area!) ?? path;
   const divs = path.split('/').filter(Boolean).reverse();
   const inCats = new Set(cats);
   const rules = t.rules.filter((r) =>
@@ -123,6 +133,13 @@ export function routeFromTable(t: RouteTable, input: RouteInput): RouteResult | 
  */
 function areaOf(fallbacks: readonly { division_code: string | null }[]): string | null {
   return fallbacks[0]?.division_code ?? null;
+}
+
+/** Does this division path lie above the deployment's area (福建省 for a 宁德市 deployment)? */
+function isAboveArea(t: RouteTable, path: string): boolean {
+  const area = areaOf(t.fallbacks);
+  const areaPath = area ? t.paths.get(area) : undefined;
+  return !!areaPath && areaPath !== path && areaPath.startsWith(path);
 }
 
 interface CandidateRule {

@@ -176,6 +176,11 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const noPlace = (await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了，晚上很黑' })).body;
     const addressed = (await agent.post('/api/v1/nlp/analyze', { content: '路灯坏了，晚上很黑', address: '柘荣县双城镇' })).body;
     expect([noPlace.place?.code ?? null, addressed.place?.code]).toEqual([null, fx.divisions.township1]);
+    // the province of a city's deployment says no more than "somewhere here": the same units as no place
+    const wages = { content: '公司拖欠农民工工资三个月了' };
+    const province = (await agent.post('/api/v1/nlp/analyze', { ...wages, divisionCode: fx.divisions.province })).body;
+    expect(province.units.length).toBeGreaterThan(0);
+    expect(province.units).toEqual((await agent.post('/api/v1/nlp/analyze', wages)).body.units);
   });
 
   it('analyze reads urgency cues', async () => {
