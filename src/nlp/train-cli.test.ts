@@ -1,5 +1,5 @@
 // The CLI round trip: `lianxin nlp train` on a labelled JSONL file, then `lianxin nlp predict`.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,13 @@ describe('lianxin nlp train / predict', () => {
     // output line n is input line n: a blank line stays blank, a byte-order mark on a later line (files joined) is read past
     const two = run(['nlp', 'predict', '--model', model], `${big}\n\n\ufeff${big}\n`).split('\n');
     expect(two.slice(0, 3).map((l) => (l ? JSON.parse(l).n !== undefined : ''))).toEqual([true, '', true]);
+    // a broken line loses nothing after it: its output line names the error, the run goes on, the status says so
+    const broken = spawnSync(process.execPath, [BIN, 'nlp', 'predict', '--model', model], { input: `${big}\nnot json\n[1]\n${big}\n`, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+    expect(broken.status).toBe(1);
+    const rows = broken.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.error ?? r.prediction)).toEqual([HELD_OUT[0].label, 'not JSON', 'not a JSON object', HELD_OUT[0].label]);
+    expect(rows[1].line).toBe(2);
+    expect(broken.stderr).toMatch(/2 stdin line\(s\) were not JSON objects \(line 2, 3\)/);
     // a hand-edited model names what is wrong with it
     const saved2 = JSON.parse(readFileSync(model, 'utf8'));
     for (const [patch, msg] of [[{ temperature: 0 }, /temperature/], [{ labels: [] }, /labels/], [{ textFields: 'title' }, /textFields/], [{ features: null }, /features/], [{ idf: [1] }, /idf/]] as const) {

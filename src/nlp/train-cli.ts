@@ -119,6 +119,7 @@ async function predict(o: { model: string; text?: string; top?: string }) {
   let n = 0;
   let empty = 0;
   let seenText = false;
+  const bad: number[] = [];
   for await (const line of lines(process.stdin)) {
     n++;
     if (!line.trim()) {
@@ -126,13 +127,20 @@ async function predict(o: { model: string; text?: string; top?: string }) {
       if (!process.stdout.write('\n')) await new Promise((r) => process.stdout.once('drain', r));
       continue;
     }
-    let row: Record<string, unknown>;
+    let row: Record<string, unknown> | undefined;
     try {
       row = JSON.parse(stripBom(line)); // (a mark on a later line too: files joined with cat)
     } catch {
-      throw new Error(`stdin line ${n}: not JSON`);
+      row = undefined;
     }
-    if (!row || typeof row !== 'object' || Array.isArray(row)) throw new Error(`stdin line ${n}: not a JSON object`);
+    if (!row || typeof row !== 'object' || Array.isArray(row)) {
+      // one broken line loses neither the lines after it nor the line numbering: its output line
+      // says what was wrong, the run goes on and ends with a non-zero exit status
+      const error = row === undefined ? 'not JSON' : 'not a JSON object';
+      bad.push(n);
+      if (!process.stdout.write(JSON.stringify({ line: n, error }) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+      continue;
+    }
     if (!hasText(row, fields)) {
       // the first row tells whether --text names fields these rows have at all
       if (!seenText) assertTextFields([row], fields, `stdin line ${n}`);
@@ -144,6 +152,10 @@ async function predict(o: { model: string; text?: string; top?: string }) {
     if (!process.stdout.write(withFields(line, row, added) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
   }
   if (empty) console.error(`${empty} rows had no text in ${fields.join(', ')}: predicted from nothing (the most likely class with low confidence)`);
+  if (bad.length) {
+    console.error(`${bad.length} stdin line(s) were not JSON objects (line ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ' …' : ''}): their output lines hold {"line", "error"} instead of a prediction`);
+    process.exitCode = 1;
+  }
 }
 
 /**
