@@ -156,6 +156,20 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     expect(d.body.replyText).toContain('身份证');
   });
 
+  it('Alt+T on a fire call opens the transfer with 119 chosen, as the analysis says', async () => {
+    const page = await newPage();
+    await signIn(page, srv.url, 'agent', srv.fixture.password, '/console');
+    await page.locator('#console-phone').fill('13905938888');
+    await page.locator('#console-content').fill('城北社区三楼厨房着火了，烟很大，快来人');
+    await page.getByTestId('suggest-transfer').waitFor(); // the analysis has answered
+    expect(await page.getByTestId('suggest-transfer').textContent()).toContain('119');
+    await page.keyboard.press('Alt+T');
+    const checked = page.locator('.ant-modal .ant-radio-button-wrapper-checked');
+    await checked.waitFor();
+    expect(await checked.textContent()).toContain('119');
+    await page.keyboard.press('Escape');
+  });
+
   /** Later steps follow the citizen's ticket; if the first step failed, file one over the API. */
   async function ensureCitizenTicket() {
     if (citizenTicket.id) return;

@@ -140,7 +140,8 @@ export function ConsolePage() {
     'ctrl+enter': () => submit(null),
     'alt+d': () => openFinish('direct_answer'),
     'alt+o': () => openFinish('out_of_scope'),
-    'alt+t': () => openFinish('transfer'),
+    // the service the analysis names (a fire: 119) is preselected, as the suggestion's own button does
+    'alt+t': () => openFinish('transfer', a?.urgency.transferTo ?? undefined),
     'alt+p': () => phoneRef.current?.focus(),
     'alt+c': () => contentRef.current?.focus(),
     'alt+1': () => a?.categories[0] && form.setFieldValue('categoryCode', a.categories[0].code),
@@ -224,7 +225,7 @@ export function ConsolePage() {
               </Button>
               <Button onClick={() => openFinish('direct_answer')} data-testid="console-direct">{t('act.btn.direct_answer')} <Kbd k="Alt+D" /></Button>
               <Button onClick={() => openFinish('out_of_scope')} data-testid="console-oos">{t('act.btn.out_of_scope')} <Kbd k="Alt+O" /></Button>
-              <Button danger onClick={() => openFinish('transfer')} data-testid="console-transfer">{t('console.transfer')} <Kbd k="Alt+T" /></Button>
+              <Button danger onClick={() => openFinish('transfer', a?.urgency.transferTo ?? undefined)} data-testid="console-transfer">{t('console.transfer')} <Kbd k="Alt+T" /></Button>
             </Space>
           </Card>
         </Col>
