@@ -40,7 +40,7 @@ export const LABELS = {
   },
   requestType: {
     consult: ['咨询', 'Consultation'], help: ['求助', 'Help'], complaint: ['投诉', 'Complaint'],
-    report: ['举报', 'Report'], suggestion: ['建议', 'Suggestion'], praise: ['表扬', 'Praise'],
+    report: ['举报', 'Tip-off'], suggestion: ['建议', 'Suggestion'], praise: ['表扬', 'Praise'],
   },
   urgency: {
     emergency: ['紧急', 'Emergency'], utility: ['水电气热', 'Utilities / extreme weather'],

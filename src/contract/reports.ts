@@ -161,7 +161,7 @@ export const DivisionProfile = z.object({
   children: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int(), total: z.number().int() })),
   recent: z.array(z.object({
     id: z.string(), number: z.string(), title: z.string(), status: z.string(), receivedAt: z.string(),
-    categoryName: z.string().nullable(), leadUnitName: z.string().nullable(), satisfaction: z.string().nullable(),
+    categoryCode: z.string().nullable(), categoryName: z.string().nullable(), leadUnitName: z.string().nullable(), satisfaction: z.string().nullable(),
   })),
   keySites: z.array(KeySite),
   hasGeojson: z.boolean(),

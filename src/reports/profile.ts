@@ -56,7 +56,7 @@ export async function getDivisionProfile(deps: Deps, actor: Actor | null, code: 
     children: kids.map((k) => ({ code: k.code, name: k.name, level: Number(k.level), total: childCounts.get(k.code) ?? 0 })),
     recent: recent.map((r) => ({
       id: r.id, number: r.number, title: r.title, status: r.status, receivedAt: iso(r.received_at),
-      categoryName: r.category_name, leadUnitName: r.lead_unit_name, satisfaction: r.satisfaction,
+      categoryCode: r.category_code, categoryName: r.category_name, leadUnitName: r.lead_unit_name, satisfaction: r.satisfaction,
     })),
     keySites: await getKeySites(deps, code),
     hasGeojson: await repo.hasGeojson(deps.db, code),

@@ -257,10 +257,10 @@ export async function topCategories(db: Kysely<DB>, f: BaseFilter, limit: number
 export async function recentTickets(db: Kysely<DB>, f: BaseFilter, limit: number) {
   const r = await sql<{
     id: string; number: string; title: string; status: string; received_at: Date | string;
-    category_name: string | null; lead_unit_name: string | null; satisfaction: string | null;
+    category_code: string | null; category_name: string | null; lead_unit_name: string | null; satisfaction: string | null;
   }>`
     with b as (${baseCte(f)})
-    select t.id::text as id, t.number, t.title, t.status, t.received_at, c.name as category_name,
+    select t.id::text as id, t.number, t.title, t.status, t.received_at, t.category_code, c.name as category_name,
       coalesce(u.short_name, u.name) as lead_unit_name, t.satisfaction
     from b join tickets t on t.id = b.id
     left join categories c on c.code = t.category_code

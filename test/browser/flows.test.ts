@@ -296,6 +296,8 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     // categories by their English names (the tree has them), not the Chinese the ticket carries
     const row = page.locator('tr.ant-table-row', { hasText: held.body.number });
     await expect.poll(async () => row.textContent()).toContain('Property services');
+    // … the suggestion's category hint too
+    await expect.poll(async () => row.getByTestId('suggest-category').textContent()).toContain('Property services');
     // the longer English texts do not widen the page past the window (the search box stays in view)
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     // A fresh browser (no local storage) signing in as the same user gets English.

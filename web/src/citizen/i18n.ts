@@ -111,7 +111,7 @@ export const en: typeof zh = {
   'citizen.step.signed': 'Accepted',
   'citizen.step.handling': 'Working',
   'citizen.step.replied': 'Replied',
-  'citizen.step.callback': 'Rated',
+  'citizen.step.callback': 'Checked back',
   'citizen.step.closed': 'Closed',
   'citizen.rate.title': 'How was it handled?',
   'citizen.rate.resolved': 'Was the problem solved?',

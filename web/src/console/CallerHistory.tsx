@@ -4,12 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { ticketsApi } from '../api/tickets.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useCategoryName } from '../components/category-name.ts';
 import { StatusTag } from '../components/Tags.tsx';
 import { formatTime } from '../components/time.ts';
 import { useDebounced } from './useAnalyze.ts';
 
 export function CallerHistory({ phone, onOpen }: { phone: string; onOpen: (id: string) => void }) {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   const errorText = useErrorText();
   const typed = useDebounced(phone.trim(), 250);
   const digits = typed.replace(/[^0-9]/g, '');
@@ -49,7 +51,7 @@ export function CallerHistory({ phone, onOpen }: { phone: string; onOpen: (id: s
               </Space>
               <div>{x.title}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatTime(x.receivedAt)} · {x.leadUnitName ?? x.categoryName ?? ''}
+                {formatTime(x.receivedAt)} · {x.leadUnitName ?? categoryName(x.categoryCode, x.categoryName) ?? ''}
               </Typography.Text>
             </List.Item>
           )}

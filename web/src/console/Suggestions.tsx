@@ -5,6 +5,7 @@ import { BulbOutlined, WarningOutlined } from '@ant-design/icons';
 import type { AnalyzeResponse } from '../contract.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { PlaceTrail } from './PlaceTrail.tsx';
+import { useCategoryName } from '../components/category-name.ts';
 
 type A = AnalyzeResponse;
 
@@ -29,6 +30,7 @@ const snippetOf = (k: A['kb'][number]) => (k.body.length > k.snippet.length ? `$
 
 export function Suggestions(p: SuggestionsProps) {
   const { t, label } = useI18n();
+  const categoryName = useCategoryName();
   const d = p.data;
   if (!d) {
     return (
@@ -60,7 +62,7 @@ export function Suggestions(p: SuggestionsProps) {
           {d.categories.slice(0, 3).map((c, i) => (
             <Button key={c.code} size="small" type={p.categoryCode === c.code ? 'primary' : 'default'} onClick={() => p.onCategory(c)}
               style={{ display: 'flex', justifyContent: 'space-between' }} data-testid="suggest-category">
-              <span>{i < 3 ? <kbd style={{ opacity: 0.6, marginRight: 4 }}>Alt+{i + 1}</kbd> : null}{c.name}</span>
+              <span>{i < 3 ? <kbd style={{ opacity: 0.6, marginRight: 4 }}>Alt+{i + 1}</kbd> : null}{categoryName(c.code, c.name)}</span>
               {c.keyword ? <span title={t('console.keywordHint')}>{t('console.keyword', { keyword: c.keyword })}</span> : <span>{pct(c.confidence)}%</span>}
             </Button>
           ))}

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useMe } from '../api/auth.ts';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useCategoryName } from '../components/category-name.ts';
 import { StatusTag } from '../components/Tags.tsx';
 import { formatTime } from '../components/time.ts';
 import { TicketDrawer } from '../components/TicketDrawer.tsx';
@@ -21,6 +22,7 @@ import { KeySitesEditor } from './KeySitesEditor.tsx';
 export function ProfilePage() {
   const { code = '' } = useParams();
   const { t, label } = useI18n();
+  const categoryName = useCategoryName();
   const errorText = useErrorText();
   const { data: me } = useMe();
   const [open, setOpen] = useState<string | null>(null);
@@ -39,10 +41,10 @@ export function ProfilePage() {
       tooltip: { trigger: 'axis' },
       grid: { left: 100, right: 16, top: 8, bottom: 24 },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: cats.map((c) => c.name ?? t('dash.uncategorised')) },
+      yAxis: { type: 'category', data: cats.map((c) => categoryName(c.code, c.name) ?? t('dash.uncategorised')) },
       series: [{ type: 'bar', data: cats.map((c) => c.count), itemStyle: { color: '#c8102e' } }],
     };
-  }, [p.data, t]);
+  }, [p.data, t, categoryName]);
   if (p.isLoading) return <Skeleton active />;
   if (p.error || !p.data) return <Alert type="error" showIcon message={errorText(p.error)} />;
   const d = p.data;
@@ -135,7 +137,7 @@ export function ProfilePage() {
                 <List.Item extra={<StatusTag status={r.status} />}>
                   <List.Item.Meta
                     title={<Typography.Link onClick={() => setOpen(r.id)}>{r.number} {r.title}</Typography.Link>}
-                    description={[formatTime(r.receivedAt), r.categoryName, r.leadUnitName].filter(Boolean).join(' · ')}
+                    description={[formatTime(r.receivedAt), categoryName(r.categoryCode, r.categoryName), r.leadUnitName].filter(Boolean).join(' · ')}
                   />
                 </List.Item>
               )}

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { DispatchSuggestionsResponse, TicketSummary } from '../contract.ts';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useCategoryName } from '../components/category-name.ts';
 
 export type RowSuggestion = DispatchSuggestionsResponse['items'][number];
 
@@ -28,12 +29,14 @@ const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'no
 /** The top category suggestion (marked when it is the ticket's own category already). */
 function CategoryHint({ ticket, top }: { ticket: TicketSummary; top: RowSuggestion['categories'][number] | undefined }) {
   const { t } = useI18n();
+  const categoryName = useCategoryName();
   if (!top) return null;
   const same = top.code === ticket.categoryCode;
+  const name = categoryName(top.code, top.name) ?? top.name;
   return (
-    <Tooltip title={t(same ? 'dispatch.categorySame' : 'dispatch.categoryHint', { name: top.name })}>
+    <Tooltip title={t(same ? 'dispatch.categorySame' : 'dispatch.categoryHint', { name })}>
       <div style={{ display: 'flex', gap: 4, fontSize: 12, color: 'rgba(0,0,0,0.55)' }} data-testid="suggest-category">
-        <span style={{ ...ellipsis, flex: '0 1 auto' }}>{t('dispatch.category')}{top.name}{same ? ' ✓' : ''}</span>
+        <span style={{ ...ellipsis, flex: '0 1 auto' }}>{t('dispatch.category')}{name}{same ? ' ✓' : ''}</span>
         <span style={{ flex: 'none' }}>{top.keyword ? t('console.keyword', { keyword: top.keyword }) : pct(top.confidence)}</span>
       </div>
     </Tooltip>
