@@ -87,8 +87,11 @@ export const Hotspot = z.object({
   representativeId: z.string(),
   terms: z.array(z.string()),
   place: z.string().nullable(),
+  placeName: z.string().nullable(),
   size: z.number().int(),
   distinct: z.number().int(),
+  /** distinct callers among the members (the score counts voices, not calls) */
+  callers: z.number().int(),
   votes: z.number(),
   growth: z.number(),
   score: z.number(),

@@ -375,6 +375,8 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(backwards.status).toBe(400);
     const twice = await supervisor.post('/api/v1/hotspots/cases', { title: top.title, ticketIds: top.members.map((m: { id: string }) => m.id) });
     expect(twice.status).toBe(409);
+    expect(top.placeName).toBe('柘荣县');
+    expect(twice.body.error.details).toMatchObject({ caseId: expect.any(String), title: expect.any(String) });
     const one = await supervisor.get(`/api/v1/hotspots/cases/${c.body.id}`);
     expect(one.body.members.map((m: { id: string }) => m.id).sort()).toEqual(top.members.map((m: { id: string }) => m.id).sort());
     const bad = await supervisor.post('/api/v1/hotspots/cases', { title: 'x', ticketIds: [randomUUID()] });

@@ -34,6 +34,20 @@ describe('hotspot clustering', () => {
     expect(cs[0].from).toEqual(day(1));
     expect(cs[0].to).toEqual(day(20));
   });
+  it('counts voices, not calls: one caller repeating is no hotspot, and people outrank repeats', () => {
+    const by = (caller: string) => ({ caller });
+    const docs = DOCS.map((d) => (d.id.startsWith('a') ? { ...d, ...by('13900000001') } : d.id.startsWith('b') ? { ...d, ...by(`1390000010${d.id[1]}`) } : d));
+    const cs = clusterDocs(docs, { maxDfShare: 0.5 });
+    // the mixing plant's four tickets are one resident calling four times: not a shared problem
+    expect(cs.map((c) => c.members.sort())).toEqual([['b1', 'b2', 'b3']]);
+    expect(cs[0].callers).toBe(3);
+    // two residents (3 + 1 calls): a hotspot, but below three residents with one call each
+    docs[3] = { ...docs[3], caller: '13900000002' };
+    docs[0] = { ...docs[0], support: 0 }; // (votes aside)
+    const two = clusterDocs(docs, { maxDfShare: 0.5 });
+    expect(two.map((c) => [c.members.length, c.callers])).toEqual([[3, 3], [4, 2]]);
+    expect(two[0].score).toBeGreaterThan(0);
+  });
   it('finds the shared problems of a small set (one county) with the default options', () => {
     // five of fifteen about the mixing plant: their shared words are in a third of the set
     const more = [...DOCS, doc('a5', '丽发新城搅拌站噪音还是很大', '丽发新城小区旁搅拌站噪音粉尘依旧', 25), doc('n6', '医保报销太慢', '异地就医报销等了三个月还没到账', 7), doc('n7', '楼上漏水', '楼上卫生间漏水到我家天花板', 8)];

@@ -19,6 +19,11 @@ export interface HotDoc {
    * never cluster ("延期交房" and "电梯故障" at one estate are two problems); unknown joins any.
    */
   topic?: string | null;
+  /**
+   * Who raised it (the caller's phone) when known: one caller's tickets count as one voice, and
+   * a cluster that is one caller repeating is no shared problem. Unknown: each ticket is a voice.
+   */
+  caller?: string | null;
 }
 export interface ClusterOptions {
   /** Minimum cosine similarity to the cluster centre. */
@@ -28,6 +33,8 @@ export interface ClusterOptions {
   /** A member may be at most this many days from its centre. */
   maxGapDays: number;
   minSize: number;
+  /** Fewer distinct callers than this and a cluster is one person's repeat complaint, not a hotspot. */
+  minCallers: number;
   /** Terms in more than this share of documents are boilerplate (“反映”, “A市”). */
   maxDfShare: number;
   termsPerDoc: number;
@@ -38,13 +45,15 @@ export interface ClusterOptions {
 const sameTopic = (a: HotDoc, b: HotDoc) => !a.topic || !b.topic || a.topic === b.topic;
 
 export const DEFAULT_CLUSTER: ClusterOptions = {
-  threshold: 0.25, mergeThreshold: 0.4, maxGapDays: 90, minSize: 3, maxDfShare: 0.04, termsPerDoc: 40, growthDays: 30,
+  threshold: 0.25, mergeThreshold: 0.4, maxGapDays: 90, minSize: 3, minCallers: 2, maxDfShare: 0.04, termsPerDoc: 40, growthDays: 30,
 };
 
 export interface HotCluster {
   members: string[];
   /** Members that are not near-duplicate re-posts of another member (same test as intake dedupe). */
   distinct: number;
+  /** Distinct callers among the members (tickets with no known caller count one each). */
+  callers: number;
   representativeId: string;
   title: string;
   terms: string[];
@@ -159,7 +168,8 @@ export function clusterDocs(docs: HotDoc[], options: Partial<ClusterOptions> = {
         }
       }
   }
-  groups = groups.filter((g) => g.length >= o.minSize);
+  const callersOf = (g: number[]) => new Set(g.map((m) => docs[m].caller || `#${m}`)).size;
+  groups = groups.filter((g) => g.length >= o.minSize && callersOf(g) >= o.minCallers);
   cents = groups.map(centroid);
 
   const terms = [...vocab.keys()];
@@ -178,10 +188,13 @@ export function clusterDocs(docs: HotDoc[], options: Partial<ClusterOptions> = {
     const before = times.filter((t) => t > until - 2 * gMs && t <= until - gMs).length;
     const growth = recent === 0 ? 0 : Math.min(3, (recent - before) / Math.max(1, before));
     const votes = g.reduce((s, m) => s + (docs[m].support ?? 0), 0);
-    const score = g.length * (1 + Math.log10(1 + votes)) * (1 + 0.5 * Math.max(0, growth));
+    // volume is counted in voices: one caller's five calls are one resident's problem, however urgent
+    const callers = callersOf(g);
+    const score = callers * (1 + Math.log10(1 + votes)) * (1 + 0.5 * Math.max(0, growth));
     return {
       members: g.map((m) => docs[m].id),
       distinct: kept.length,
+      callers,
       representativeId: docs[rep].id,
       title: docs[rep].title,
       terms: displayTerms(

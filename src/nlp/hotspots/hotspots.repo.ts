@@ -12,6 +12,7 @@ export interface HotTicketRow {
   received_at: Date;
   division_code: string | null;
   division_path: string | null;
+  contact_phone: string | null;
   category_code: string | null;
   support: number;
   lead_unit_id: string | null;
@@ -24,7 +25,7 @@ export async function ticketsForHotspots(
   input: { path: string | null; from: Date; to: Date; limit: number },
 ): Promise<HotTicketRow[]> {
   const r = await sql<HotTicketRow>`
-    select t.id, t.number, t.title, t.content, t.status, t.received_at, t.division_code, d.path as division_path, t.category_code,
+    select t.id, t.number, t.title, t.content, t.status, t.received_at, t.division_code, d.path as division_path, t.category_code, t.contact_phone,
       (select count(*) from tickets c where c.master_id = t.id and c.status = 'merged')::int as support,
       t.lead_unit_id, u.name as lead_unit_name
     from tickets t left join divisions d on d.code = t.division_code left join units u on u.id = t.lead_unit_id

@@ -10,6 +10,7 @@ import { applyPolicy } from '../../sla/deadlines.ts';
 import { shanghaiDay } from '../../calendar/shanghai.ts';
 import { appendEvent } from '../../tickets/events.ts';
 import { categoryRoots } from '../dedupe/find-duplicates.ts';
+import { knownDivision } from '../address/parse-place.ts';
 import { clusterDocs, type HotCluster } from './cluster.ts';
 import {
   caseMembers, caseMemberships, divisionByCode, getCase, insertCase, leadUnit, listCases, ticketsForHotspots, ticketsInScope, type HotTicketRow,
@@ -49,6 +50,8 @@ async function casesOfClusters(deps: Deps, clusters: HotCluster[]) {
 export interface Hotspot extends Omit<HotCluster, 'members'> {
   /** the proactive case most members already follow */
   case: { id: string; title: string; status: string } | null;
+  /** the place bucket's name (the county), for a reader of the API */
+  placeName: string | null;
   /** Stable id of the member set (changes when members change). */
   key: string;
   size: number;
@@ -91,6 +94,7 @@ export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
       rows.map((r) => ({
         id: r.id, title: r.title, body: r.content, at: new Date(r.received_at), place: countyOf(r.division_path), support: r.support,
         topic: r.category_code ? (roots.get(r.category_code) ?? r.category_code) : null,
+        caller: r.contact_phone ? r.contact_phone.replace(/\D/g, '').slice(-11) || null : null,
       })),
       { until: to, maxGapDays: Math.max(30, (to.getTime() - from.getTime()) / 86400_000) },
     );
@@ -103,8 +107,11 @@ export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
   const start = (q.page - 1) * q.pageSize;
   const page = clusters.slice(start, start + q.pageSize);
   const caseOf = await casesOfClusters(deps, page);
+  const placeNames = new Map(await Promise.all([...new Set(page.map((c) => c.place).filter((p): p is string => !!p))]
+    .map(async (code) => [code, (await knownDivision(deps, code))?.name ?? null] as const)));
   const items: Hotspot[] = page.map((c) => ({
     ...c,
+    placeName: c.place ? placeNames.get(c.place) ?? null : null,
     case: caseOf(c.members),
     key: createHash('sha256').update([...c.members].sort().join(',')).digest('hex').slice(0, 16),
     size: c.members.length,
@@ -141,9 +148,11 @@ export async function createHotspotCase(deps: Deps, actor: Actor, input: CreateC
   if (outside(actor.divisionPath)) throw new AppError('forbidden');
   if (outside(path)) throw new AppError('validation', 'every ticket of a case must lie in its division (divisionCode)');
   // the same tickets made a case twice over (a second click, a stale page) is refused
-  const open = new Map<string, number>();
-  for (const r of await caseMemberships(deps.db, ids)) if (r.status === 'open') open.set(r.id, (open.get(r.id) ?? 0) + 1);
-  if ([...open.values()].some((n) => n === ids.length)) throw new AppError('duplicate');
+  const open = new Map<string, { n: number; title: string }>();
+  for (const r of await caseMemberships(deps.db, ids)) if (r.status === 'open') open.set(r.id, { n: (open.get(r.id)?.n ?? 0) + 1, title: r.title });
+  const same = [...open].find(([, v]) => v.n === ids.length);
+  // said with the case that holds them, for the page to open it
+  if (same) throw new AppError('duplicate', `these tickets already form the open case「${same[1].title}」`, { caseId: same[0], title: same[1].title });
   const lead = input.leadUnitId ? await leadUnitFor(deps, actor, input.leadUnitId) : null;
   const now = deps.now();
   const dueAt = await applyPolicy(deps, { amount: input.dueWorkingDays ?? CASE_DUE_WORKING_DAYS, unit: 'working_days' }, now);

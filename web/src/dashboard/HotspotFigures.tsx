@@ -29,6 +29,7 @@ export function useHotspotColumns(): ColumnsType<Hotspot> {
         </span>
       ),
     },
+    { key: 'callers', title: head(t('dash.hot.callers'), t('dash.hot.callersHint')), dataIndex: 'callers', width: 80, render: (v: number) => <span data-testid="hotspot-callers">{v}</span> },
     { key: 'votes', title: head(t('dash.hot.votes'), t('dash.hot.votesHint')), dataIndex: 'votes', width: 70, render: (v: number) => <span data-testid="hotspot-votes">{v}</span> },
     {
       key: 'growth', title: head(t('dash.hot.growth'), t('dash.hot.growthHint')), dataIndex: 'growth', width: 80,
@@ -48,6 +49,7 @@ export function HotspotFigures({ h }: { h: Hotspot }) {
     <Space size={16} wrap style={{ marginBottom: 8, fontSize: 13 }} data-testid="hotspot-figures">
       <span>{t('dash.hot.windowLine', { v: fullWindow(h) })}</span>
       <span>{t('dash.hot.sizeLine', { n: h.size, d: h.distinct })}</span>
+      <span>{t('dash.hot.callersLine', { n: h.callers })}</span>
       <span>{t('dash.hot.votesLine', { n: h.votes })}</span>
       <span>
         <span style={{ color: growthColor(h.growth) }}>{t('dash.hot.growthLine', { v: growthPct(h.growth) })}</span>{' '}
