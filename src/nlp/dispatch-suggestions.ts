@@ -49,7 +49,7 @@ export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticket
   const all = [...new Set([...duplicatesOf.values()].flat().map((d) => d.id))];
   const seen = all.length ? await visibleTicketIds(deps.db, scope, all) : new Set<string>();
   for (const item of items) {
-    item.duplicates = (duplicatesOf.get(item.ticketId) ?? []).filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity }));
+    item.duplicates = (duplicatesOf.get(item.ticketId) ?? []).filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity, status: d.status, receivedAt: d.receivedAt.toISOString() }));
   }
   return { items };
 }

@@ -364,6 +364,18 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     const dispatcher = await login(srv.app, 'dispatcher', srv.fixture.password);
     const merged = await dispatcher.get(`/api/v1/tickets/${second.body.id}`);
     expect(merged.body).toMatchObject({ status: 'merged', masterId: first.body.id });
+    // opened from the older ticket, the newer one is merged into it (the first reporter's stays the master)
+    const third = await apiAs(srv.app).post('/api/v1/tickets', { content: `${text}麻烦了`, divisionCode: srv.fixture.divisions.village1, contact: { phone: '13905930003' }, channel: 'web' });
+    await page.reload();
+    const older = page.locator('tr.ant-table-row', { hasText: first.body.number });
+    await older.getByTestId('suggest-duplicate').waitFor();
+    await older.getByTestId('open-ticket').click();
+    await page.getByTestId('drawer-duplicates').getByText(third.body.number).waitFor();
+    expect(await page.getByTestId('drawer-duplicates').getByTestId('merge-into').count()).toBe(0);
+    await page.getByTestId('drawer-duplicates').getByTestId('merge-here').first().click();
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await expect.poll(async () => (await dispatcher.get(`/api/v1/tickets/${third.body.id}`)).body).toMatchObject({ status: 'merged', masterId: first.body.id });
+    expect((await dispatcher.get(`/api/v1/tickets/${first.body.id}`)).body.status).toBe('received');
   });
 
   it('a dispatcher finds a ticket outside the queue (auto-dispatched) by its number and opens it', async () => {

@@ -135,7 +135,7 @@ export function DispatchPage() {
         {(units, duplicates) => (
           <TicketDrawer id={open} onClose={() => setOpen(null)} suggested={units} onDone={(d) => !['received', 'returned'].includes(d.status) && setOpen(null)}
             extra={(tk) => ['received', 'returned'].includes(tk.status)
-              ? <DuplicateMerge ticketId={tk.id} number={tk.number} duplicates={duplicates} onMerged={() => setOpen(null)} />
+              ? <DuplicateMerge ticket={tk} duplicates={duplicates} onMerged={(away) => away && setOpen(null)} />
               : null} />
         )}
       </DrawerSuggestions>

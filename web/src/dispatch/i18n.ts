@@ -20,7 +20,8 @@ export const zh = {
   'dispatch.duplicates': '疑似重复件 {n} 件：同一地点、内容几乎相同的在办工单',
   'dispatch.dupTag': '疑似重复',
   'dispatch.similarity': '相似 {p}%',
-  'dispatch.mergeInto': '并入此件',
+  'dispatch.mergeInto': '本件并入此件',
+  'dispatch.mergeHere': '此件并入本件',
   'dispatch.mergeConfirm': '将 {number} 并入 {master}？并案后随主件办理、答复',
   'dispatch.merged': '{number} 已并入 {master}',
 };
@@ -45,7 +46,8 @@ export const en: typeof zh = {
   'dispatch.duplicates': '{n} likely duplicate(s): open tickets in the same place saying nearly the same',
   'dispatch.dupTag': 'Duplicate?',
   'dispatch.similarity': '{p}% alike',
-  'dispatch.mergeInto': 'Merge into this',
+  'dispatch.mergeInto': 'Merge this ticket into it',
+  'dispatch.mergeHere': 'Merge it into this ticket',
   'dispatch.mergeConfirm': 'Merge {number} into {master}? It then follows the master ticket and its reply',
   'dispatch.merged': '{number} merged into {master}',
 };
