@@ -117,11 +117,11 @@ export function DispatchPage() {
         onSelect={setSelected}
         // no status column: the 'why' column tells received (待分派) from returned and reopened
         columns={['number', 'title', 'urgency', 'category', 'division', 'light']}
-        // narrower number and time columns, so that at 1366 px the suggestions end before the fixed action column
-        override={{ urgency: { width: 120, ellipsis: false, render: (v: string) => <UrgencyTag urgency={v} wrap /> }, number: { width: 150 }, light: { width: 170 } }}
+        // narrower number, category and place columns, so that at 1366 px the suggestions end before the fixed action column
+        override={{ urgency: { width: 110, ellipsis: false, render: (v: string) => <UrgencyTag urgency={v} wrap /> }, number: { width: 150 }, category: { width: 100 }, division: { width: 100 }, light: { width: 170 } }}
         extra={[
           {
-            title: t('dispatch.why'), key: 'why', width: 84,
+            title: t('dispatch.why'), key: 'why', width: 80,
             render: (_, r) => (r.status === 'returned' ? <Tag color="orange">{t('dispatch.returned', { n: r.returnCount })}</Tag> : r.reopenCount ? <Tag color="volcano">{t('ticket.reopens', { n: r.reopenCount })}</Tag> : <Tag>{t('dispatch.unsure')}</Tag>),
           },
           { title: t('dispatch.suggested'), key: 'suggest', width: 220, render: (_, r) => <SuggestCell ticket={r} suggestion={suggestions.byId.get(r.id)} loading={suggestions.isLoading} onPick={(u) => quick(r, u)} /> },
