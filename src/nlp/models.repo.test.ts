@@ -115,6 +115,11 @@ describe.each(DB_KINDS)('nlp model store (%s)', (kind) => {
     expect(cat!.model.vocab.terms.some((x) => x.startsWith('t:'))).toBe(true);
     const withTitle = await classifierPredictor(t.deps, `${water.title} ${water.body}`, water.title);
     const unitModel = (await activeModel(t.deps, 'unit', 0))!.model;
+    // the unit model records which level-1 branches each unit handled (for analysis to leave out a
+    // unit that never handled the matter's branch)
+    expect((await activeModel(t.deps, 'unit', 0))!.metrics.unitBranches).toEqual({
+      [units.get('U-water')!]: ['C1'], [units.get('U-env')!]: ['C1'], [units.get('U-traffic')!]: ['C2'], [units.get('U-edu')!]: ['C3'],
+    });
     expect(withTitle?.units?.[0].confidence).toBe(Math.round(classify(unitModel, [water.title, water.body], 1, 0).confidence * 1000) / 1000);
     expect(classify(cat!.model, [water.title, water.body], 1, 0).confidence).not.toBe(classify(cat!.model, `${water.title} ${water.body}`, 1, 0).confidence);
 

@@ -257,6 +257,15 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     clearModelCache(t.deps.db);
     const ruled = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资', divisionCode: fx.divisions.village1 })).body;
     expect(ruled.units.map((u: { id: string }) => u.id).slice(0, 2)).toEqual([fx.units.renshe, fx.units.zhujian]);
+    // a unit model that knows which branches each unit handled: 住建局 never handled labour, so it is
+    // not offered for a clear labour matter (it stays offered while the category is unsure)
+    await insertModel(t.deps.db, {
+      kind: 'unit', model: unitModel, trainedOn: 12, activate: true,
+      metrics: { labelNames: names, threshold: { threshold: 0.05 }, unitBranches: { [fx.units.zhujian]: [fx.categories.construction], [fx.units.chengguan]: [fx.categories.environment] } },
+    });
+    clearModelCache(t.deps.db);
+    const branch = (await agent.post('/api/v1/nlp/analyze', { content: '包工头拖欠我们工资', divisionCode: fx.divisions.village1 })).body;
+    expect(branch.units.map((u: { id: string }) => u.id)).toEqual([fx.units.renshe]);
     await t.deps.db.deleteFrom('nlp_models').execute();
     clearModelCache(t.deps.db);
   });

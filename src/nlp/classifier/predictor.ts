@@ -87,6 +87,13 @@ export const classifierPredictor: Predictor = async (deps, text, title, division
     out.units = u.candidates.map((c) => ({ id: c.label, name: nameOf(unit.metrics, c.label), confidence: round(c.confidence) }));
     const th = thresholdOf(unit);
     out.unitsConfident = th !== null && u.confidence >= th;
+    if (out.categoriesConfident && categories[0]) {
+      const fits = unitsOfBranch(unit, out.units, categories[0].code, categoriesByCode(await activeCategoryRows(deps.db)));
+      if (fits.length !== out.units.length) {
+        out.unitsConfident = out.unitsConfident && fits[0]?.id === out.units[0]?.id;
+        out.units = fits;
+      }
+    }
   }
   if (rtype) {
     const r = answers[iType];
@@ -94,6 +101,18 @@ export const classifierPredictor: Predictor = async (deps, text, title, division
   }
   return out;
 };
+
+/**
+ * Of the unit model's candidates, those that have handled the branch (level-1 category) of a clear
+ * category before, as the model's training recorded (`unitBranches`); all of them when the model
+ * recorded nothing (trained before it did) or the category's branch is unknown.
+ */
+export function unitsOfBranch<U extends { id: string }>(unit: ActiveModel, units: U[], categoryCode: string, byCode: Map<string, CategoryRow>): U[] {
+  const branches = unit.metrics.unitBranches as Record<string, string[]> | undefined;
+  if (!branches || !byCode.has(categoryCode)) return units;
+  const root = [...ancestorsOf(categoryCode, byCode)].pop() ?? categoryCode;
+  return units.filter((u) => branches[u.id]?.includes(root));
+}
 
 /** Makes request analysis use the trained models (call once at start-up). */
 export function installClassifierPredictor(): void {

@@ -79,6 +79,7 @@ export async function retrainFromDb(deps: Deps, opts: RetrainOptions = {}): Prom
     let examples: Example[];
     let labelNames = names;
     const level1 = new Map<string, string>();
+    let unitBranches: Record<string, string[]> | undefined;
     if (kind === 'category') examples = labelled(history, chains.map((c) => c[0]));
     else if (kind === 'category_detail') {
       const withChain = chains.map((c, i) => ({ c, i })).filter((x) => x.c.length > 0);
@@ -99,6 +100,14 @@ export async function retrainFromDb(deps: Deps, opts: RetrainOptions = {}): Prom
       for (const path of new Set(history.map((h) => h.divisionPath ?? ''))) allowedAt.set(path, await unitsServingPath(deps, units, path || null));
       examples = labelled(history, history.map((h) => h.leadUnitId), (h) => ({ tags: placeTags(h.divisionPath), allowed: allowedAt.get(h.divisionPath ?? '') }));
       labelNames = await unitNames(deps.db);
+      // which level-1 branches each unit has handled: analysis does not suggest a unit for a matter
+      // it never handled when the category is clear (a bureau of the environment for a street light)
+      const branches = new Map<string, Set<string>>();
+      history.forEach((h, i) => {
+        const root = chains[i][0];
+        if (h.leadUnitId && root) (branches.get(h.leadUnitId) ?? branches.set(h.leadUnitId, new Set()).get(h.leadUnitId)!).add(root);
+      });
+      unitBranches = Object.fromEntries([...branches].map(([u, s]) => [u, [...s].sort()]));
     } else examples = labelled(history, history.map((h) => h.requestType));
 
     const classes = new Set(examples.map((e) => e.label)).size;
@@ -111,6 +120,7 @@ export async function retrainFromDb(deps: Deps, opts: RetrainOptions = {}): Prom
       ...model.metrics,
       labelNames: Object.fromEntries(model.labels.map((l) => [l, labelNames.get(l) ?? l])),
       ...(level1.size ? { labelLevel1: Object.fromEntries(model.labels.map((l) => [l, level1.get(l) ?? l])) } : {}),
+      ...(unitBranches ? { unitBranches } : {}),
     };
     const row = await insertModel(deps.db, { kind, model, metrics, trainedOn: examples.length, activate: true });
     const th = model.metrics.threshold;
