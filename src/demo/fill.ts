@@ -24,14 +24,17 @@ export function demoFiller(org: DemoOrg, rng: () => number) {
     const list = byCounty(county, kind);
     return pick(list.length ? list : org.villages);
   };
-  const fill = (text: string, place: DemoPlace) => {
+  /** `like`: the ticket's text a reply answers: the estate, road, shop … it names are the reply's too */
+  const fill = (text: string, place: DemoPlace, like?: string) => {
+    // (a reply to a text that names no estate speaks of 该小区 / 该项目, not of some other estate)
+    const from = (list: readonly string[], none?: string) => (like ? list.find((x) => like.includes(x)) ?? none : undefined) ?? pick(list);
     const street = org.places.get(place.parent!)!;
     const county = org.places.get(place.county)!;
     const roads = place.county === CITY_PROPER ? CITY_ROADS : TOWN_ROADS;
     const vars: Record<string, string> = {
-      estate: pick(ESTATES), road: pick(roads), road2: pick(roads), shop: pick(SHOPS), work: pick(WORKS), scenic: pick(SCENIC),
-      issue: pick(ISSUES), village: place.name, street: street.name, county: county.name, addr: `${int(1, 120)}号附近`,
-      n: String(int(2, 12)), days: String(int(3, 25)), long: String(int(30, 200)), amt: String(int(2, 60) * 1000), bus: String(int(1, 32)), year: String(int(2012, 2021)),
+      estate: from(ESTATES, '该'), road: from(roads), road2: pick(roads), shop: from(SHOPS), work: from(WORKS), scenic: from(SCENIC),
+      issue: from(ISSUES), village: place.name, street: street.name, county: county.name, addr: `${int(1, 120)}号附近`,
+      n: like?.match(/(\d+)\s*(?:个|名)/)?.[1] ?? String(int(2, 12)), days: String(int(3, 25)), long: String(int(30, 200)), amt: String(int(2, 60) * 1000), bus: String(int(1, 32)), year: String(int(2012, 2021)),
     };
     return text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
   };

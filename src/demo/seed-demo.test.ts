@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../test/harness.ts';
 import { resolveRoute } from '../dispatch/route.ts';
+import { ESTATES } from './tickets.data.ts';
 import { verifyChains } from '../tickets/verify-chains.ts';
 import { DEMO_USERNAMES, seedDemoIfEmpty, type DemoResult } from './seed-demo.ts';
 
@@ -83,6 +84,14 @@ describe.each(DB_KINDS)('demo city on %s', (kind) => {
     expect(Math.max(...spread) - Math.min(...spread)).toBeGreaterThan(40 * DAY);
     const late = await t.db.selectFrom('ticket_events').select('id').where('at', '>', now).execute();
     expect(late).toEqual([]);
+    // a reply answers its own ticket: an estate it names is the one the ticket's text names
+    const replied = await t.db.selectFrom('tickets as tk')
+      .select(['tk.content', 'tk.reply_text']).where('tk.reply_text', 'is not', null).execute();
+    let named = 0;
+    for (const r of replied) {
+      for (const e of ESTATES) if (r.reply_text!.includes(e)) (named++, expect(r.content, r.reply_text!).toContain(e));
+    }
+    expect(named).toBeGreaterThan(0);
     const chains = await verifyChains(t.deps);
     expect(chains.problems).toEqual([]);
     expect(chains.events).toBeGreaterThan(tickets.length * 2);

@@ -35,15 +35,16 @@ export async function seedDemoHistory(
   for (let i = 0; i < count; i++) {
     const tpl = pick(templates);
     const place = pickPlace(tpl.where);
+    const content = fill(pick(tpl.texts), place);
     const day = now - between(95, 455) * DAY;
     // office hours in Asia/Shanghai (08:00–21:00 = 00:00–13:00 UTC)
     const receivedAt = new Date(Math.floor(day / DAY) * DAY + between(0, 13) * 3600_000);
     const days = tpl.type === 'consult' ? between(0.1, 2) : tpl.urgency ? between(0.05, 1) : between(1, 12);
     batch.push({
       sourceId: `demo-history-${i + 1}`,
-      content: fill(pick(tpl.texts), place),
+      content,
       receivedAt,
-      reply: fill(tpl.reply, place),
+      reply: fill(tpl.reply, place, content),
       repliedAt: new Date(receivedAt.getTime() + days * DAY),
       phone: contact().phone,
       categoryCode: tpl.cat,

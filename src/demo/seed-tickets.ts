@@ -77,7 +77,8 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
         t = (await act(dispatcher, req, between(1, 6), decision)) ?? req;
       }
       const quick = tpl.type === 'consult' ? [2, 40] : tpl.urgency === 'emergency' || tpl.urgency === 'utility' ? [1, 10] : [24, 160];
-      const reply = fill(tpl.reply, pickPlace(tpl.where));
+      // the reply answers this ticket: its place, and the estate or road its text names
+      const reply = fill(tpl.reply, (t.division_code ? org.places.get(t.division_code) : undefined) ?? pickPlace(tpl.where), t.content);
       t = await act(handlerFor(t), t, between(quick[0]!, quick[1]!), { action: 'reply', text: reply });
       if (!t || o.stallAt === 'replied') return;
       const r = rng();
@@ -126,7 +127,7 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
         const { ticket } = await createTicket(sim, agent, { ...base, channel: 'hotline', hold: true });
         stats.created++;
         const kb = KB_ARTICLES.find((k) => k.category && tpl.cat.startsWith(k.category));
-        await act(agent, ticket, between(0.05, 0.2), { action: 'direct_answer', text: kb?.body ?? fill(tpl.reply, place) });
+        await act(agent, ticket, between(0.05, 0.2), { action: 'direct_answer', text: kb?.body ?? fill(tpl.reply, place, content) });
         continue;
       }
       if (s < 0.14 && tpl.where === 'village') {
@@ -134,9 +135,10 @@ export async function seedDemoTickets(deps: Deps, org: DemoOrg, opts: { count?: 
         // the worker patrols their own grid (城北社区): the text names that place, not the one drawn above
         const onSite = rng() < 0.4;
         const gridPlace = org.places.get(GRID_VILLAGE)!;
+        const gridText = fill(pick(tpl.texts), gridPlace);
         const { ticket } = await createTicket(sim, grid, {
-          ...base, content: fill(pick(tpl.texts), gridPlace), divisionCode: GRID_VILLAGE, categoryCode: tpl.cat, channel: 'grid',
-          solvedOnSite: onSite, onSiteResult: onSite ? fill(tpl.reply, gridPlace) : undefined, contact: { phone: '13905930000', name: '网格员' },
+          ...base, content: gridText, divisionCode: GRID_VILLAGE, categoryCode: tpl.cat, channel: 'grid',
+          solvedOnSite: onSite, onSiteResult: onSite ? fill(tpl.reply, gridPlace, gridText) : undefined, contact: { phone: '13905930000', name: '网格员' },
         });
         stats.created++;
         if (!onSite && ticket.status === 'dispatched') await work(ticket, tpl, {});
