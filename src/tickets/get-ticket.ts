@@ -9,7 +9,7 @@ import { canSeeTicket, contactVisible, maskIdNumber, mayAct, type TicketAccess }
 import { AppError } from '../shared/errors.ts';
 import { LIFECYCLE } from './lifecycle.ts';
 import { deadlinesView } from './deadlines.ts';
-import { presentSummary, iso } from './present.ts';
+import { CITIZEN_NOTE_ACTIONS, presentSummary, iso } from './present.ts';
 import * as repo from './tickets.repo.ts';
 import { unitNames } from '../orgs/units.repo.ts';
 
@@ -60,11 +60,14 @@ export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Pro
   if (!canSeeTicket(actor, access)) throw new AppError('ticket_not_found');
   const showContact = contactVisible(actor, access);
   if (showContact && (t.contact_phone || t.contact_name)) await repo.logPiiAccess(deps.db, actor.id, t.id);
+  // a citizen reads their own ticket as tracking shows it: citizen-visible events only, staff by
+  // their unit (not by name), notes only where written for the citizen, nothing internal
+  const citizen = actor.role === 'citizen';
   const [labels, leadUnitName, coUnits, events] = await Promise.all([
     repo.labelsFor(deps.db, t),
     repo.unitName(deps.db, t.lead_unit_id),
     repo.coUnits(deps.db, t.id),
-    repo.events(deps.db, t.id),
+    repo.events(deps.db, t.id, citizen),
   ]);
   const attachmentIds = [...new Set(events.flatMap((e) => (e.attachments as string[]) ?? []))];
   const [attachments, named] = await Promise.all([repo.attachmentsInfo(deps.db, attachmentIds), eventNames(deps, events)]);
@@ -88,8 +91,8 @@ export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Pro
     satisfaction: t.satisfaction as Satisfaction | null,
     excludedFromRates: t.excluded_from_rates,
     outOfScopeRule: t.out_of_scope_rule,
-    pendingExtension: pe ? { days: pe.days, reason: pe.reason, requestedAt: pe.requestedAt } : null,
-    autoConfidence: t.auto_confidence,
+    pendingExtension: pe && !citizen ? { days: pe.days, reason: pe.reason, requestedAt: pe.requestedAt } : null,
+    autoConfidence: citizen ? null : t.auto_confidence,
     attachments,
     events: events.map((e) => ({
       seq: e.seq,
@@ -97,10 +100,10 @@ export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Pro
       fromStatus: e.from_status,
       toStatus: e.to_status,
       at: iso(e.at)!,
-      actorName: e.actor_role === 'system' ? '系统' : (e.actor_name ?? null),
+      actorName: e.actor_role === 'system' ? '系统' : citizen && e.actor_role !== 'citizen' ? null : (e.actor_name ?? null),
       actorRole: e.actor_role,
       unitName: e.unit_name ?? null,
-      note: e.note,
+      note: citizen && !CITIZEN_NOTE_ACTIONS.has(e.action) ? null : e.note,
       data: named((e.data ?? {}) as Record<string, unknown>),
       attachments: (e.attachments as string[]) ?? [],
       public: e.public,

@@ -251,6 +251,25 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect(tr.body.deadline).toBe(detail.deadlines.reply);
   });
 
+  it('a signed-in citizen reads their own ticket as tracking shows it: no internal notes, no staff names', async () => {
+    const { hashPassword } = await import('../auth/passwords.ts');
+    await t.deps.db.insertInto('users').values({ username: 'resident1', display_name: '居民王', role: 'citizen', password_hash: await hashPassword(fx.password) }).execute();
+    const resident = await login(app, 'resident1', fx.password);
+    const created = await resident.post('/api/v1/tickets', { content: '小区门口的井盖松动了，车一压就响', divisionCode: fx.divisions.village1, contact: { phone: '13812340001' } });
+    expect(created.status).toBe(201);
+    await act(supervisor, created.body.id, { action: 'note', note: '内部备注：疑似职业投诉人，勿公开' });
+    await act(dispatcher, created.body.id, { action: 'dispatch', leadUnitId: fx.units.zhujian });
+    const staffView = (await supervisor.get(`/api/v1/tickets/${created.body.id}`)).body;
+    expect(staffView.events.some((e: { note: string | null }) => e.note?.includes('内部备注'))).toBe(true);
+    const own = await resident.get(`/api/v1/tickets/${created.body.id}`);
+    expect(own.status).toBe(200);
+    expect(JSON.stringify(own.body)).not.toContain('内部备注');
+    expect(own.body.events.every((e: { public: boolean }) => e.public)).toBe(true);
+    // staff are named by their unit, not by name
+    expect(JSON.stringify(own.body.events)).not.toContain('派单员小陈');
+    expect(own.body.events.map((e: { action: string }) => e.action)).toContain('dispatch');
+  });
+
   it('bad input → 4xx with zh/en messages, never 5xx', async () => {
     const cases: [object, number][] = [
       [{}, 400],

@@ -6,6 +6,12 @@ import { maskName, maskPhone } from '../auth/policy.ts';
 import { lightFor } from '../sla/light.ts';
 import { currentStage } from './lifecycle.ts';
 
+/**
+ * Public actions carry notes meant for the citizen; these actions' notes are shown to citizens
+ * (tracking, and a signed-in citizen's own ticket); a proactive case's notes are written for the public.
+ */
+export const CITIZEN_NOTE_ACTIONS: ReadonlySet<string> = new Set(['reply', 'direct_answer', 'out_of_scope', 'transfer', 'progress', 'extension_approve', 'reopen', 'close', 'case_join', 'case_progress', 'case_close']);
+
 /** The current stage's start and deadline (what the light and "time left" follow). */
 export function currentStageWindow(t: Ticket): { start: Date | null; deadline: Date | null } {
   switch (currentStage(t.status as Status)) {

@@ -7,13 +7,11 @@ import type { Ticket } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { ANONYMOUS_CITIZEN } from '../auth/actor.ts';
 import { applyTransition } from './transition.ts';
-import { currentStageWindow, iso } from './present.ts';
+import { CITIZEN_NOTE_ACTIONS as NOTE_SHOWN, currentStageWindow, iso } from './present.ts';
 import * as repo from './tickets.repo.ts';
 
 const CITIZEN = ANONYMOUS_CITIZEN;
 
-/** Public actions carry notes meant for the citizen; these actions' notes are shown (a proactive case's notes are written for the public). */
-const NOTE_SHOWN = new Set(['reply', 'direct_answer', 'out_of_scope', 'transfer', 'progress', 'extension_approve', 'reopen', 'close', 'case_join', 'case_progress', 'case_close']);
 
 async function verified(deps: Deps, number: string, last4: string): Promise<Ticket> {
   const t = await repo.getTicketByNumber(deps.db, number);
