@@ -20,3 +20,13 @@ export async function ticketsReferencing(db: Kysely<DB>, id: string) {
     .execute();
   return rows.map((r) => r.ticket_id);
 }
+
+export async function attachmentOwners(db: Kysely<DB>, ids: string[]) {
+  return db.selectFrom('attachments').select(['id', 'uploaded_by', 'ticket_id']).where('id', 'in', ids).execute();
+}
+
+/** Marks the files as put on `ticketId` (those not on a ticket yet). */
+export async function claimAttachments(db: Kysely<DB>, ids: string[], ticketId: string) {
+  if (!ids.length) return;
+  await db.updateTable('attachments').set({ ticket_id: ticketId }).where('id', 'in', ids).where('ticket_id', 'is', null).execute();
+}

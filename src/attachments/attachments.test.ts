@@ -69,4 +69,34 @@ describe.each(DB_KINDS)('attachments on %s', (kind) => {
     const denied = await app.inject({ method: 'GET', url: `/api/v1/attachments/${a.id}`, headers: { cookie: (await loginCookie(app, 'zhujian')) } });
     expect(denied.statusCode).toBe(404);
   });
+
+  it('a file goes only where its uploader puts it: an id seen on one ticket carries nothing onto another', async () => {
+    const asUser = async (u: string) => ({ cookie: await loginCookie(app, u) });
+    const ticket = (a: string, headers: Record<string, string> = {}) => app.inject({
+      method: 'POST', url: '/api/v1/tickets', headers,
+      payload: { content: '路边井盖缺失，夜间很危险', contact: { phone: '13900002222' }, attachments: [a], divisionCode: fx.divisions.village1 },
+    });
+    // a form upload (no account) is claimed by the first ticket that cites it …
+    const form = (await app.inject({ method: 'POST', url: '/api/v1/attachments', ...multipart('form.png', PNG) })).json();
+    expect((await ticket(form.id)).statusCode).toBe(201);
+    // … and cited again by anyone else it is refused, as an unknown file would be
+    const again = await ticket(form.id);
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.detail).toBe('unknown attachment');
+    // a staff member's upload is theirs: another user cannot cite it, they can (on several tickets)
+    const up = multipart('staff.png', PNG);
+    const staff = (await app.inject({ method: 'POST', url: '/api/v1/attachments', payload: up.payload, headers: { ...up.headers, ...(await asUser('agent')) } })).json();
+    expect((await ticket(staff.id)).statusCode).toBe(400);
+    expect((await ticket(staff.id, await asUser('dispatcher'))).statusCode).toBe(400);
+    expect((await ticket(staff.id, await asUser('agent'))).statusCode).toBe(201);
+    const second = await ticket(staff.id, await asUser('agent'));
+    expect(second.statusCode).toBe(201);
+    // in a transition too: a note citing another's file is refused, the ticket unchanged
+    const note = await app.inject({
+      method: 'POST', url: `/api/v1/tickets/${second.json().id}/transitions`, headers: await asUser('dispatcher'),
+      payload: { action: 'note', note: '补充材料', attachments: [staff.id] },
+    });
+    expect(note.statusCode).toBe(400);
+    expect(note.json().error.detail).toBe('unknown attachment');
+  });
 });

@@ -208,6 +208,8 @@ export interface AttachmentsTable {
   size: number;
   name: string;
   uploaded_by: string | null;
+  /** the ticket it was first put on (0014): a file without an uploader is claimed once */
+  ticket_id: string | null;
   created_at: TsDefault;
 }
 export interface PiiAccessLogTable {

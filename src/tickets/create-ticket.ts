@@ -3,14 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../server/deps.ts';
 import type { Actor } from '../auth/actor.ts';
-import { SYSTEM_ACTOR } from '../auth/actor.ts';
+import { SYSTEM_ACTOR, isVirtual } from '../auth/actor.ts';
 import { mergedInNote, type CreateTicketBody } from '../contract/tickets.ts';
 import type { Channel, EmergencyService, Status } from '../contract/enums.ts';
 import type { NewTicket, Ticket } from '../db/schema.ts';
 import { AppError } from '../shared/errors.ts';
 import { resolveRoute } from '../dispatch/route.ts';
 import { writeIntake, type IntakeWrite } from './intake-writer.ts';
-import { attachmentsExist, categoryExists, divisionByCode, getTicket } from './tickets.repo.ts';
+import { categoryExists, divisionByCode, getTicket } from './tickets.repo.ts';
+import { checkAttachable, claimAttachments } from '../attachments/attachments.ts';
 import { appendEvent, chainEvents, type EventInput } from './events.ts';
 import { planDispatch, type DispatchPlan } from './dispatch-ticket.ts';
 import { stageDeadline, deadlinesView } from './deadlines.ts';
@@ -71,7 +72,8 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
   // Validate references before taking a number.
   if (input.divisionCode && !(await known(deps, 'division', input.divisionCode))) throw new AppError('unknown_division', input.divisionCode);
   if (input.categoryCode && !(await known(deps, 'category', input.categoryCode))) throw new AppError('unknown_category', input.categoryCode);
-  if (input.attachments?.length && !(await attachmentsExist(deps.db, input.attachments))) throw new AppError('validation', 'unknown attachment');
+  // only the caller's own uploads, or a form upload no ticket holds yet (an id seen elsewhere carries nothing)
+  await checkAttachable(deps.db, actor && !isVirtual(actor) ? actor : null, input.attachments, null);
   if (input.mergeInto) {
     const master = await getTicket(deps.db, input.mergeInto);
     if (!master) throw new AppError('ticket_not_found', 'master ticket');
@@ -211,6 +213,7 @@ export async function createTicket(deps: Deps, actor: Actor | null, input: Creat
     ? [plan.leadUnitId, ...plan.coUnitIds].map((u, i) => ({ ticket_id: id, unit_id: u, role: i === 0 ? 'lead' : 'co', assigned_at: now }))
     : [];
   const ticket = await writeIntake(deps.db, deps.dbKind, { ticket: values, events: chain.rows, units }, (err) => deps.log.warn({ err }, 'intake maintenance after commit failed'));
+  if (input.attachments?.length) await claimAttachments(deps.db, input.attachments, ticket.id).catch((err: unknown) => deps.log.warn({ err }, 'could not record the attachments\' ticket'));
   if (input.mergeInto) {
     // the master's timeline tells its unit that another caller raised the same matter (as a merge later does)
     const masterId = input.mergeInto;

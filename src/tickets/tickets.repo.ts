@@ -103,12 +103,6 @@ export async function scopeRule(db: Db, code: string) {
   return db.selectFrom('scope_rules').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export async function attachmentsExist(db: Db, ids: string[]) {
-  if (ids.length === 0) return true;
-  const rows = await db.selectFrom('attachments').select('id').where('id', 'in', ids).execute();
-  return rows.length === new Set(ids).size;
-}
-
 export async function attachmentsInfo(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('attachments').select(['id', 'name', 'mime', 'size']).where('id', 'in', ids).execute();

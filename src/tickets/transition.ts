@@ -1,5 +1,6 @@
 // Applies one transition to a ticket: lock, check the lifecycle and the policy, run the
 // action's handler, write its patch and its chained event(s), all in one transaction.
+import { checkAttachable, claimAttachments } from '../attachments/attachments.ts';
 import type { Deps } from '../server/deps.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { TransitionBody } from '../contract/tickets.ts';
@@ -55,6 +56,9 @@ export async function applyTransition(deps: Deps, actor: Actor, ticketId: string
     if (!rule.from.includes(t.status as Status)) {
       throw new AppError('illegal_transition', `${body.action} is not allowed when the ticket is ${t.status}`, { status: t.status, action: body.action });
     }
+    // files cited must be the actor's own uploads (or a form upload no other ticket holds)
+    const cited = (body as { attachments?: string[] }).attachments;
+    await checkAttachable(trx, actor, cited, t.id);
     const now = deps.now();
     // Everything the handlers read goes through this transaction (PGlite has one connection).
     const txDeps = { ...deps, db: trx };
@@ -72,6 +76,7 @@ export async function applyTransition(deps: Deps, actor: Actor, ticketId: string
       public: out.public ?? rule.public,
     };
     await appendEvents(trx, t.id, [main, ...(out.then ?? [])], now);
+    await claimAttachments(trx, out.attachments, t.id);
     await out.after?.();
     return (await getTicket(trx, t.id))!;
   });
