@@ -117,7 +117,7 @@ export async function listBoard(db: Kysely<DB>, f: { divisionCode?: string; cate
     .leftJoin('categories as c', 'c.code', 'tickets.category_code')
     .leftJoin('divisions as dv', 'dv.code', 'tickets.division_code')
     .leftJoin('units as lu', 'lu.id', 'tickets.lead_unit_id')
-    .select(['tickets.number', 'tickets.title', 'tickets.status', 'tickets.received_at', 'tickets.closed_at', 'tickets.reply_text', 'tickets.satisfaction', 'tickets.contact_name', 'tickets.category_code', 'c.name as category_name', 'dv.name as division_name', 'lu.name as unit_name'])
+    .select(['tickets.id', 'tickets.number', 'tickets.title', 'tickets.status', 'tickets.received_at', 'tickets.closed_at', 'tickets.reply_text', 'tickets.satisfaction', 'tickets.contact_name', 'tickets.category_code', 'c.name as category_name', 'dv.name as division_name', 'lu.name as unit_name'])
     .orderBy('tickets.received_at', 'desc')
     .orderBy('tickets.number')
     .limit(f.pageSize)

@@ -21,7 +21,8 @@ import { presentSummary } from './present.ts';
 import { anonymise } from './anonymise.ts';
 
 const IdParams = z.object({ id: z.string().uuid() });
-const NumberParams = z.object({ number: z.string().regex(/^[A-Z]{2}[0-9]{14}$/, 'invalid ticket number') });
+// typed as read off a slip: lx20261207000001, with spaces — the same number
+const NumberParams = z.object({ number: z.string().transform((s) => s.replace(/\s+/g, '').toUpperCase()).pipe(z.string().regex(/^[A-Z]{2}[0-9]{14}$/, 'invalid ticket number')) });
 
 export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -80,6 +81,8 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
   );
 
   const BoardItem = z.object({
+    /** the ticket's id (as Open311's service_request_id): a stable public reference */
+    id: z.string(),
     number: z.string(), title: z.string(), status: Status, categoryCode: z.string().nullable(), categoryName: z.string().nullable(), divisionName: z.string().nullable(),
     unitName: z.string().nullable(), receivedAt: z.string(), closedAt: z.string().nullable(), replyExcerpt: z.string().nullable(), satisfaction: z.string().nullable(),
   });
@@ -101,7 +104,10 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
       items: items.map((t) => {
         const reply = anonymise(t.reply_text, [t.contact_name]);
         return {
-          number: t.number.slice(0, 10) + '****' + t.number.slice(-2),
+          id: t.id,
+          // the date only: the daily sequence is half the tracking secret (its high digits are
+          // almost always 0000, so hiding four of six digits hid nothing)
+          number: t.number.slice(0, 10) + '*'.repeat(t.number.length - 10),
           title: anonymise(t.title, [t.contact_name])!,
           status: t.status as z.infer<typeof Status>,
           categoryCode: t.category_code,

@@ -26,6 +26,7 @@ export interface Attachment {
 }
 
 export interface BoardItem {
+  id: string;
   number: string;
   title: string;
   status: string;
