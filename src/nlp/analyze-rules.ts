@@ -1,5 +1,6 @@
 // Rule-based cues read from a normalised request text: urgency (with the "transfer to
 // 110/119/120?" prompt), request type, and the keyword fallback for categories used until a model is trained.
+import { withoutContactDetails } from './contact-details.ts';
 import type { EmergencyService, RequestType, Urgency } from '../contract/enums.ts';
 
 /** Which emergency service a cue belongs to: 110 police, 119 fire and rescue, 120 ambulance. */
@@ -137,7 +138,8 @@ function prepare(cats: CategoryRow[]) {
   return p;
 }
 
-export function keywordCategories(text: string, cats: CategoryRow[], k = 3): { code: string; name: string; confidence: number; terms: string[] }[] {
+export function keywordCategories(raw: string, cats: CategoryRow[], k = 3): { code: string; name: string; confidence: number; terms: string[] }[] {
+  const text = withoutContactDetails(raw); // the writer's own ID or phone says nothing of the matter
   const { byCode, words: wordLists } = prepare(cats);
   const own = new Map<string, { score: number; terms: string[] }>();
   for (const [ci, c] of cats.entries()) {

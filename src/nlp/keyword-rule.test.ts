@@ -38,6 +38,12 @@ describe('unlearnedKeywordHit', () => {
     expect(unlearnedKeywordHit('窨井盖松动', CATS, new Set([...learned, '020399']))?.code).toBe('020303'); // learned now: 井盖 of the other
     expect(unlearnedKeywordHit('你好', CATS, learned)).toBeNull();
   });
+  it('does not take the writer\'s own details for the matter (身份证3509… is no ID-card request)', () => {
+    const withId = [...CATS, cat('11', '公安政法', null, ''), cat('1101', '户籍', '11', ''), cat('110102', '身份证办理', '1101', '身份证 补办身份证')];
+    const l = new Set([...learned, '11']);
+    expect(unlearnedKeywordHit('我叫王建国,身份证350926198001011234,电话13905931234,楼道灯坏了请修理', withId, l)).toBeNull();
+    expect(unlearnedKeywordHit('身份证丢了怎么补办', withId, l)?.code).toBe('110102');
+  });
   it('ranks the keyword category first inside the model\'s branch, after the model\'s candidates outside it', () => {
     const learnedSet = new Set(['02', '05']);
     const model = [{ code: '0203', name: '市政设施', confidence: 0.9 }, { code: '05', name: '环境保护', confidence: 0.05 }];

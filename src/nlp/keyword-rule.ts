@@ -7,6 +7,7 @@
 // answer that the keyword would contradict (unless the category is new since the training: see
 // hitPlace). Otherwise the keyword category is only offered as an alternative. Once enough closed tickets carry the category, a
 // retrain learns it and the model takes over.
+import { withoutContactDetails } from './contact-details.ts';
 import type { CategoryRow } from './analyze-rules.ts';
 import { chainOf } from '../orgs/category-chain.ts';
 
@@ -97,8 +98,10 @@ export function levelOneCode(code: string, byCode: Map<string, CategoryRow>): st
  * length); a deeper category breaks a tie, and two different categories tied on both is no answer.
  * `keyword` is that category's longest keyword found.
  */
-export function unlearnedKeywordHit(text: string, cats: CategoryRow[], learned: ReadonlySet<string>, since?: Date): KeywordHit | null {
+export function unlearnedKeywordHit(raw: string, cats: CategoryRow[], learned: ReadonlySet<string>, since?: Date): KeywordHit | null {
   const { byCode, rules, byHead, hit } = prepare(cats, learned);
+  // (the writer's own ID and phone numbers are no keyword of the matter: 身份证3509…)
+  const text = withoutContactDetails(raw);
   // one walk of the text: at each position only the keywords starting with its two characters
   // are compared (was: a scan of the whole text per keyword, ~500 of them in the demo tree)
   const hits: number[] = [];

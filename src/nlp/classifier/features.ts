@@ -4,6 +4,7 @@
 // in at least `minDf` training texts (at most `maxFeatures`, most frequent first); see corpus.ts.
 import { normalize } from '../normalize.ts';
 import { segment } from '../segment.ts';
+import { withoutContactDetails } from '../contact-details.ts';
 
 export interface FeatureOptions {
   /** character n-gram orders, e.g. [1, 3] for 1–3-grams */
@@ -42,9 +43,13 @@ export interface SparseVec {
 
 const RE_DIGITS = /\p{Nd}+/gu;
 
-/** The text features are read from: normalised (unless it already is), cut to maxChars, digit runs as "0". */
+/**
+ * The text features are read from: normalised (unless it already is), without the writer's own
+ * details (contact-details.ts: "身份证3509…" says nothing about the matter), cut to maxChars, digit
+ * runs as "0".
+ */
 export function featureText(text: string, opts: FeatureOptions, normalized = false): string {
-  let norm = normalized ? text : normalize(text);
+  let norm = withoutContactDetails(normalized ? text : normalize(text));
   if (opts.maxChars && norm.length > opts.maxChars) norm = norm.slice(0, opts.maxChars);
   return norm.replace(RE_DIGITS, '0');
 }
