@@ -69,8 +69,17 @@ describe('urgencyCue', () => {
     ['我老婆被车撞了，躺在地上起不来', '120'],
     ['太可怕了有人持刀在街上追人', '110'],
     ['几个社会青年持刀在店门口闹事', '110'],
+    ['我老公喝醉了打我', '110'],
+    ['有人被打得满脸是血', '110'],
+    ['几个人围着打一个人', '110'],
+    ['有人在菜市场门口被几个人围着打，流了很多血', '110'],
+    ['路口有人摔倒了，流了很多血', '120'],
   ])('danger to people: %s → %s', (text, to) => {
     expect(urgencyCue(text)).toMatchObject({ level: 'emergency', transferTo: to });
+  });
+
+  it.each(['有事请打我电话13900000000', '麻烦打我手机', '自打我记事起这条路就没修过'])('no blow in "%s"', (text) => {
+    expect(urgencyCue(text).transferTo).toBeNull();
   });
 
   it('a danger that is over is no cue', () => {

@@ -14,9 +14,9 @@ interface Cue {
 // Most serious first: the first cue found decides. Gas leaks are utilities (水电气热, as the
 // 12345 rules class them) with the fire service's prompt, below any danger to people.
 const CUES: Cue[] = [
-  { level: 'emergency', transferTo: '110', words: ['持刀', '砍人', '拿刀', '打架', '斗殴', '抢劫', '绑架', '轻生', '自杀', '跳楼', '家暴', '家庭暴力', '一直打我', '动手打我', '打了我', '殴打', '威胁要杀', '要杀了', '跳河', '跳江', '跳海', '跳桥', '跳下去', '寻短见', '想不开', '被人打', '被打伤', '打伤', '行凶', '走失', '走丢', '失踪', '冒充公检法', '被诈骗', '遭遇诈骗', '骗走', '正在被打', '在被打', '被打了'] },
+  { level: 'emergency', transferTo: '110', words: ['持刀', '砍人', '拿刀', '打架', '斗殴', '抢劫', '绑架', '轻生', '自杀', '跳楼', '家暴', '家庭暴力', '一直打我', '动手打我', '打了我', '殴打', '威胁要杀', '要杀了', '跳河', '跳江', '跳海', '跳桥', '跳下去', '寻短见', '想不开', '被人打', '被打伤', '打伤', '行凶', '走失', '走丢', '失踪', '冒充公检法', '被诈骗', '遭遇诈骗', '骗走', '正在被打', '在被打', '被打了', '打我', '被打得', '围着打', '围殴', '群殴', '在打人', '打人了', '有人打人', '把人打'] },
   { level: 'emergency', transferTo: '119', words: ['火灾', '着火', '起火', '失火', '爆炸', '被困', '困人', '困在电梯', '关在电梯', '关着人', '关着好几个人', '卡在电梯', '电梯里有人', '塌方', '倒塌', '山体滑坡', '滑坡', '泥石流'] },
-  { level: 'emergency', transferTo: '120', words: ['生命危险', '有人受伤', '受伤了', '坠落', '坠楼', '溺水', '落水', '掉进河', '掉河里', '掉进水', '掉水里', '掉进海', '掉进池塘', '触电', '昏迷', '晕倒', '昏倒', '中毒', '流血', '大出血', '没有呼吸', '没呼吸', '心脏骤停', '抽搐', '不省人事', '摔下来了', '摔下去了', '摔倒了', '被车撞了'] },
+  { level: 'emergency', transferTo: '120', words: ['生命危险', '有人受伤', '受伤了', '坠落', '坠楼', '溺水', '落水', '掉进河', '掉河里', '掉进水', '掉水里', '掉进海', '掉进池塘', '触电', '昏迷', '晕倒', '昏倒', '中毒', '流血', '大出血', '没有呼吸', '没呼吸', '心脏骤停', '抽搐', '不省人事', '摔下来了', '摔下去了', '摔倒了', '被车撞了', '流了很多血', '满脸是血', '头破血流', '血流不止'] },
   { level: 'emergency', transferTo: null, words: ['电线掉落', '电线断了', '井盖缺失', '没有井盖'] },
   { level: 'utility', transferTo: '119', words: ['燃气泄漏', '煤气泄漏', '天然气泄漏', '液化气泄漏', '煤气味', '燃气味', '天然气味', '漏气'] },
   { level: 'utility', transferTo: null, words: ['停水', '停电', '停气', '断水', '断电', '没水', '没有水', '没电', '没有电', '暖气', '供暖', '水管爆', '水管破裂', '爆管', '爆水管', '水压低', '自来水'] },
@@ -34,6 +34,10 @@ const HAZARD = /^(?:的)?(?:隐患|风险|危险|可能)/;
 // "路面结冰容易摔倒", "小孩可能摔下去", "怕被车撞", "这个路口经常发生车祸": what could happen or
 // keeps happening, said just before the cue (a matter to fix, not a call under way)
 const HAZARD_BEFORE = /(?:容易|可能|就会|担心|害怕|以防|防止|避免|随时|经常|常常|多次|频繁|屡次|总是)[^，。！？；,.!?;\s]{0,2}$/;
+// "打我电话", "打我手机": a call, not a blow (per cue: what must not follow it)
+const NOT_AFTER: Record<string, RegExp> = { 打我: /^(?:的)?(?:电话|手机|号码|座机)|^一?下?(?:电话|手机)/ };
+// "自打我出生起": since, not a blow (per cue: what must not come right before it)
+const NOT_BEFORE: Record<string, RegExp> = { 打我: /自$/ };
 // "老人摔倒了，没有生命危险": the caller says the injury is not a danger to life (no 120 call)
 const NOT_IN_DANGER = /(?:没有|没|并无|无|未)(?:生命危险|人员?受伤|大碍|什么大碍)/;
 export interface UrgencyCue {
@@ -60,7 +64,7 @@ export function urgencyCue(text: string, stated: RequestType | null = explicitRe
         const before = text.slice(Math.max(0, at - 6), at);
         const after = text.slice(at + w.length, at + w.length + 4);
         const over = PAST.test(text.slice(Math.max(0, at - 12), at)) || REFERENCE.test(after);
-        const hazard = c.transferTo !== null && (HAZARD.test(after) || HAZARD_BEFORE.test(before));
+        const hazard = c.transferTo !== null && (HAZARD.test(after) || HAZARD_BEFORE.test(before) || !!NOT_AFTER[w]?.test(after) || !!NOT_BEFORE[w]?.test(before));
         if (!NEGATION.test(before) && !over && !hazard) return { level: c.level, cue: w, transferTo: c.transferTo, suggest110: c.transferTo === '110' };
         at = text.indexOf(w, at + w.length);
       }
