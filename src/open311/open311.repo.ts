@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 
 export interface RequestFilter {
   ids?: string[];
-  serviceCode?: string;
+  serviceCodes?: string[];
   status?: 'open' | 'closed';
   start?: Date;
   end?: Date;
@@ -24,7 +24,7 @@ export async function listPublicRequests(db: Kysely<DB>, f: RequestFilter) {
     .where('t.out_of_scope_rule', 'is', null)
     .where('t.master_id', 'is', null);
   if (f.ids?.length) q = q.where('t.id', 'in', f.ids);
-  if (f.serviceCode) q = q.where('t.category_code', '=', f.serviceCode);
+  if (f.serviceCodes?.length) q = q.where('t.category_code', 'in', f.serviceCodes);
   if (f.status === 'closed') q = q.where('t.status', 'in', CLOSED);
   if (f.status === 'open') q = q.where('t.status', 'not in', CLOSED);
   if (f.start) q = q.where('t.received_at', '>=', f.start);

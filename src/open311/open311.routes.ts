@@ -17,6 +17,11 @@ function jsonName(file: string): string {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
+/** A filter GeoReport v2 lets a client give several times, comma delimited (status=open,closed), or repeated. */
+const list = (v: unknown): string[] | undefined => {
+  const all = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  return all.length ? [...new Set(all)] : undefined;
+};
 function num(v: unknown, name: string, min: number, max: number): number | undefined {
   const s = str(v);
   if (s === undefined || s === '') return undefined;
@@ -65,16 +70,21 @@ export async function open311Routes(app: FastifyInstance, deps: Deps) {
     scope.get<{ Params: { file: string } }>(`/services/:file`, hide, async (req) => serviceDefinition(deps, jsonName(req.params.file)));
     scope.get<{ Querystring: Record<string, unknown> }>(`/requests.json`, hide, async (req) => {
       const q = req.query;
-      const ids = str(q.service_request_id)?.split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = list(q.service_request_id);
       if (ids?.some((id) => !isId(id))) throw new AppError('validation', 'service_request_id must be ids given by this server');
-      const status = str(q.status);
-      if (status && status !== 'open' && status !== 'closed') throw new AppError('validation', 'status is open or closed');
+      const statuses = list(q.status);
+      if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw new AppError('validation', 'status is open or closed (or both, comma delimited)');
+      // both statuses: no filter
+      const status = statuses?.length === 1 ? statuses[0] : undefined;
+      const serviceCodes = list(q.service_code);
       const pageSize = num(q.page_size, 'page_size', 1, MAX_PAGE) ?? 100;
       const page = num(q.page, 'page', 1, 100000) ?? 1;
       // without dates the spec's default window: the last 90 days
       const end = date(q.end_date, 'end_date');
-      const start = date(q.start_date, 'start_date') ?? (ids?.length ? undefined : new Date((end ?? deps.now()).getTime() - 90 * 86_400_000));
-      return listRequests(deps, { ids, serviceCode: str(q.service_code), status: status as 'open' | 'closed' | undefined, start, end, limit: pageSize, offset: (page - 1) * pageSize });
+      const given = date(q.start_date, 'start_date');
+      if (given && end && given >= end) throw new AppError('validation', 'start_date must be before end_date');
+      const start = given ?? (ids?.length ? undefined : new Date((end ?? deps.now()).getTime() - 90 * 86_400_000));
+      return listRequests(deps, { ids, serviceCodes, status: status as 'open' | 'closed' | undefined, start, end, limit: pageSize, offset: (page - 1) * pageSize });
     });
     scope.get<{ Params: { file: string } }>(`/requests/:file`, hide, async (req) => {
       const id = jsonName(req.params.file);
@@ -99,6 +109,19 @@ export async function open311Routes(app: FastifyInstance, deps: Deps) {
         address_string: str(b.address_string)?.slice(0, 200), phone: str(b.phone), first_name: str(b.first_name)?.slice(0, 20), last_name: str(b.last_name)?.slice(0, 20), email: str(b.email),
       };
       return reply.status(201).send(await postRequest(deps, clientActor(name), input));
+    });
+    // anything else under the base answers in GeoReport's own error shape (not the web app's):
+    // a known resource with another method is 405 with what it allows; .xml is not served
+    const ALLOWED: [RegExp, string][] = [[/^\/(?:discovery|services)\.json$/, 'GET'], [/^\/services\/[^/]+$/, 'GET'], [/^\/requests\.json$/, 'GET, POST'], [/^\/requests\/[^/]+$/, 'GET'], [/^\/tokens\/[^/]+$/, 'GET']];
+    scope.route({
+      method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', schema: { hide: true },
+      handler: async (req, reply) => {
+        const path = req.url.slice(BASE.length).split('?')[0]!;
+        const allow = ALLOWED.find(([re]) => re.test(path))?.[1];
+        if (allow) return reply.status(405).header('allow', allow).send([{ code: 405, description: `${req.method} is not allowed here (${allow})` }]);
+        const xml = /\.xml$/.test(path) ? ': only the JSON format is served (.json)' : '';
+        return reply.status(404).send([{ code: 404, description: `no such resource: ${path}${xml}` }]);
+      },
     });
   }, { prefix: BASE });
 }

@@ -66,6 +66,11 @@ describe.each(DB_KINDS)('Open311 GeoReport v2 on %s', (kind) => {
     expect(JSON.stringify(one)).not.toContain('13912340000');
     const list = (await app.inject({ url: `/open311/v2/requests.json?service_code=${fx.categories.propertyService}&status=open` })).json();
     expect(list.map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
+    // the spec's lists: several values comma delimited (or the parameter repeated) are their union
+    for (const q of [`service_code=${fx.categories.cityLook},${fx.categories.propertyService}&status=open,closed`, `service_code=${fx.categories.cityLook}&service_code=${fx.categories.propertyService}`]) {
+      expect((await app.inject({ url: `/open311/v2/requests.json?${q}` })).json().map((r: { service_request_id: string }) => r.service_request_id), q).toContain(id);
+    }
+    expect((await app.inject({ url: `/open311/v2/requests.json?service_code=${fx.categories.cityLook}` })).json().map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(id);
     expect((await app.inject({ url: `/open311/v2/tokens/${id}.json` })).json()).toEqual([{ service_request_id: id, token: id }]);
     // JSON bodies are taken too
     const json = await app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: { ...request, api_key: KEY } });
@@ -91,5 +96,11 @@ describe.each(DB_KINDS)('Open311 GeoReport v2 on %s', (kind) => {
     }
     expect((await app.inject({ url: '/open311/v2/requests/00000000-0000-4000-8000-000000000000.json' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/open311/v2/requests/abc.json' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/open311/v2/requests.json?start_date=2026-12-01T00:00:00Z&end_date=2026-01-01T00:00:00Z' })).statusCode).toBe(400);
+    // outside the resources: the spec's error array too; another method on a resource is 405
+    const xml = await app.inject({ url: '/open311/v2/discovery.xml' });
+    expect([xml.statusCode, xml.json()[0].code]).toEqual([404, 404]);
+    const put = await app.inject({ method: 'PUT', url: '/open311/v2/requests.json', payload: {} });
+    expect([put.statusCode, put.headers.allow, put.json()[0].code]).toEqual([405, 'GET, POST', 405]);
   });
 });

@@ -99,7 +99,7 @@ export async function listRequests(deps: Deps, f: RequestFilter) {
     requested_datetime: iso(t.received_at),
     updated_datetime: iso(t.updated_at),
     expected_datetime: iso(t.reply_deadline),
-    address: t.address,
+    address: anonymise(t.address, [t.contact_name]),
     address_id: null,
     zipcode: null,
     lat: t.lat,

@@ -13,4 +13,9 @@ describe('anonymise (public board texts)', () => {
     expect(anonymise('身份证350926199001011234', [])).toBe('身份证[身份证号]');
     expect(anonymise(null, ['赵建国'])).toBeNull();
   });
+  it('masks the door of a home, not the street or the building', () => {
+    expect(anonymise('住柘荣县双城镇城北社区东街8号302室，楼道灯坏了')).toBe('住柘荣县双城镇城北社区东街8号[门牌]，楼道灯坏了');
+    expect(anonymise('金域华府3栋2单元501漏水')).toBe('金域华府3栋[门牌]漏水');
+    expect(anonymise('3号楼的电梯坏了三天，8月12号报修过')).toBe('3号楼的电梯坏了三天，8月12号报修过');
+  });
 });
