@@ -8,20 +8,6 @@ export function findUserByUsername(db: Kysely<DB>, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export async function recordLoginFailure(db: Kysely<DB>, userId: string, lockAfter: number, lockUntil: Date) {
-  const row = await db
-    .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-    .where('id', '=', userId)
-    .returning('failed_logins')
-    .executeTakeFirstOrThrow();
-  if (row.failed_logins >= lockAfter) {
-    await db.updateTable('users').set({ locked_until: lockUntil, failed_logins: 0 }).where('id', '=', userId).execute();
-    return true;
-  }
-  return false;
-}
-
 export async function recordLoginSuccess(db: Kysely<DB>, userId: string) {
   await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
 }

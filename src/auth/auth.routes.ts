@@ -16,7 +16,7 @@ const present = (a: Actor) => ({
 export async function authRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post('/api/v1/auth/login', { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeResponse } } }, async (req, reply) => {
-    const { token, expiresAt, actor } = await login(deps, req.body);
+    const { token, expiresAt, actor } = await login(deps, req.body, req.ip);
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true, sameSite: 'lax', path: '/', expires: expiresAt, secure: process.env.LIANXIN_COOKIE_SECURE === '1',
     });

@@ -43,15 +43,20 @@ describe.each(DB_KINDS)('sign-in on %s', (kind) => {
     const locked = await loginAs('chengguan', 'wrong');
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.message.zh).toContain('锁定');
-    // Even the right password is refused while locked.
+    // Even the right password is refused while locked, from that address …
     expect((await loginAs('chengguan', fx.password)).statusCode).toBe(423);
+    // … but five guesses from elsewhere do not lock a colleague out at their own desk
+    const elsewhere = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'chengguan', password: fx.password }, remoteAddress: '10.1.2.3' });
+    expect(elsewhere.statusCode).toBe(200);
     t.clock.advanceHours(LOCK_MINUTES / 60 + 0.01);
     expect((await loginAs('chengguan', fx.password)).statusCode).toBe(200);
   });
 
-  it('unknown users get the same answer as a wrong password', async () => {
+  it('unknown users get the same answers as a wrong password, the lock included', async () => {
     const res = await loginAs('nobody', 'x');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('bad_credentials');
+    for (let i = 1; i < LOCK_AFTER_FAILURES - 1; i++) expect((await loginAs('nobody', 'x')).statusCode).toBe(401);
+    expect((await loginAs('nobody', 'x')).statusCode).toBe(423); // as a real account would be: the lock tells nothing
   });
 });

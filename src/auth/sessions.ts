@@ -4,28 +4,45 @@ import type { Deps } from '../server/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './auth.repo.ts';
+import { clearKey, countFailure, lockedKeys } from '../shared/attempts.repo.ts';
 
 export const SESSION_COOKIE = 'lx_session';
 export const SESSION_HOURS = 12;
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
+/**
+ * Wrong passwords are counted per username × client address (5 in 15 min lock that pair for 15
+ * min), per username from anywhere (50: a spread-out guesser) and per address over all usernames
+ * (100: spraying). So a stranger elsewhere cannot lock a colleague out with five guesses, and an
+ * unknown username is counted and locked like a real one (the answer never tells which exist).
+ */
+export const LOGIN_LIMITS = {
+  perUserAddress: { windowMs: LOCK_MINUTES * 60_000, limit: LOCK_AFTER_FAILURES, lockMs: LOCK_MINUTES * 60_000 },
+  perUser: { windowMs: LOCK_MINUTES * 60_000, limit: 50, lockMs: LOCK_MINUTES * 60_000 },
+  perAddress: { windowMs: LOCK_MINUTES * 60_000, limit: 100, lockMs: LOCK_MINUTES * 60_000 },
+};
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 let dummyHash: Promise<string> | null = null;
 
-export async function login(deps: Deps, input: { username: string; password: string }) {
-  const user = await repo.findUserByUsername(deps.db, input.username);
+export async function login(deps: Deps, input: { username: string; password: string }, ip = 'unknown') {
   const now = deps.now();
-  if (!user || !user.active) {
-    // Same work as a real check, so timing does not reveal which usernames exist.
-    await verifyPassword(await (dummyHash ??= hashPassword('lianxin-dummy')), input.password);
-    throw new AppError('bad_credentials');
+  const name = input.username.trim().toLowerCase();
+  const counters = [
+    { key: `lu:${name}|${ip}`, limits: LOGIN_LIMITS.perUserAddress },
+    { key: `lg:${name}`, limits: LOGIN_LIMITS.perUser },
+    { key: `la:${ip}`, limits: LOGIN_LIMITS.perAddress },
+  ];
+  const keys = counters.map((c) => c.key);
+  if ((await lockedKeys(deps.db, keys, now)).length) throw new AppError('account_locked');
+  const user = await repo.findUserByUsername(deps.db, input.username);
+  // (an unknown user costs the same work as a real check, so timing does not tell either)
+  const ok = user?.active ? await verifyPassword(user.password_hash, input.password) : (await verifyPassword(await (dummyHash ??= hashPassword('lianxin-dummy')), input.password), false);
+  if (!user || !ok) {
+    for (const c of counters) await countFailure(deps.db, c.key, now, c.limits);
+    throw new AppError((await lockedKeys(deps.db, keys, now)).length ? 'account_locked' : 'bad_credentials');
   }
-  if (user.locked_until && user.locked_until > now) throw new AppError('account_locked');
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const locked = await repo.recordLoginFailure(deps.db, user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
-    throw new AppError(locked ? 'account_locked' : 'bad_credentials');
-  }
+  await clearKey(deps.db, counters[0].key, now);
   await repo.recordLoginSuccess(deps.db, user.id);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineJob, type JobModule } from './registry.ts';
 import { purgeJobs } from './jobs.repo.ts';
-import { pruneAttempts } from '../tickets/track-throttle.repo.ts';
+import { pruneAttempts } from '../shared/attempts.repo.ts';
 
 const DAY_MS = 86_400_000;
 

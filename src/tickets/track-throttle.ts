@@ -7,7 +7,7 @@
 // Counters live in the database, so every app node enforces the same limits.
 import type { Deps } from '../server/deps.ts';
 import { AppError } from '../shared/errors.ts';
-import { clearKey, countFailure, lockedKeys } from './track-throttle.repo.ts';
+import { clearKey, countFailure, lockedKeys } from '../shared/attempts.repo.ts';
 
 export const TRACK_LIMITS = {
   perNumber: { windowMs: 15 * 60_000, limit: 5, lockMs: 15 * 60_000 },

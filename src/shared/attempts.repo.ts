@@ -1,4 +1,4 @@
-// SQL for the tracking gate's failure counters (one row per key, upserted atomically).
+// SQL for failure counters behind guessable gates (tracking digits, sign-in): one row per key, upserted atomically.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
