@@ -252,6 +252,11 @@ export interface NotificationsTable {
   created_at: TsDefault;
   read_at: Ts | null;
 }
+export interface NotificationReadsTable {
+  notification_id: number;
+  user_id: string;
+  read_at: Ts;
+}
 export interface TrackAttemptsTable {
   key: string;
   failures: Generated<number>;
@@ -302,6 +307,7 @@ export interface DB {
   jobs: JobsTable;
   ticket_alerts: TicketAlertsTable;
   notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
   case_alerts: CaseAlertsTable;
   track_attempts: TrackAttemptsTable;
   nlp_models: NlpModelsTable;

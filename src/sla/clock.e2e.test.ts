@@ -80,6 +80,11 @@ describe.each(DB_KINDS)('the clock through the ticket API on %s', (kind) => {
     expect((await handler.get('/api/v1/notifications?unread=true')).body.total).toBe(2);
     expect((await handler.post('/api/v1/notifications/read-all')).body.updated).toBe(2);
     expect((await handler.get('/api/v1/notifications?unread=true')).body.total).toBe(0);
+    // read is per person: the unit's leader still has all three unread (one handler's "read all" is not theirs)
+    const leader = await login(app, 'zhujian_leader', FIXTURE_PASSWORD);
+    expect((await leader.get('/api/v1/notifications?unread=true')).body.total).toBe(3);
+    expect((await leader.get('/api/v1/notifications')).body.items.every((n: { readAt: string | null }) => n.readAt === null)).toBe(true);
+    expect((await handler.get('/api/v1/notifications')).body.items.every((n: { readAt: string | null }) => n.readAt !== null)).toBe(true);
     expect((await app.inject({ method: 'GET', url: '/api/v1/notifications' })).statusCode).toBe(401);
 
     // Reply; the callback deadline is 2 working days later and the centre gets a task near it.

@@ -17,7 +17,7 @@ function scopeOf(actor: Actor | null): repo.NotificationScope {
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export async function listMyNotifications(deps: Deps, actor: Actor | null, q: { unread?: boolean; page: number; pageSize: number }) {
-  const { items, total } = await repo.listNotifications(deps.db, scopeOf(actor), { unread: q.unread, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { items, total } = await repo.listNotifications(deps.db, scopeOf(actor), actor!.id, { unread: q.unread, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return {
     items: items.map((n) => ({
       id: Number(n.id), kind: n.kind, body: n.body, ticketId: n.ticket_id, ticketNumber: n.ticket_number ?? null,
@@ -31,7 +31,7 @@ export async function listMyNotifications(deps: Deps, actor: Actor | null, q: { 
 }
 
 export async function markNotificationsRead(deps: Deps, actor: Actor | null, id?: number): Promise<number> {
-  const n = await repo.markRead(deps.db, scopeOf(actor), deps.now(), id);
+  const n = await repo.markRead(deps.db, scopeOf(actor), actor!.id, deps.now(), id);
   if (id !== undefined && n === 0) throw new AppError('not_found', 'no such unread notification');
   return n;
 }
