@@ -35,7 +35,11 @@ export const ErrorResponse = z.object({
 
 /** Text that is trimmed and free of NUL/control characters other than newline and tab. */
 export const Text = (max: number) =>
-  z.string().transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim()).pipe(z.string().max(max));
+  z.string()
+    // control characters out; invisible ones (zero-width space, BOM …) and whitespace off both
+    // ends, so a name of nothing but U+200B is empty (inside a text, a zero-width joiner stays)
+    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu, ''))
+    .pipe(z.string().max(max));
 
 /**
  * A phone number as stored and compared: digits only, without the +86 / 0086 country prefix, so
