@@ -170,7 +170,7 @@ export const ListTicketsQuery = z.object({
   phone: z.string().max(30).transform(canonicalPhone).optional(),
   queue: z.enum(['dispatch', 'inbox', 'extensions', 'callback']).optional(),
   sort: z.enum(['received_desc', 'deadline_asc', 'urgency']).optional(),
-});
+}).refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { message: 'from must be before to', path: ['from'] });
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuery>;
 
 export const TrackResponse = z.object({

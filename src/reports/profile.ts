@@ -20,6 +20,12 @@ export async function getKeySites(deps: Deps, code: string): Promise<z.infer<typ
   return parsed.success ? parsed.data : [];
 }
 
+/** The key sites of a division of the deployment (422 for a code it does not have, as the profile answers). */
+export async function listKeySites(deps: Deps, code: string) {
+  if (!(await repo.divisionRow(deps.db, code))) throw new AppError('unknown_division', code);
+  return getKeySites(deps, code);
+}
+
 export async function setKeySites(deps: Deps, actor: Actor | null, code: string, items: z.infer<typeof KeySite>[]) {
   assertAdmin(actor);
   if (!(await repo.divisionRow(deps.db, code))) throw new AppError('unknown_division', code);

@@ -12,7 +12,7 @@ import {
 } from '../contract/reports.ts';
 import { formulaTexts, loadRatesConfig, saveRatesConfig } from './formulas.ts';
 import { getHotspotsByPlace, getRanking, getRates, getTicketPoints, getTrend } from './rates.ts';
-import { getDivisionProfile, getKeySites, setKeySites } from './profile.ts';
+import { getDivisionProfile, listKeySites, setKeySites } from './profile.ts';
 
 const CodeParams = z.object({ code: DivisionCode });
 
@@ -47,7 +47,7 @@ export async function reportRoutes(app: FastifyInstance, deps: Deps) {
     async (req) => getDivisionProfile(deps, req.actor, req.params.code, req.query));
   r.get('/api/v1/divisions/:code/key-sites', { schema: { tags: ['divisions'], params: CodeParams, response: { 200: KeySitesBody } } }, async (req) => {
     reportScope(req.actor);
-    return { items: await getKeySites(deps, req.params.code) };
+    return { items: await listKeySites(deps, req.params.code) };
   });
   r.put('/api/v1/admin/divisions/:code/key-sites', { schema: { tags: ['divisions'], params: CodeParams, body: KeySitesBody, response: { 200: KeySitesBody } } },
     async (req) => setKeySites(deps, req.actor, req.params.code, req.body.items));
