@@ -40,3 +40,19 @@ export async function localAuthorities(db: Kysely<DB>, divisionCodes: string[]) 
   return db.selectFrom('units').select(['id', 'name', 'division_code']).where('active', '=', true)
     .where('kind', 'in', ['street', 'government']).where('division_code', 'in', divisionCodes).execute();
 }
+
+/**
+ * Who finally handled what, where: closed tickets by category, division and lead unit (after any
+ * redispatch, the unit that answered), with the unit's name, active units only.
+ */
+export async function closedUnitCounts(db: Kysely<DB>) {
+  return db
+    .selectFrom('tickets as t')
+    .innerJoin('units as u', 'u.id', 't.lead_unit_id')
+    .select((eb) => ['t.category_code', 't.division_code', 't.lead_unit_id', 'u.name', eb.fn.countAll<number>().as('n')])
+    .where('t.status', '=', 'closed')
+    .where('t.category_code', 'is not', null)
+    .where('u.active', '=', true)
+    .groupBy(['t.category_code', 't.division_code', 't.lead_unit_id', 'u.name'])
+    .execute();
+}

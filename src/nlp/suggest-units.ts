@@ -4,6 +4,7 @@ import type { AnalyzeResponse } from '../contract/nlp.ts';
 import type { Deps } from '../server/deps.ts';
 import { resolveRoute, unitsServingPlace } from '../dispatch/route.ts';
 import type { Prediction } from './analyze.ts';
+import { historyUnits } from './unit-history.ts';
 
 type SuggestedUnit = AnalyzeResponse['units'][number];
 /** Below this the unit model's candidate is not offered (the first one down to half of it). */
@@ -28,11 +29,16 @@ export async function suggestedUnits(deps: Deps, predicted: Prediction | null, t
   // the unit model's candidates that can act here (with no place: only units serving the whole area)
   const serving = new Set(await unitsServingPlace(deps, (predicted?.units ?? []).map((u) => u.id), divisionCode));
   // a unit the model gives next to no chance (the flat tail of a text it cannot place) is noise
-  const learned = (predicted?.units ?? []).filter((u, i) => serving.has(u.id) && (i === 0 || u.confidence >= MIN_UNIT_CONFIDENCE) && u.confidence >= MIN_UNIT_CONFIDENCE / 2);
-  const routed = top ? await routedUnit(deps, top.code, divisionCode, top.confidence) : null;
+  const model = (predicted?.units ?? []).filter((u, i) => serving.has(u.id) && (i === 0 || u.confidence >= MIN_UNIT_CONFIDENCE) && u.confidence >= MIN_UNIT_CONFIDENCE / 2);
+  const [routed, history] = await Promise.all([
+    top ? routedUnit(deps, top.code, divisionCode, top.confidence) : null,
+    top ? fromHistory(deps, top, divisionCode) : [],
+  ]);
+  // the model's candidates and the units that answered such matters here before, by confidence
+  const learned = mergeCandidates(model, history);
   // intake routes a confident category by rule before it asks the unit model (create-ticket.ts)
   const ruled = !!routed && !routed.fallback && !!predicted?.categoriesConfident;
-  if (!ruled && learned.length && predicted?.unitsConfident && learned[0].id === predicted.units![0].id) return learned;
+  if (!ruled && model.length && predicted?.unitsConfident && model[0].id === predicted.units![0].id) return model;
   // a rule's unit leads; the default government (no rule owns the matter) comes after the model's
   // candidates, which at least name a unit that did such work before
   const out: SuggestedUnit[] = routed && !routed.fallback ? [routed] : [];
@@ -43,3 +49,27 @@ export async function suggestedUnits(deps: Deps, predicted: Prediction | null, t
   return out;
 }
 
+
+/**
+ * The units that closed this category's tickets in this place before (unit-history.ts), that can
+ * act here, each as confident as the category times its share of those tickets.
+ */
+async function fromHistory(deps: Deps, top: { code: string; confidence: number }, divisionCode: string | null): Promise<SuggestedUnit[]> {
+  const hist = (await historyUnits(deps, top.code, divisionCode).catch(() => [])).slice(0, 3);
+  if (!hist.length) return [];
+  const serving = new Set(await unitsServingPlace(deps, hist.map((h) => h.id), divisionCode));
+  return hist
+    .filter((h) => serving.has(h.id))
+    .map((h) => ({ id: h.id, name: h.name, confidence: Math.round(top.confidence * h.share * 1000) / 1000 }))
+    .filter((u) => u.confidence >= MIN_UNIT_CONFIDENCE);
+}
+
+/** One list, each unit once at its higher confidence, most confident first. */
+function mergeCandidates(a: SuggestedUnit[], b: SuggestedUnit[]): SuggestedUnit[] {
+  const by = new Map<string, SuggestedUnit>();
+  for (const u of [...a, ...b]) {
+    const seen = by.get(u.id);
+    if (!seen || u.confidence > seen.confidence) by.set(u.id, u);
+  }
+  return [...by.values()].sort((x, y) => y.confidence - x.confidence);
+}
