@@ -185,6 +185,8 @@ export const TrackResponse = z.object({
   canRate: z.boolean(),
   satisfaction: Satisfaction.nullable(),
   events: z.array(z.object({ action: z.string(), toStatus: z.string(), at: z.string(), unitName: z.string().nullable(), note: z.string().nullable() })),
+  /** merged (并案): the ticket it follows, as far as this citizen may know it (not its number: another caller's) */
+  mergedInto: z.object({ status: Status, handlingUnit: z.string().nullable(), deadline: z.string().nullable() }).nullable(),
 });
 export type TrackResponse = z.infer<typeof TrackResponse>;
 

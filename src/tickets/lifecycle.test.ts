@@ -159,6 +159,11 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect(dupEvents.at(-1)).toMatchObject({ action: 'note', note: `并案：${early.number}`, data: { mergedTicketId: early.id, mergedNumber: early.number } });
     const m = await act(dispatcher, dup.id, { action: 'merge', masterId: master.id });
     expect(m.body.status).toBe('merged');
+    // its citizen is told it is handled with another ticket, and how that one stands (not its number)
+    const tracked = (await anon.get(`/api/v1/track/${dup.number}?phone=${phone.slice(-4)}`)).body;
+    expect(tracked.mergedInto).toMatchObject({ status: 'dispatched', handlingUnit: expect.any(String) });
+    expect(JSON.stringify(tracked)).not.toContain(master.number);
+    expect((await anon.get(`/api/v1/track/${master.number}?phone=${phone.slice(-4)}`)).body.mergedInto).toBeNull();
     // what was merged into it follows it to the new master (else nothing would ever close it)
     const moved = (await dispatcher.get(`/api/v1/tickets/${early.id}`)).body;
     expect(moved.masterId).toBe(master.id);
@@ -210,6 +215,10 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     const a = await newTicket(agent, {});
     const ans = await act(agent, a.id, { action: 'direct_answer', text: '社保卡补办请携带身份证到县行政服务中心社保窗口办理。' });
     expect(ans.body.status).toBe('closed');
+    // answered at the centre: tracking names who answered, not "being assigned"
+    const answeredBy = (await anon.get(`/api/v1/track/${a.number}?phone=${phone.slice(-4)}`)).body;
+    expect(answeredBy.deadline).toBeNull();
+    expect(answeredBy.events.map((e: { action: string }) => e.action)).toEqual(['receive', 'direct_answer']);
     const b = await newTicket(agent, {});
     expect((await act(agent, b.id, { action: 'out_of_scope', ruleCode: 'nope' })).body.error.code).toBe('unknown_rule');
     const rules = await t.deps.db.selectFrom('scope_rules').select('code').execute();

@@ -21,23 +21,32 @@ async function verified(deps: Deps, number: string, last4: string): Promise<Tick
   return t;
 }
 
+/** What a citizen is owed a time for: the reply while a unit has it, before dispatch the centre's dispatch time, nothing once answered. */
+function citizenDeadline(t: Ticket): Date | null {
+  const withUnit = t.status === 'dispatched' || t.status === 'signed' || t.status === 'handling';
+  const answered = t.status === 'replied' || t.status === 'callback' || t.status === 'closed' || t.status === 'merged';
+  return answered ? null : withUnit ? (t.reply_deadline ?? currentStageWindow(t).deadline) : currentStageWindow(t).deadline;
+}
+
+/** Actions that finish a ticket at the centre, with no unit: the centre's own unit answered it. */
+const CENTRE_FINISH = new Set(['direct_answer', 'out_of_scope', 'transfer']);
+
 export async function trackTicket(deps: Deps, number: string, last4: string): Promise<TrackResponse> {
   const t = await verified(deps, number, last4);
   const events = await repo.events(deps.db, t.id, true);
+  const master = t.status === 'merged' && t.master_id ? await repo.getTicket(deps.db, t.master_id) : undefined;
+  const finishedBy = !t.lead_unit_id ? [...events].reverse().find((e) => CENTRE_FINISH.has(e.action))?.unit_name ?? null : null;
   // the citizen is owed an answer: while a unit has the ticket, its deadline is the reply deadline
-  // (not the unit's internal 24-hour sign-for limit); before dispatch, the centre's dispatch time
-  const withUnit = t.status === 'dispatched' || t.status === 'signed' || t.status === 'handling';
-  // once answered, nothing is owed within a time limit any more: the callback's deadline is the
-  // centre's own work, not a "办理时限" to show the citizen
-  const answered = t.status === 'replied' || t.status === 'callback';
-  const deadline = answered ? null : withUnit ? (t.reply_deadline ?? currentStageWindow(t).deadline) : currentStageWindow(t).deadline;
+  // (not the unit's internal 24-hour sign-for limit); before dispatch, the centre's dispatch time;
+  // once answered, nothing (the callback's deadline is the centre's own work)
+  const deadline = citizenDeadline(t);
   return {
     number: t.number,
     title: t.title,
     status: t.status as Status,
     type: t.request_type as RequestType,
     receivedAt: iso(t.received_at)!,
-    handlingUnit: await repo.unitName(deps.db, t.lead_unit_id),
+    handlingUnit: (await repo.unitName(deps.db, t.lead_unit_id)) ?? finishedBy,
     deadline: iso(deadline),
     replyText: t.reply_text,
     canRate: t.status === 'replied',
@@ -49,6 +58,9 @@ export async function trackTicket(deps: Deps, number: string, last4: string): Pr
       unitName: e.actor_role === 'system' || e.actor_role === 'citizen' ? null : (e.unit_name ?? null),
       note: NOTE_SHOWN.has(e.action) ? e.note : null,
     })),
+    mergedInto: master
+      ? { status: master.status as Status, handlingUnit: await repo.unitName(deps.db, master.lead_unit_id), deadline: iso(citizenDeadline(master)) }
+      : null,
   };
 }
 

@@ -1,4 +1,6 @@
-// Parcel-tracking style progress: 受理 → 派单 → 签收 → 办理 → 答复 → 回访 → 办结.
+// Parcel-tracking style progress: 受理 → 派单 → 签收 → 办理 → 答复 → 回访 → 办结; a ticket the
+// centre finished itself (answered on the phone, out of scope, transferred) went 受理 → that → 办结,
+// and a merged one 受理 → 并案 (it follows the ticket it joined): only steps that happen are shown.
 import { useI18n } from '../i18n/index.tsx';
 
 export const STEPS = ['received', 'dispatched', 'signed', 'handling', 'replied', 'callback', 'closed'] as const;
@@ -24,13 +26,24 @@ export function stepOf(status: string, actions: string[] = []): number {
   }
 }
 
+const CENTRE_FINISH = ['direct_answer', 'out_of_scope', 'transfer'] as const;
+
+/** The steps this ticket's path has, and the one it has reached. */
+export function stepsFor(status: string, actions: string[] = []): { steps: readonly string[]; at: number } {
+  if (status === 'merged') return { steps: ['received', 'merged'], at: 1 };
+  const dispatched = actions.some((a) => a === 'dispatch' || a === 'auto_dispatch');
+  const finish = CENTRE_FINISH.find((a) => actions.includes(a));
+  if (!dispatched && finish) return { steps: ['received', finish, 'closed'], at: status === 'closed' ? 2 : 1 };
+  return { steps: STEPS, at: stepOf(status, actions) };
+}
+
 export function Progress({ status, actions }: { status: string; actions: string[] }) {
   const { t } = useI18n();
-  const at = stepOf(status, actions);
+  const { steps, at } = stepsFor(status, actions);
   const label = (s: string) => t(`citizen.step.${s}`);
   return (
     <ol aria-label={t('citizen.track.progress')} style={{ display: 'flex', listStyle: 'none', padding: 0, margin: '8px 0 16px' }}>
-      {STEPS.map((s, i) => {
+      {steps.map((s, i) => {
         const done = i <= at;
         const current = i === at;
         return (

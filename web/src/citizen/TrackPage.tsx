@@ -84,10 +84,19 @@ export default function TrackPage() {
           </Space>
           <Typography.Title level={5} style={{ marginTop: 8 }}>{data.title}</Typography.Title>
           <Progress status={data.status} actions={data.events.map((e) => e.action)} />
+          {data.mergedInto ? (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="track-merged"
+              message={t('citizen.track.mergedInto')}
+              description={<>
+                {t('citizen.track.mergedStatus', { status: label('status', data.mergedInto.status) })}
+                {data.mergedInto.handlingUnit ? <div>{t('citizen.track.handling')}：{data.mergedInto.handlingUnit}</div> : null}
+                {data.mergedInto.deadline ? <div>{t('field.deadline')}：{formatTime(data.mergedInto.deadline)}</div> : null}
+              </>} />
+          ) : null}
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('field.type')}>{label('requestType', data.type)}</Descriptions.Item>
             <Descriptions.Item label={t('field.receivedAt')}>{formatTime(data.receivedAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('citizen.track.handling')}>{data.handlingUnit ?? t('citizen.track.notYet')}</Descriptions.Item>
+            <Descriptions.Item label={t('citizen.track.handling')}>{data.handlingUnit ?? (data.status === 'received' || data.status === 'returned' ? t('citizen.track.notYet') : data.mergedInto?.handlingUnit ?? t('citizen.track.done'))}</Descriptions.Item>
             {data.deadline && data.status !== 'closed' ? (
               <Descriptions.Item label={t('field.deadline')}>
                 {formatTime(data.deadline)} <Tag>{timeLeft(data.deadline, t)}</Tag>

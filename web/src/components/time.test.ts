@@ -49,3 +49,14 @@ describe('citizen progress', () => {
     expect(stepOf('closed')).toBe(6);
   });
 });
+
+describe('the steps a citizen is shown', () => {
+  it('shows only the steps that happen on the ticket path', async () => {
+    const { stepsFor } = await import('../citizen/Progress.tsx');
+    expect(stepsFor('closed', ['receive', 'direct_answer'])).toEqual({ steps: ['received', 'direct_answer', 'closed'], at: 2 });
+    expect(stepsFor('merged', ['receive', 'merge'])).toEqual({ steps: ['received', 'merged'], at: 1 });
+    expect(stepsFor('closed', ['receive', 'dispatch', 'sign', 'reply', 'callback', 'close']).steps).toHaveLength(7);
+    // reopened after a direct answer and then dispatched: the full path
+    expect(stepsFor('dispatched', ['receive', 'direct_answer', 'reopen', 'dispatch']).at).toBe(1);
+  });
+});
