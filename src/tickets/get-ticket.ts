@@ -53,8 +53,11 @@ async function eventNames(deps: Deps, events: EventRow[]) {
   };
 }
 
+/** `id`: the ticket's id, or its number (LX…). */
 export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Promise<TicketDetail> {
-  const t = await repo.getTicket(deps.db, id);
+  const key = id.replace(/\s+/g, '');
+  const t = /^[A-Za-z]{2}[0-9]{14}$/.test(key) ? await repo.getTicketByNumber(deps.db, key.toUpperCase())
+    : /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key) ? await repo.getTicket(deps.db, key) : undefined;
   if (!t) throw new AppError('ticket_not_found');
   const access = await repo.loadAccess(deps.db, t);
   if (!canSeeTicket(actor, access)) throw new AppError('ticket_not_found');

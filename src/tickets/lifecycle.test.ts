@@ -251,6 +251,10 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     expect((await supervisor.get(`/api/v1/tickets/${tk.id}`)).body.contactPhone).toBe('138****5678');
     // The unit leader sees it (same unit), a parent-unit-less handler of another unit does not.
     expect((await leader.get(`/api/v1/tickets/${tk.id}`)).status).toBe(200);
+    // by its number too (what staff know), in any case; anything else is no such ticket, not a schema error
+    expect((await zhujian.get(`/api/v1/tickets/${tk.number.toLowerCase()}`)).body.id).toBe(tk.id);
+    expect((await chengguan.get(`/api/v1/tickets/${tk.number}`)).status).toBe(404);
+    expect((await zhujian.get('/api/v1/tickets/not-a-uuid')).body.error.code).toBe('ticket_not_found');
     expect((await anon.get(`/api/v1/track/${tk.number}?phone=0000`)).status).toBe(404);
     const tr = await anon.get(`/api/v1/track/${tk.number}?phone=5678`);
     expect(tr.status).toBe(200);

@@ -21,6 +21,8 @@ import { presentSummary } from './present.ts';
 import { anonymise } from './anonymise.ts';
 
 const IdParams = z.object({ id: z.string().uuid() });
+/** A ticket by its id or by its number (what staff know and type: /workbench/t/LX20261206000003); anything else is no such ticket. */
+const IdOrNumberParams = z.object({ id: z.string().max(100) });
 // typed as read off a slip: lx20261207000001, with spaces — the same number
 const NumberParams = z.object({ number: z.string().transform((s) => s.replace(/\s+/g, '').toUpperCase()).pipe(z.string().regex(/^[A-Z]{2}[0-9]{14}$/, 'invalid ticket number')) });
 
@@ -62,7 +64,7 @@ export async function ticketRoutes(app: FastifyInstance, deps: Deps) {
     return { items: items.map((t) => presentSummary(t, now)), total, page: req.query.page, pageSize: req.query.pageSize };
   });
 
-  r.get('/api/v1/tickets/:id', { schema: { tags: ['tickets'], params: IdParams, response: { 200: TicketDetail } } }, async (req) =>
+  r.get('/api/v1/tickets/:id', { schema: { tags: ['tickets'], params: IdOrNumberParams, response: { 200: TicketDetail } } }, async (req) =>
     getTicketDetail(deps, requireActor(req), req.params.id),
   );
 

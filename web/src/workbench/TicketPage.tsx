@@ -1,10 +1,10 @@
 // One ticket for the unit: everything about it, the whole timeline, and the allowed actions only.
 // The replies to similar closed tickets sit beside the actions and inside the reply dialog: either
 // starts the reply from one.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useErrorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useTicket } from '../components/TicketDrawer.tsx';
@@ -19,8 +19,13 @@ export function TicketPage() {
   const errorText = useErrorText();
   const q = useTicket(id);
   const tk = q.data;
+  // opened by its number (what staff know: /workbench/t/LX20261206000003): the address becomes the id's
+  const nav = useNavigate();
+  useEffect(() => {
+    if (tk && tk.id !== id) nav(`/workbench/t/${tk.id}`, { replace: true });
+  }, [tk, id, nav]);
   const canReply = !!tk?.allowedActions.includes('reply');
-  const hints = useReplySuggestions(id, canReply);
+  const hints = useReplySuggestions(tk?.id ?? '', canReply && !!tk);
   const [preset, setPreset] = useState<{ action: string; values: Record<string, unknown>; seq: number } | undefined>();
   const startFrom = (text: string) => setPreset((p) => ({ action: 'reply', values: { text }, seq: (p?.seq ?? 0) + 1 }));
   return (
