@@ -375,6 +375,9 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await page.getByTestId('drawer-duplicates').getByTestId('merge-here').first().click();
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await expect.poll(async () => (await dispatcher.get(`/api/v1/tickets/${third.body.id}`)).body).toMatchObject({ status: 'merged', masterId: first.body.id });
+    // the dispatch form starts from the first suggestion (the queue's ★)
+    await page.locator('[data-action="dispatch"]').click();
+    await expect.poll(async () => page.locator('.ant-select:has(#act-dispatch_leadUnitId) .ant-select-selection-item').count()).toBe(1);
     expect((await dispatcher.get(`/api/v1/tickets/${first.body.id}`)).body.status).toBe('received');
   });
 

@@ -91,7 +91,8 @@ export function ActionFields({ action, ticket, suggested = [] }: { action: strin
     case 'redispatch':
       return (
         <>
-          <Form.Item name="leadUnitId" label={t('field.unit')} rules={action === 'redispatch' ? req : undefined}>
+          {/* the first suggestion (★ in the queue) is chosen already: one Enter dispatches there */}
+          <Form.Item name="leadUnitId" label={t('field.unit')} rules={action === 'redispatch' ? req : undefined} initialValue={suggested[0]?.id}>
             <UnitPicker suggested={suggested} autoFocus data-testid="lead-unit" />
           </Form.Item>
           <Form.Item name="coUnitIds" label={t('field.coUnits')}>
