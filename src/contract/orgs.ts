@@ -21,6 +21,8 @@ export const UnitDetail = Unit.extend({
 });
 export const UnitQuery = Page.extend({
   parentId: z.union([Id, z.literal('root')]).optional(),
+  /** only units below this one, at any depth (where a unit may pass a ticket down: 下派) */
+  under: Id.optional(),
   q: Text(50).optional(),
   kind: UnitKind.optional(),
   divisionCode: DivisionCode.optional(),

@@ -33,6 +33,9 @@ describe.each(DB_KINDS)('units, categories and routing rules admin on %s', (kind
     expect(county.json().items).toHaveLength(2);
     const q = await req('GET', `/api/v1/units?q=${encodeURIComponent('城管')}`, handler);
     expect(q.json().items.map((u: { id: string }) => u.id)).toEqual([f.units.chengguan]);
+    // a township's sub-units only (where it may pass a ticket down), not itself nor its neighbours
+    const below = (await req('GET', `/api/v1/units?under=${f.units.township2}`, handler)).json().items.map((u: { id: string }) => u.id);
+    expect(below.sort()).toEqual([f.units.village3, f.units.village4].sort());
     const one = await req('GET', `/api/v1/units/${f.units.village3}`, agent);
     expect(one.json().ancestors.map((a: { name: string }) => a.name)).toEqual(['宁德市人民政府', '柘荣县人民政府', '富溪镇人民政府']);
     expect(one.json().whitelist).toEqual([{ code: '06', name: '社区事务' }]);

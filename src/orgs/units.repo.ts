@@ -35,6 +35,7 @@ const UNIT_COLS = [
 
 export interface UnitFilter {
   parentId?: string | 'root';
+  under?: string;
   q?: string;
   kind?: string;
   divisionCode?: string;
@@ -45,6 +46,11 @@ export async function listUnits(db: Kysely<DB>, f: UnitFilter, limit: number, of
   let base = db.selectFrom('units as u').leftJoin('divisions as d', 'd.code', 'u.division_code');
   if (f.parentId === 'root') base = base.where('u.parent_id', 'is', null);
   else if (f.parentId) base = base.where('u.parent_id', '=', f.parentId);
+  if (f.under) {
+    const under = f.under;
+    base = base.where((eb) => eb.exists(eb.selectFrom('units as a').select('a.id').where('a.id', '=', under)
+      .whereRef('u.path', 'like', sql<string>`a.path || '%'`).whereRef('u.id', '<>', 'a.id')));
+  }
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     base = base.where((eb) => eb.or([eb('u.name', 'like', like), eb('u.short_name', 'like', like), eb('u.code', 'like', like)]));

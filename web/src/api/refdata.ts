@@ -30,10 +30,11 @@ export function useDivisions(parent: string | undefined, enabled = true) {
 }
 
 /** Units matching a search text (server-side), first 50. */
-export function useUnits(q = '', enabled = true) {
+/** `under`: only the units below this one (下派 targets). */
+export function useUnits(q = '', enabled = true, under?: string) {
   return useQuery({
-    queryKey: ['units', q],
-    queryFn: async () => itemsOf<Unit>(await api.get<unknown>('/api/v1/units', { q: q || undefined, pageSize: 50 })),
+    queryKey: ['units', q, under ?? ''],
+    queryFn: async () => itemsOf<Unit>(await api.get<unknown>('/api/v1/units', { q: q || undefined, under, pageSize: 50 })),
     enabled,
     staleTime: 10 * 60_000,
   });

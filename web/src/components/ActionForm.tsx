@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { useScopeRules, type UnitRef } from '../api/refdata.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { UnitPicker } from './UnitPicker.tsx';
+import { useMe } from '../api/auth.ts';
 import { AttachmentUpload } from './AttachmentUpload.tsx';
 import { TicketSearch } from './TicketSearch.tsx';
 import { CategorySelect } from './CategorySelect.tsx';
@@ -43,6 +44,7 @@ export function toBody(action: string, v: Values): Body {
 
 export function ActionFields({ action, ticket, suggested = [] }: { action: string; ticket?: TicketDetail; suggested?: UnitRef[] }) {
   const { t, locale } = useI18n();
+  const me = useMe();
   const rules = useScopeRules(action === 'out_of_scope');
   const req = [{ required: true, message: t('act.required') }];
   const min2 = [{ required: true, min: 2, message: t('act.min2') }];
@@ -122,7 +124,7 @@ export function ActionFields({ action, ticket, suggested = [] }: { action: strin
       return (
         <>
           <Form.Item name="unitId" label={t('act.subUnit')} rules={req}>
-            <UnitPicker exclude={ticket?.leadUnitId ? [ticket.leadUnitId] : []} autoFocus />
+            <UnitPicker exclude={ticket?.leadUnitId ? [ticket.leadUnitId] : []} under={me.data?.unitId ?? undefined} autoFocus />
           </Form.Item>
           {noteField()}
         </>

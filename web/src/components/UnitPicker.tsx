@@ -12,12 +12,14 @@ export interface UnitPickerProps {
   id?: string;
   /** Suggested units (e.g. from analyze), shown first with a star. */
   suggested?: UnitRef[];
+  /** only units below this one (a 下派 goes to one's own sub-units) */
+  under?: string;
   style?: React.CSSProperties;
   'data-testid'?: string;
   autoFocus?: boolean;
 }
 
-export function UnitPicker({ value, onChange, multiple, exclude = [], id, suggested = [], style, autoFocus, ...rest }: UnitPickerProps) {
+export function UnitPicker({ value, onChange, multiple, exclude = [], id, suggested = [], under, style, autoFocus, ...rest }: UnitPickerProps) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -25,7 +27,7 @@ export function UnitPicker({ value, onChange, multiple, exclude = [], id, sugges
     const h = setTimeout(() => setDebounced(search.trim()), 250);
     return () => clearTimeout(h);
   }, [search]);
-  const q = useUnits(debounced);
+  const q = useUnits(debounced, true, under);
   // Names of units already picked stay known even when the search moves on.
   const [known, setKnown] = useState<Record<string, string>>({});
   useEffect(() => {
