@@ -90,6 +90,8 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     const re = await act(dispatcher, tk.id, { action: 'redispatch', leadUnitId: fx.units.zhujian, note: '转住建局' });
     expect(re.body.status).toBe('dispatched');
     expect(re.body.returnCount).toBe(1);
+    // more time is asked for once the ticket is taken on (signed for), not before
+    expect((await act(zhujian, tk.id, { action: 'extension_request', days: 3, reason: '需协调多部门现场核查' })).status).toBe(409);
     await act(zhujian, tk.id, { action: 'sign' });
     const before = (await zhujian.get(`/api/v1/tickets/${tk.id}`)).body.deadlines.reply as string;
     expect((await act(zhujian, tk.id, { action: 'extension_request', days: 3, reason: '需协调多部门现场核查' })).status).toBe(200);

@@ -33,7 +33,8 @@ export const LIFECYCLE: Record<TransitionAction, Rule> = {
   pass_down: { from: AT_UNIT, to: 'dispatched', who: ['lead'], public: false },
   reply: { from: ['signed', 'handling'], to: 'replied', who: ['lead'], public: true },
   return: { from: ['dispatched', 'signed'], to: 'returned', who: ['lead'], public: false },
-  extension_request: { from: AT_UNIT, to: null, who: ['lead'], public: false },
+  // only once signed for: a unit that has not taken the ticket on has nothing to ask more time for
+  extension_request: { from: ['signed', 'handling'], to: null, who: ['lead'], public: false },
   extension_approve: { from: AT_UNIT, to: null, who: ['dispatcher', 'supervisor', 'admin', 'lead_leader'], public: true },
   extension_deny: { from: AT_UNIT, to: null, who: ['dispatcher', 'supervisor', 'admin', 'lead_leader'], public: false },
   supervise: { from: OPEN, to: null, who: ['supervisor', 'admin'], public: false },
