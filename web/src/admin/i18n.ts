@@ -183,7 +183,7 @@ export const en: typeof zh = {
   'admin.tester.run': 'Test',
   'admin.tester.reason': 'Why',
   'admin.tester.fallback': 'Fallback',
-  'admin.tester.byFallback': 'No rule matches: {unit} takes it by default (兜底)',
+  'admin.tester.byFallback': 'No rule matches: {unit} takes it by default',
   'admin.tester.noUnit': 'No rule matches and no fallback unit is set: a dispatcher decides',
   'admin.tester.whitelist': 'On the whitelist',
   'admin.policies.title': 'Time limits',

@@ -82,7 +82,7 @@ export default function BoardPage() {
             </Typography.Paragraph>
             {it.replyExcerpt ? (
               <Typography.Paragraph style={{ margin: 0, background: '#f6ffed', padding: 8, borderRadius: 4 }}>
-                {t('citizen.board.reply')}：{it.replyExcerpt}
+                {t('citizen.board.reply')}{t('citizen.colon')}{it.replyExcerpt}
               </Typography.Paragraph>
             ) : null}
           </Card>

@@ -89,8 +89,8 @@ export default function TrackPage() {
               message={t('citizen.track.mergedInto')}
               description={<>
                 {t('citizen.track.mergedStatus', { status: label('status', data.mergedInto.status) })}
-                {data.mergedInto.handlingUnit ? <div>{t('citizen.track.handling')}：{data.mergedInto.handlingUnit}</div> : null}
-                {data.mergedInto.deadline ? <div>{t('field.deadline')}：{formatTime(data.mergedInto.deadline)}</div> : null}
+                {data.mergedInto.handlingUnit ? <div>{t('citizen.track.handling')}{t('citizen.colon')}{data.mergedInto.handlingUnit}</div> : null}
+                {data.mergedInto.deadline ? <div>{t('field.deadline')}{t('citizen.colon')}{formatTime(data.mergedInto.deadline)}</div> : null}
               </>} />
           ) : null}
           <Descriptions column={1} size="small" bordered>

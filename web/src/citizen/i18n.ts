@@ -70,6 +70,7 @@ export const zh = {
   'citizen.board.open': '办理中',
   'citizen.board.done': '已答复',
   'citizen.board.reply': '答复',
+  'citizen.colon': '：',
   'citizen.board.closedAt': '{d} 办结',
 };
 export const en: typeof zh = {
@@ -114,8 +115,8 @@ export const en: typeof zh = {
   'citizen.track.reply': 'Reply',
   'citizen.track.timeline': 'History',
   'citizen.step.received': 'Received',
-  'citizen.step.dispatched': 'Assigned',
-  'citizen.step.signed': 'Accepted',
+  'citizen.step.dispatched': 'Dispatched',
+  'citizen.step.signed': 'Signed for',
   'citizen.step.handling': 'Working',
   'citizen.step.replied': 'Replied',
   'citizen.step.callback': 'Checked back',
@@ -143,5 +144,6 @@ export const en: typeof zh = {
   'citizen.board.open': 'In progress',
   'citizen.board.done': 'Answered',
   'citizen.board.reply': 'Reply',
+  'citizen.colon': ': ',
   'citizen.board.closedAt': 'closed {d}',
 };

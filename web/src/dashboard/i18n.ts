@@ -140,7 +140,7 @@ export const en: typeof zh = {
   'dash.tab.units': 'Rates by unit',
   'dash.tab.ranking': 'Ranking',
   'dash.tab.overdue': 'Overdue',
-  'dash.tab.supervised': 'Supervised (督办)',
+  'dash.tab.supervised': 'Supervised',
   'dash.tab.places': 'Place × category',
   'dash.tab.hotspots': 'Hotspot clusters',
   'dash.textHotspots.none': 'No hotspot clusters yet',

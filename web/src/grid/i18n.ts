@@ -43,7 +43,7 @@ export const en: typeof zh = {
   'grid.category.placeholder': 'Optional; the system decides if empty',
   'grid.phone': 'Contact phone',
   'grid.phone.required': 'Please enter a contact phone',
-  'grid.solved': 'Solved on the spot (直办)',
+  'grid.solved': 'Solved on the spot',
   'grid.solved.hint': 'Closes the ticket at once; nothing is dispatched',
   'grid.solved.result': 'What was done on the spot',
   'grid.solved.resultRequired': 'Please say what was done on the spot',
