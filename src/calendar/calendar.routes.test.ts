@@ -50,6 +50,16 @@ describe.each(DB_KINDS)('calendar API on %s', (kind) => {
     }
     expect((await app.inject({ method: 'GET', url: '/api/v1/calendar/add-working-days' })).statusCode).toBe(400);
   });
+  it('says which years the official arrangement covers, and marks statutory days beyond it', async () => {
+    const c = (await app.inject({ method: 'GET', url: '/api/v1/calendar/coverage' })).json();
+    expect(c.officialFrom).toBeLessThanOrEqual(2004);
+    expect(c.statutoryTo).toBeGreaterThan(c.officialTo);
+    const y = c.officialTo + 1;
+    const day = (await app.inject({ method: 'GET', url: `/api/v1/calendar/days?from=${y}-01-01&to=${y}-01-01` })).json().items[0];
+    expect(day).toMatchObject({ workday: false, source: 'holiday' });
+    expect(day.reason.zh).toContain('元旦');
+  });
+
   it('lists days with reasons', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/calendar/days?from=2025-09-27&to=2025-10-12' });
     expect(res.statusCode).toBe(200);

@@ -11,6 +11,7 @@ import {
 } from '../contract/calendar.ts';
 import { AppError } from '../shared/errors.ts';
 import { loadCalendar } from './load-calendar.ts';
+import { LUNAR_DAYS, OFFICIAL_FIRST_YEAR, OFFICIAL_LAST_YEAR } from './official.ts';
 import { daysBetween, shanghaiDay, toShanghaiIso } from './shanghai.ts';
 import { createHolidayOverride, deleteHolidayOverride, listHolidayOverrides, updateHolidayOverride } from './overrides.ts';
 
@@ -25,6 +26,11 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps) {
     const result = (await loadCalendar(deps)).addWorkingDays(from, req.query.days);
     return { result: toShanghaiIso(result), resultUtc: result.toISOString(), day: shanghaiDay(result) };
   });
+
+  // which years the State Council arrangement (with its 调休) is known for; later ones count only the statutory days off
+  r.get('/api/v1/calendar/coverage', {
+    schema: { tags, response: { 200: z.object({ officialFrom: z.number().int(), officialTo: z.number().int(), statutoryTo: z.number().int() }) } },
+  }, async () => ({ officialFrom: OFFICIAL_FIRST_YEAR, officialTo: OFFICIAL_LAST_YEAR, statutoryTo: Math.max(OFFICIAL_LAST_YEAR, ...Object.keys(LUNAR_DAYS).map(Number)) }));
 
   r.get('/api/v1/calendar/days', { schema: { tags, querystring: CalendarDaysQuery, response: { 200: CalendarDaysResponse } } }, async (req) => {
     const { from, to } = req.query;

@@ -154,3 +154,32 @@ describe('parseInstant', () => {
     }
   });
 });
+
+describe('years after the official table', () => {
+  it('count the statutory days off (元旦, 春节 4 days, 清明, 劳动节 2, 端午, 中秋, 国庆 3) until the arrangement is loaded', async () => {
+    const { OFFICIAL_LAST_YEAR, officialDay, statutoryDays } = await import('./official.ts');
+    const year = OFFICIAL_LAST_YEAR + 1;
+    const days = statutoryDays(year);
+    expect(days.size).toBe(13); // the 2025 revision: 13 statutory days
+    expect(officialDay(`${year}-01-01`)).toMatchObject({ workday: false, kind: 'holiday', provisional: true });
+    expect(officialDay(`${year}-10-03`).workday).toBe(false);
+    if (year === 2027) {
+      // 除夕 2027-02-05 to 初三 2027-02-08; 清明 04-05; 端午 06-09; 中秋 09-15
+      for (const d of ['2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15']) expect(officialDay(d).workday, d).toBe(false);
+      expect(officialDay('2027-02-09').workday).toBe(true);
+      // a deadline counted in working days steps over them
+      expect(new Calendar().nthWorkday('2026-12-31', 1)).toBe('2027-01-04');
+    }
+  });
+  it('has the lunar dates chinese-days gives (computed in UTC)', async () => {
+    const { LUNAR_DAYS } = await import('./official.ts');
+    const cd = (await import('chinese-days')).default;
+    if (new Date().getTimezoneOffset() !== 0) return; // the package's lunar functions read local time
+    for (const [y, [ny, qm, dw, ma]] of Object.entries(LUNAR_DAYS)) {
+      expect(cd.getSolarDateFromLunar(`${y}-01-01`).date).toBe(`${y}-${ny}`);
+      expect(cd.getSolarDateFromLunar(`${y}-05-05`).date).toBe(`${y}-${dw}`);
+      expect(cd.getSolarDateFromLunar(`${y}-08-15`).date).toBe(`${y}-${ma}`);
+      expect(cd.getSolarTerms(`${y}-04-01`, `${y}-04-10`).find((t: { name: string }) => t.name === '清明')?.date).toBe(`${y}-${qm}`);
+    }
+  });
+});

@@ -62,7 +62,8 @@ export class Calendar {
       return { day, weekday: wd, workday: o.kind === 'workday', source: 'override', reason: { zh, en } };
     }
     let reason: DayInfo['reason'];
-    if (off.kind === 'holiday') reason = { zh: off.name!.zh, en: off.name!.en };
+    if (off.kind === 'holiday' && off.provisional) reason = { zh: `${off.name!.zh}（法定假日；当年放假安排尚未收录）`, en: `${off.name!.en} (statutory; the year's official arrangement is not loaded yet)` };
+    else if (off.kind === 'holiday') reason = { zh: off.name!.zh, en: off.name!.en };
     else if (off.kind === 'makeup') reason = { zh: `${off.name!.zh}调休上班`, en: `${off.name!.en} make-up workday` };
     else if (off.kind === 'weekend') reason = { zh: `周末（${WEEKDAY_ZH[wd]}）`, en: `Weekend (${WEEKDAY_EN[wd]})` };
     else reason = { zh: WEEKDAY_ZH[wd], en: WEEKDAY_EN[wd] };

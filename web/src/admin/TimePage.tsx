@@ -100,6 +100,10 @@ export function OverridesCard() {
   const errorText = useErrorText();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['admin', 'overrides'], queryFn: () => adminApi.overrides({ pageSize: 200 }) });
+  const coverage = useQuery({ queryKey: ['calendar-coverage'], queryFn: adminApi.calendarCoverage, staleTime: 3600_000 });
+  // within the next year's reach (deadlines run up to a few weeks ahead): is its official arrangement known?
+  const nextYear = new Date().getFullYear() + (new Date().getMonth() >= 9 ? 1 : 0);
+  const missing = coverage.data && coverage.data.officialTo < nextYear ? coverage.data.officialTo + 1 : null;
   const [form] = Form.useForm<{ day: Dayjs; kind: Override['kind']; note?: string }>();
   const refresh = () => qc.invalidateQueries({ queryKey: ['admin', 'overrides'] });
   const add = useMutation({
@@ -110,6 +114,7 @@ export function OverridesCard() {
   const del = useMutation({ mutationFn: (o: Override) => adminApi.deleteOverride(o.day), onSuccess: refresh, onError: (e) => message.error(errorText(e)) });
   return (
     <Card size="small" title={t('admin.overrides.title')}>
+      {missing ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="calendar-missing-year" message={t('admin.overrides.missingYear', { year: missing, last: coverage.data!.officialTo })} /> : null}
       <Form form={form} layout="inline" onFinish={(v) => add.mutate(v)} initialValues={{ kind: 'holiday' }} style={{ marginBottom: 12 }}>
         <Form.Item name="day" label={t('admin.overrides.day')} htmlFor="ovr-day" rules={[{ required: true, message: t('admin.required') }]}>
           <DatePicker id="ovr-day" />

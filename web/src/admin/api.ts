@@ -55,6 +55,7 @@ export const adminApi = {
   putPolicy: (id: string, b: unknown) => api.put<Policy>(`/api/v1/admin/time-limit-policies/${enc(id)}`, b),
   deletePolicy: (id: string) => api.del<unknown>(`/api/v1/admin/time-limit-policies/${enc(id)}`),
   overrides: (q: Query) => api.get<Paged<Override>>('/api/v1/admin/holiday-overrides', q),
+  calendarCoverage: () => api.get<{ officialFrom: number; officialTo: number; statutoryTo: number }>('/api/v1/calendar/coverage'),
   createOverride: (b: unknown) => api.post<Override>('/api/v1/admin/holiday-overrides', b),
   deleteOverride: (day: string) => api.del<unknown>(`/api/v1/admin/holiday-overrides/${enc(day)}`),
   formulas: () => api.get<Formulas>('/api/v1/reports/formulas'),
