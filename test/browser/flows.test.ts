@@ -60,6 +60,8 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await page.goto(srv.url + '/');
     // a report online is no emergency call: the form says so before anything is typed
     await page.getByTestId('submit-emergency').getByText('110').waitFor();
+    // every label names its field (screen readers, a click on the label)
+    expect(await page.evaluate(() => [...document.querySelectorAll('label[for]')].map((l) => l.getAttribute('for')!).filter((f) => !document.getElementById(f)))).toEqual([]);
     await page.locator('#submit-content').fill('城北社区路口的路灯坏了一个多星期，晚上很黑，老人出门不安全，请尽快修复。');
     await pickOption(page, 'submit-division-4', '双城镇');
     await pickOption(page, 'submit-division-5', '城北社区');
@@ -161,6 +163,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await signIn(page, srv.url, 'agent', srv.fixture.password, '/console');
     await page.locator('#console-phone').fill('13905938888');
     await page.locator('#console-content').fill('城北社区三楼厨房着火了，烟很大，快来人');
+    expect(await page.evaluate(() => [...document.querySelectorAll('label[for]')].map((l) => l.getAttribute('for')!).filter((f) => !document.getElementById(f)))).toEqual([]);
     await page.getByTestId('suggest-transfer').waitFor(); // the analysis has answered
     expect(await page.getByTestId('suggest-transfer').textContent()).toContain('119');
     await page.keyboard.press('Alt+T');

@@ -10,14 +10,16 @@ export const PHOTO_PNG = Buffer.from(
 /** Opens the antd Select whose input has this id and picks the option with this text. */
 export async function pickOption(page: Page, inputId: string, text: string, search?: string) {
   const input = page.locator(`#${inputId}`);
-  await input.click();
+  // (a value already chosen, e.g. the first suggestion, lies over the input: click the select)
+  const select = page.locator(`.ant-select:has(#${inputId})`);
+  await select.click();
   if (search) await input.fill(search);
   const option = page.locator('.ant-select-dropdown:visible').locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: text }).first();
   const picked = page.locator(`.ant-select:has(#${inputId}) .ant-select-selection-item`, { hasText: text }).first();
   // A click that lands while the dropdown is still animating open can be lost (seen once in CI on
   // a phone viewport): confirm the pick shows in the select, and click again if it does not.
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (!(await option.isVisible())) await input.click();
+    if (!(await option.isVisible())) await select.click();
     await option.waitFor({ state: 'visible' });
     await option.click();
     if (await picked.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;

@@ -131,7 +131,7 @@ export function SubmitPage() {
           <Radio.Group optionType="button" buttonStyle="solid" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
             options={REQUEST_TYPES.map((v) => ({ value: v, label: label('requestType', v) }))} />
         </Form.Item>
-        <Form.Item label={t('field.content')} name="content" rules={[{ required: true, min: 2, message: t('citizen.submit.contentRequired') }]}>
+        <Form.Item label={t('field.content')} name="content" rules={[{ required: true, min: 2, message: t('citizen.submit.contentRequired') }]} htmlFor="submit-content">
           <Input.TextArea rows={5} maxLength={5000} showCount placeholder={t('citizen.submit.contentHint')} id="submit-content" />
         </Form.Item>
         <Form.Item label={t('field.title')} name="title" tooltip={t('common.optional')}>
@@ -148,22 +148,21 @@ export function SubmitPage() {
           </Button>
           {geoError ? <Alert type="warning" showIcon message={geoError} style={{ marginBottom: 8 }} /> : null}
         </fieldset>
-        <Form.Item label={t('citizen.submit.photos')} extra={t('upload.hint')}>
+        <Form.Item label={t('citizen.submit.photos')} extra={t('upload.hint')} htmlFor="submit-photos">
           <AttachmentUpload key={uploadKey} photo onChange={setAttachments} id="submit-photos" />
         </Form.Item>
         <Form.Item
           label={t('field.phone')}
           name="phone"
           extra={t('citizen.submit.phoneHint')}
-          rules={[{ required: true, message: t('citizen.submit.phoneInvalid') }, { validator: (_r, v: string | undefined) => (!v || isCallablePhone(v) ? Promise.resolve() : Promise.reject(new Error(t('citizen.submit.phoneInvalid')))) }]}
-        >
+          rules={[{ required: true, message: t('citizen.submit.phoneInvalid') }, { validator: (_r, v: string | undefined) => (!v || isCallablePhone(v) ? Promise.resolve() : Promise.reject(new Error(t('citizen.submit.phoneInvalid')))) }]} htmlFor="submit-phone">
           <Input type="tel" inputMode="tel" autoComplete="tel" maxLength={20} id="submit-phone" />
         </Form.Item>
         <Form.Item label={t('citizen.submit.anonymous')} extra={t('citizen.submit.anonymousHint')}>
           <Switch checked={anonymous} onChange={setAnonymous} aria-label={t('citizen.submit.anonymous')} />
         </Form.Item>
         {anonymous ? null : (
-          <Form.Item label={t('field.name')} name="name">
+          <Form.Item label={t('field.name')} name="name" htmlFor="submit-name">
             <Input maxLength={50} autoComplete="name" id="submit-name" />
           </Form.Item>
         )}

@@ -54,10 +54,10 @@ export default function TrackPage() {
       <Card title={t('citizen.track.title')}>
         <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false} name="track">
           <Form.Item label={t('field.number')} name="number" normalize={(v: string) => v.replace(/\s+/g, '').toUpperCase()}
-            rules={[{ required: true, pattern: NUMBER_RE, message: t('citizen.track.numberInvalid') }]}>
+            rules={[{ required: true, pattern: NUMBER_RE, message: t('citizen.track.numberInvalid') }]} htmlFor="track-number">
             <Input placeholder="LX20261123000123" autoCapitalize="characters" autoComplete="off" id="track-number" />
           </Form.Item>
-          <Form.Item label={t('citizen.track.last4')} name="last4" rules={[{ required: true, pattern: /^\d{4}$/, message: t('citizen.track.last4Invalid') }]}>
+          <Form.Item label={t('citizen.track.last4')} name="last4" rules={[{ required: true, pattern: /^\d{4}$/, message: t('citizen.track.last4Invalid') }]} htmlFor="track-last4">
             <Input inputMode="numeric" maxLength={4} autoComplete="off" id="track-last4" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={q.isFetching} data-testid="track-submit">

@@ -158,10 +158,10 @@ export function ConsolePage() {
       <Row gutter={12}>
         <Col xs={24} lg={6}>
           <Card size="small" title={t('console.caller')} style={{ marginBottom: 12 }}>
-            <Form.Item label={<>{t('field.phone')} <Kbd k="Alt+P" /></>} name="phone" rules={[{ required: true, message: t('console.phoneInvalid') }, phoneRule(t('console.phoneInvalid'))]}>
+            <Form.Item label={<>{t('field.phone')} <Kbd k="Alt+P" /></>} name="phone" rules={[{ required: true, message: t('console.phoneInvalid') }, phoneRule(t('console.phoneInvalid'))]} htmlFor="console-phone">
               <Input ref={phoneRef} autoFocus inputMode="tel" maxLength={20} id="console-phone" allowClear />
             </Form.Item>
-            <Form.Item label={t('field.name')} name="name">
+            <Form.Item label={t('field.name')} name="name" htmlFor="console-name">
               <Input maxLength={50} id="console-name" />
             </Form.Item>
             <Space size={16}>
@@ -179,30 +179,30 @@ export function ConsolePage() {
           <Card size="small" title={t('console.request')}>
             <Row gutter={8}>
               <Col span={12}>
-                <Form.Item label={t('field.type')} name="type">
+                <Form.Item label={t('field.type')} name="type" htmlFor="console-type">
                   <Select id="console-type" options={REQUEST_TYPES.map((v) => ({ value: v, label: label('requestType', v) }))} />
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item label={t('field.urgency')} name="urgency">
+                <Form.Item label={t('field.urgency')} name="urgency" htmlFor="console-urgency">
                   <Select id="console-urgency" options={URGENCIES.map((v) => ({ value: v, label: label('urgency', v) }))} />
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item label={<>{t('field.content')} <Kbd k="Alt+C" /></>} name="content" rules={[{ required: true, min: 2, message: t('act.min2') }]}>
+            <Form.Item label={<>{t('field.content')} <Kbd k="Alt+C" /></>} name="content" rules={[{ required: true, min: 2, message: t('act.min2') }]} htmlFor="console-content">
               <Input.TextArea ref={(r) => { contentRef.current = r?.resizableTextArea?.textArea ?? null; }} rows={6} maxLength={5000} showCount id="console-content" />
             </Form.Item>
-            <Form.Item label={t('field.title')} name="title">
+            <Form.Item label={t('field.title')} name="title" htmlFor="console-title">
               <Input maxLength={100} placeholder={t('console.titleHint')} id="console-title" />
             </Form.Item>
             <Row gutter={8}>
               <Col span={12}>
-                <Form.Item label={t('field.category')} name="categoryCode">
+                <Form.Item label={t('field.category')} name="categoryCode" htmlFor="console-category">
                   <CategorySelect id="console-category" />
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item label={t('field.unit')} extra={lead ? undefined : t('console.unitHint')}>
+                <Form.Item label={t('field.unit')} extra={lead ? undefined : t('console.unitHint')} htmlFor="console-unit">
                   <UnitPicker value={lead?.id} suggested={a?.units ?? []} onChange={(id?: string) => setLead(id ? { id, name: a?.units.find((u) => u.id === id)?.name ?? '' } : null)} id="console-unit" />
                 </Form.Item>
               </Col>
@@ -214,7 +214,7 @@ export function ConsolePage() {
                 <DivisionPicker size="middle" onChange={(code) => setDivision(code ? { code } : null)} id="console-division" />
               )}
             </Form.Item>
-            <Form.Item label={t('field.address')} name="address">
+            <Form.Item label={t('field.address')} name="address" htmlFor="console-address">
               <Input maxLength={200} id="console-address" />
             </Form.Item>
             {merge ? <Alert type="info" showIcon closable onClose={() => setMerge(null)} message={t('console.willMerge', { number: merge.number })} style={{ marginBottom: 8 }} /> : null}
