@@ -44,7 +44,7 @@ export const AnalyzeResponse = z.object({
   terms: z.array(z.string()),
   place: z.object({ code: z.string(), name: z.string(), path: z.string() }).nullable(),
   /** open tickets telling the same matter: with their status and time, so a merge can keep the one further along (or the older) as master */
-  duplicates: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), similarity: z.number(), status: z.string(), receivedAt: z.string() })),
+  duplicates: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), similarity: z.number(), status: z.string(), receivedAt: z.string(), sameCaller: z.boolean().optional() })),
   repeatCaller: z.boolean(),
   /** knowledge-base articles: `snippet` to show in a list, `body` the whole answer (for 用此答复) */
   kb: z.array(z.object({ id: z.string(), title: z.string(), snippet: z.string(), body: z.string() })),

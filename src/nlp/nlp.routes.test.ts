@@ -109,6 +109,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     expect(b.urgency).toEqual({ level: 'general', cue: null, transferTo: null, suggest110: false });
     expect(b.duplicates.map((d: { id: string }) => d.id)).toEqual([noiseId]);
     expect(b.repeatCaller).toBe(true);
+    expect(b.duplicates[0].sameCaller).toBe(true); // the same caller's open ticket: said so beside its similarity
     expect(b.kb[0].title).toBe('夜间施工噪音的处理');
     // the list shows a snippet; 用此答复 takes the whole answer
     expect(b.kb[0].snippet.length).toBeLessThanOrEqual(80);

@@ -140,6 +140,8 @@ export interface DuplicateHit {
   categoryCode: string | null;
   receivedAt: Date;
   similarity: number;
+  /** the same caller's open ticket on the same issue (found by phone, perhaps reworded: a low similarity says little) */
+  sameCaller?: boolean;
 }
 export interface DuplicateResult {
   duplicates: DuplicateHit[];
@@ -217,7 +219,11 @@ export async function findDuplicates(deps: Pick<Deps, 'db' | 'now'>, input: Find
     const h = hit(c, s);
     repeatOf.push(h);
     const open = c.status !== 'closed' && c.status !== 'merged';
-    if (open && relatedPlaces(placePath, c.division_path) && !duplicates.some((d) => d.id === c.id)) duplicates.push(h);
+    if (open && relatedPlaces(placePath, c.division_path)) {
+      const seen = duplicates.find((d) => d.id === c.id);
+      if (seen) seen.sameCaller = true;
+      else duplicates.push({ ...h, sameCaller: true });
+    }
   }
   repeatOf.sort((a, b) => b.similarity - a.similarity);
   duplicates.sort((a, b) => b.similarity - a.similarity);

@@ -108,7 +108,7 @@ export function Suggestions(p: SuggestionsProps) {
                   </Button>,
                 ]}
               >
-                <List.Item.Meta title={<span style={{ fontSize: 13 }}>{x.title}</span>} description={`${x.number} · ${t('console.similar', { p: pct(x.similarity) })}`} />
+                <List.Item.Meta title={<span style={{ fontSize: 13 }}>{x.title}</span>} description={`${x.number} · ${x.sameCaller && x.similarity < 0.5 ? t('console.sameCaller') : t('console.similar', { p: pct(x.similarity) })}`} />
               </List.Item>
             )}
           />
