@@ -11,6 +11,14 @@ describe('hotspot display terms', () => {
     const well = ['路上有个窨井没盖子我先拿了个纸箱挡着', '窨井没盖子我先拿了纸箱挡着'];
     expect(displayTerms(['先拿', '窨井', '纸箱'], well)).toEqual(['先拿', '窨井', '纸箱']);
   });
+  it('drop a short word at an edge whole rather than a character of it', () => {
+    const dung = ['小区门口狗粪便没人清理粪便昨天又有人踩到', '清理粪便昨天还是没人来', '楼下有人遛狗不清理粪便昨天我踩到了'];
+    const terms = displayTerms(['清理', '理粪', '粪便', '便昨'], dung);
+    expect(terms.some((x) => x.endsWith('昨'))).toBe(false);
+    expect(terms.join(' ')).toContain('清理粪便');
+    const fair = ['收费这样合理吗', '物业这样合理吗', '停车收费这样合理吗谁来管'];
+    expect(displayTerms(['样合', '合理'], fair).some((x) => x.startsWith('样'))).toBe(false);
+  });
   it('leave out words any request holds', () => {
     const ask = ['想问一下社保卡丢了可以补办吗', '问一下社保卡补办要带什么', '社保卡丢了想问一下怎么补办'];
     const terms = displayTerms(['一下', '问一', '可以', '社保', '保卡', '补办'], ask);

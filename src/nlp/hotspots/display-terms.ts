@@ -151,8 +151,16 @@ function snapToWords(term: string, texts: string[], words: WordSpans, common: (t
  * name there.
  */
 function trimEdgeChars(phrase: string): string {
+  // a generic word of the segmenter at an edge goes whole, not a character of it ("这样合理" →
+  // "合理", "清理粪便昨天" → "清理粪便", not "样合理", "清理粪便昨")
+  const words = phrase.length > 2 ? segment(phrase) : [];
+  const first = words[0];
+  const last = words[words.length - 1];
   let a = 0;
   let b = phrase.length;
+  const wordy = (w: string) => GENERIC_WORDS.has(w) || EDGE_WORDS.has(w);
+  if (words.length > 1 && first && phrase.startsWith(first) && wordy(first)) a = first.length;
+  if (words.length > 1 && last && phrase.endsWith(last) && wordy(last) && b - last.length > a) b -= last.length;
   while (a < b && FUNCTION_CHARS.has(phrase[a]!)) a++;
   while (b > a && (FUNCTION_CHARS.has(phrase[b - 1]!) || LONE_WORDS.has(phrase[b - 1]!))) b--;
   return phrase.slice(a, b);
