@@ -43,6 +43,8 @@ export const AnalyzeResponse = z.object({
   urgency: z.object({ level: Urgency, cue: z.string().nullable(), transferTo: EmergencyService.nullable(), suggest110: z.boolean() }),
   terms: z.array(z.string()),
   place: z.object({ code: z.string(), name: z.string(), path: z.string() }).nullable(),
+  /** the text names a place several divisions share (城北社区 in three counties): the ones to choose from */
+  placeCandidates: z.array(z.object({ code: z.string(), name: z.string(), path: z.string() })),
   /** open tickets telling the same matter: with their status and time, so a merge can keep the one further along (or the older) as master */
   duplicates: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), similarity: z.number(), status: z.string(), receivedAt: z.string(), sameCaller: z.boolean().optional() })),
   repeatCaller: z.boolean(),

@@ -167,6 +167,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     urgency: urgencyCue(text, stated),
     terms: u.terms,
     place: u.shownPlace,
+    placeCandidates: u.place?.candidates ?? [],
     duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity, status: d.status, receivedAt: d.receivedAt.toISOString(), ...(d.sameCaller ? { sameCaller: true } : {}) })),
     repeatCaller: dup.repeatOf.some((d) => seen.has(d.id)),
     kb,

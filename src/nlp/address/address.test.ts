@@ -60,6 +60,9 @@ describe('place index on the real 宁德市 tree', () => {
     const r = idx.resolve('东源村的路灯坏了')!;
     expect(r.ambiguous).toBe(true);
     expect(r.code).toBe('3509');
+    // the three are offered for a person to choose
+    expect(r.candidates?.map((c) => c.code).sort()).toEqual(['350902110202', '350926202206', '350981105209']);
+    expect(idx.resolve('柘荣东源村路灯')!.candidates).toBeUndefined();
     expect(code('柘荣东源村路灯')).toBe('350926202206');
     expect(code('福安东源村路灯')).toBe('350981105209');
     expect(code('东源村路灯', '350902')).toBe('350902110202');

@@ -48,6 +48,8 @@ export interface PlaceMatch {
   confidence: number;
   /** True when several equally supported places were found and their common ancestor is returned. */
   ambiguous: boolean;
+  /** when ambiguous: the equally supported places themselves (at most 5), for a person to choose */
+  candidates?: { code: string; name: string; path: string }[];
   mentions: { text: string; code: string }[];
 }
 
@@ -259,6 +261,7 @@ export class PlaceIndex {
       path: chosen.path,
       confidence: Math.round((Math.min(top, totalEvidence) / Math.max(totalEvidence, 1e-9) / best.length) * 1000) / 1000,
       ambiguous,
+      ...(ambiguous ? { candidates: best.slice(0, 5).map((b) => this.byCode.get(b.code)!).map((d) => ({ code: d.code, name: d.name, path: d.path })) } : {}),
       mentions: support.map((m) => ({
         text: m.text,
         code: m.targets.find((t) => this.isWithin(best[0].code, t.code))?.code ?? m.targets[0].code,

@@ -24,6 +24,7 @@ export default function CitizenArea() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route index element={<SubmitPage />} />
+          <Route path="submit" element={<SubmitPage />} />
           <Route path="track" element={<TrackPage />} />
           <Route path="track/:number" element={<TrackPage />} />
           <Route path="board" element={<BoardPage />} />

@@ -51,7 +51,7 @@ export function CallerHistory({ phone, onOpen }: { phone: string; onOpen: (id: s
               </Space>
               <div>{x.title}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatTime(x.receivedAt)} · {x.leadUnitName ?? categoryName(x.categoryCode, x.categoryName) ?? ''}
+                {[formatTime(x.receivedAt), x.leadUnitName ?? categoryName(x.categoryCode, x.categoryName)].filter(Boolean).join(' · ')}
               </Typography.Text>
             </List.Item>
           )}

@@ -88,6 +88,16 @@ export function Suggestions(p: SuggestionsProps) {
             </Button>
           </div>
         ) : null}
+        {d.placeCandidates?.length ? (
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 4, minWidth: 0 }} data-testid="place-candidates">
+            <Typography.Text type="secondary" style={{ flex: 'none', fontSize: 12 }}>{t('console.placeWhich')}</Typography.Text>
+            {d.placeCandidates.map((c) => (
+              <Button key={c.code} size="small" type={p.divisionCode === c.code ? 'primary' : 'default'} onClick={() => p.onPlace(c)} style={{ maxWidth: '100%', minWidth: 0 }} data-testid="place-candidate">
+                <PlaceTrail code={c.code} name={c.name} />
+              </Button>
+            ))}
+          </div>
+        ) : null}
         {d.terms.length ? (
           <div style={{ marginTop: 4 }}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('console.terms')}: </Typography.Text>

@@ -1,7 +1,7 @@
 // 一村一档: a division's profile — its tickets, rates, categories, places below it, key sites,
 // a map of its parts when boundaries exist, and its recent tickets.
 import { useMemo, useState } from 'react';
-import { Alert, Breadcrumb, Card, Col, Empty, List, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Col, Empty, List, Row, Segmented, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../api/auth.ts';
@@ -26,7 +26,14 @@ export function ProfilePage() {
   const errorText = useErrorText();
   const { data: me } = useMe();
   const [open, setOpen] = useState<string | null>(null);
-  const p = useQuery({ queryKey: ['reports', 'profile', code], queryFn: () => reportsApi.profile(code, {}) });
+  // the dashboard's period (the last 90 days) unless the reader asks for the year: the same place
+  // shows the same numbers on the dashboard's map and here
+  const [days, setDays] = useState<90 | 365>(90);
+  const p = useQuery({
+    queryKey: ['reports', 'profile', code, days],
+    queryFn: () => reportsApi.profile(code, { from: new Date(Date.now() - days * 86_400_000).toISOString() }),
+    placeholderData: (prev) => prev,
+  });
   const uploaded = useQuery({ queryKey: ['geo', 'division', code], queryFn: () => reportsApi.divisionGeojson(code), retry: false });
   const shipped = useStaticGeo(code);
   const childGeo = useMemo(() => {
@@ -64,6 +71,8 @@ export function ProfilePage() {
           </Typography.Title>
           <Space wrap>
             <Typography.Text type="secondary">{t('dash.profile.period', { from: formatTime(d.from).slice(0, 10), to: formatTime(d.to).slice(0, 10) })}</Typography.Text>
+            <Segmented size="small" value={days} onChange={(v) => setDays(v as 90 | 365)} data-testid="profile-period"
+              options={[{ value: 90, label: t('dash.profile.last90') }, { value: 365, label: t('dash.profile.last12m') }]} />
             {me?.role === 'admin' ? <GeoUpload code={d.code} children={d.children} /> : null}
           </Space>
         </Space>

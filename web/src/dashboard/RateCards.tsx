@@ -25,7 +25,7 @@ export function RateCards({ m, loading }: { m: Metrics | undefined; loading?: bo
   const main: { k: 'response' | 'resolution' | 'satisfaction'; color: string }[] = [
     { k: 'response', color: '#1677ff' },
     { k: 'resolution', color: '#389e0d' },
-    { k: 'satisfaction', color: '#c8102e' },
+    { k: 'satisfaction', color: '#d46b08' }, // (not the alarm red: a high rate is good news)
   ];
   const minor: { k: FormulaKey; value: string; sub: string }[] = m
     ? [
