@@ -64,6 +64,8 @@ export function UnitRatesTable({ period }: { period: { from?: string; to?: strin
         <label htmlFor="dash-rollup">{t('dash.rollup')}</label>
         <Button size="small" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} data-testid="rates-export">{t('dash.csv.export')}</Button>
       </Space>
+      {/* why a unit's row need not add up to the cards above it */}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="unit-rates-basis">{t('dash.units.basis')}</Typography.Paragraph>
       {q.error ? <Alert type="error" showIcon message={errorText(q.error)} /> : null}
       <Table<RateRow>
         rowKey="key"
