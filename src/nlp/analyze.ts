@@ -79,12 +79,36 @@ async function kbFor(db: Kysely<DB>, text: string, categoryCode: string | null) 
       const hits = a.words.filter((w) => text.includes(w));
       const sameCategory = hits.length > 0 && !!categoryCode && a.category_code === categoryCode;
       const score = hits.reduce((s, w) => s + w.length, 0) + (sameCategory ? 2 : 0);
-      return { a, score };
+      const longest = hits.reduce((l, w) => (w.length > l.length ? w : l), '');
+      return { a, score, longest };
     })
     .filter((x) => x.score > 0)
     .sort((x, y) => y.score - x.score)
     .slice(0, 3);
-  return scored.map(({ a }) => ({ id: a.id, title: a.title, snippet: [...a.body].slice(0, 80).join(''), body: a.body }));
+  return {
+    items: scored.map(({ a }) => ({ id: a.id, title: a.title, snippet: [...a.body].slice(0, 80).join(''), body: a.body })),
+    // the best article's category and the longest of its words found in the text (a phrase of 4 or
+    // more characters, 住房公积金, names the matter as well as a keyword does)
+    best: scored[0] && scored[0].a.category_code && scored[0].longest.length >= 4 ? { categoryCode: scored[0].a.category_code, word: scored[0].longest } : null,
+  };
+}
+
+/**
+ * The category of the knowledge-base article the text matches, as the second candidate when the
+ * model (or the keywords) did not name it and is not sure of its own first answer.
+ */
+async function withKbCategory(deps: Deps, cats: AnalyzeResponse['categories'], confident: boolean, best: { categoryCode: string; word: string } | null) {
+  if (!best || confident) return cats;
+  const rows = await categories(deps.db);
+  const byCode = new Map(rows.map((c) => [c.code, c]));
+  const row = byCode.get(best.categoryCode);
+  if (!row) return cats;
+  // already named, itself or a category above it
+  const chain = new Set<string>();
+  for (let c: CategoryRow | undefined = row; c && !chain.has(c.code); c = c.parent_code ? byCode.get(c.parent_code) : undefined) chain.add(c.code);
+  if (cats.some((c) => chain.has(c.code))) return cats;
+  const kb = { code: row.code, name: row.name, confidence: cats[0]?.confidence ?? 0, keyword: best.word };
+  return cats.length ? [cats[0]!, kb, ...cats.slice(1)] : [kb];
 }
 
 export interface Understanding {
@@ -150,7 +174,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
   const dupItems = [...dup.duplicates, ...dup.repeatOf];
   const top = u.categories[0] ?? null;
   const stated = explicitRequestType(text); // read once: type, urgency (a praise reports no danger)
-  const [units, kb, { r: replies, seen }] = await Promise.all([
+  const [units, kbHits, { r: replies, seen }] = await Promise.all([
     suggestedUnits(deps, predicted, top, u.divisionCode),
     kbFor(deps.db, text, top?.code ?? null),
     // one query says which of the tickets named here the caller may open: only those are named as
@@ -158,9 +182,11 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     suggestReplies(deps, { text, normalized: true, canonical: fp.canon, categoryCode: top?.code, limit: 5 })
       .then(async (r) => ({ r, seen: await openableTickets(deps, scope, [...dupItems, ...r.map((x) => ({ id: x.ticketId, divisionCode: x.divisionCode }))]) })),
   ]);
+  const kb = kbHits.items;
+  const cats = await withKbCategory(deps, u.categories, !!predicted?.categoriesConfident, kbHits.best);
   return {
     normalized: text,
-    categories: u.categories,
+    categories: cats,
     units,
     // what the caller says the request is outranks the model's guess from its subject
     requestType: stated ?? predicted?.requestType ?? requestTypeOf(text, stated),

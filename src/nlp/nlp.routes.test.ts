@@ -62,6 +62,7 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
       await insertTestTicket(t.deps.db, { title: c.slice(0, 14), content: c, division_code: fx.divisions.village1, received_at: new Date(now - (i + 1) * day), contact_phone: `1391111000${i}`, number: `LX2026010199990${i}` });
     }
     await t.deps.db.insertInto('kb_articles').values({ title: '夜间施工噪音的处理', body: KB_BODY, keywords: '夜间施工 噪音' }).execute();
+    await t.deps.db.insertInto('kb_articles').values({ title: '住房公积金提取条件和办理渠道', body: '职工购房、租房、退休等情形可申请提取住房公积金，可通过网上办事大厅或柜台办理。', keywords: '住房公积金 提取', category_code: fx.categories.wages }).execute();
   });
   afterAll(async () => {
     await app?.close();
@@ -182,6 +183,13 @@ describe.each(DB_KINDS)('nlp routes on %s', (kind) => {
     const province = (await agent.post('/api/v1/nlp/analyze', { ...wages, divisionCode: fx.divisions.province })).body;
     expect(province.units.length).toBeGreaterThan(0);
     expect(province.units).toEqual((await agent.post('/api/v1/nlp/analyze', wages)).body.units);
+  });
+
+  it('offers the category of the knowledge-base article the text matches when nothing named it', async () => {
+    const b = (await agent.post('/api/v1/nlp/analyze', { content: '请问住房公积金怎么提取' })).body;
+    expect(b.kb[0].title).toBe('住房公积金提取条件和办理渠道');
+    expect(b.categories.map((c: { code: string }) => c.code)).toContain(fx.categories.wages);
+    expect(b.categories.find((c: { code: string }) => c.code === fx.categories.wages)).toMatchObject({ keyword: '住房公积金' });
   });
 
   it('analyze reads urgency cues', async () => {
