@@ -384,6 +384,22 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     expect((await dispatcher.get(`/api/v1/tickets/${first.body.id}`)).body.status).toBe('received');
   });
 
+  it('a citizen with an account finds their own requests under 我的诉求, with progress and no internal notes', async () => {
+    const { hashPassword } = await import('../../src/auth/passwords.ts');
+    await srv.db.deps.db.insertInto('users').values({ username: 'resident2', display_name: '居民李', role: 'citizen', password_hash: await hashPassword(srv.fixture.password) }).execute();
+    const resident = await login(srv.app, 'resident2', srv.fixture.password);
+    const mine = await resident.post('/api/v1/tickets', { content: '我家楼下的垃圾桶坏了好几天，垃圾满地', divisionCode: srv.fixture.divisions.village1, contact: { phone: '13905937766' } });
+    expect(mine.status).toBe(201);
+    const supervisor = await login(srv.app, 'supervisor', srv.fixture.password);
+    await supervisor.post(`/api/v1/tickets/${mine.body.id}/transitions`, { action: 'note', note: '内部：此人常来电' });
+    const page = await newPage({ phone: true });
+    await signIn(page, srv.url, 'resident2', srv.fixture.password, '/mine');
+    await page.getByTestId('mine-item').first().click();
+    await page.getByTestId('mine-detail').waitFor();
+    expect(await page.getByTestId('mine').textContent()).toContain(mine.body.number);
+    expect(await page.getByTestId('mine').textContent()).not.toContain('此人常来电');
+  });
+
   it('a dispatcher finds a ticket outside the queue (auto-dispatched) by its number and opens it', async () => {
     const created = await agent.post('/api/v1/tickets', {
       content: '小区物业把消防通道租给别人停车，物业服务太差。', categoryCode: srv.fixture.categories.propertyService,

@@ -1,7 +1,8 @@
 // Phone-first shell: a slim top bar, the page, and a bottom tab bar within thumb reach.
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
-import { EditOutlined, NotificationOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, NotificationOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
+import { useMe } from '../api/auth.ts';
 import { useT } from '../i18n/index.tsx';
 import { LocaleSwitch } from '../app/LocaleSwitch.tsx';
 
@@ -13,6 +14,10 @@ const tabs = [
 
 export function CitizenLayout({ children }: { children: ReactNode }) {
   const t = useT();
+  // a citizen signed in with an account has their own requests (我的诉求) at hand
+  const me = useMe();
+  const citizen = me.data?.role === 'citizen';
+  const shown = citizen ? [...tabs, { to: '/mine', key: 'nav.mine', icon: <UserOutlined /> }] : tabs;
   return (
     <div style={{ minHeight: '100vh', background: '#f5f6f8', paddingBottom: 'calc(72px + env(safe-area-inset-bottom))' }}>
       <header style={{ background: '#c8102e', color: '#fff', position: 'sticky', top: 0, zIndex: 10 }}>
@@ -25,9 +30,11 @@ export function CitizenLayout({ children }: { children: ReactNode }) {
       </header>
       <main id="main" style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>
         {children}
-        <p style={{ textAlign: 'center', marginTop: 24, fontSize: 13 }}>
-          <Link to="/login">{t('nav.staffLogin')}</Link>
-        </p>
+        {citizen ? null : (
+          <p style={{ textAlign: 'center', marginTop: 24, fontSize: 13 }}>
+            <Link to="/login">{t('nav.staffLogin')}</Link>
+          </p>
+        )}
       </main>
       <nav
         aria-label={t('app.name')}
@@ -37,7 +44,7 @@ export function CitizenLayout({ children }: { children: ReactNode }) {
         }}
       >
         <div style={{ maxWidth: 560, margin: '0 auto', display: 'flex' }}>
-          {tabs.map((tab) => (
+          {shown.map((tab) => (
             <NavLink
               key={tab.to}
               to={tab.to}

@@ -71,6 +71,8 @@ export const zh = {
   'citizen.board.done': '已答复',
   'citizen.board.reply': '答复',
   'citizen.colon': '：',
+  'citizen.mine.title': '我的诉求',
+  'citizen.mine.empty': '您还没有提交过诉求',
   'citizen.board.closedAt': '{d} 办结',
 };
 export const en: typeof zh = {
@@ -145,5 +147,7 @@ export const en: typeof zh = {
   'citizen.board.done': 'Answered',
   'citizen.board.reply': 'Reply',
   'citizen.colon': ': ',
+  'citizen.mine.title': 'My requests',
+  'citizen.mine.empty': 'You have not submitted any request yet',
   'citizen.board.closedAt': 'closed {d}',
 };

@@ -10,6 +10,7 @@ import { SubmitPage } from './SubmitPage.tsx';
 
 const TrackPage = lazy(() => import('./TrackPage.tsx'));
 const BoardPage = lazy(() => import('./BoardPage.tsx'));
+const MinePage = lazy(() => import('./MinePage.tsx'));
 
 function NotFound() {
   const t = useT();
@@ -28,6 +29,7 @@ export default function CitizenArea() {
           <Route path="track" element={<TrackPage />} />
           <Route path="track/:number" element={<TrackPage />} />
           <Route path="board" element={<BoardPage />} />
+          <Route path="mine" element={<MinePage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -12,6 +12,7 @@ export const en: Record<keyof typeof zh, string> = {
   'app.skipToContent': 'Skip to content',
   'nav.submit': 'Report',
   'nav.track': 'Track',
+  'nav.mine': 'My requests',
   'nav.board': 'Public board',
   'nav.console': 'Agent console',
   'nav.dispatch': 'Dispatch',

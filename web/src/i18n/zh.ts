@@ -10,6 +10,7 @@ export const zh = {
   'app.skipToContent': '跳到正文',
   'nav.submit': '我要反映',
   'nav.track': '进度查询',
+  'nav.mine': '我的诉求',
   'nav.board': '民声黑板',
   'nav.console': '座席台',
   'nav.dispatch': '派单台',
