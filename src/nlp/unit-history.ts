@@ -7,7 +7,6 @@
 // parent; the township before the county before the city).
 import type { Deps } from '../server/deps.ts';
 import { categoryChainOf, routeTable } from '../dispatch/route-table.ts';
-import { memo } from '../shared/memo.ts';
 import { closedUnitCounts } from './nlp.repo.ts';
 
 /** Fewer closed tickets than this in a category × place say nothing yet. */
@@ -48,12 +47,32 @@ async function load(deps: Pick<Deps, 'db'>): Promise<Counts> {
   return out;
 }
 
+const cache = new WeakMap<object, { at: number; value: Promise<Counts>; refreshing?: boolean }>();
+/**
+ * The counts of this database: loaded once, then refreshed in the background when older than
+ * TTL_MS (the counts in hand answer meanwhile: a large history's grouping never holds up analysis).
+ */
+function countsOf(deps: Pick<Deps, 'db'>): Promise<Counts> {
+  const c = cache.get(deps.db);
+  if (!c) {
+    const value = load(deps);
+    cache.set(deps.db, { at: Date.now(), value });
+    value.catch(() => cache.delete(deps.db));
+    return value;
+  }
+  if (Date.now() - c.at > TTL_MS && !c.refreshing) {
+    c.refreshing = true;
+    load(deps).then((v) => cache.set(deps.db, { at: Date.now(), value: Promise.resolve(v) }), () => (c.refreshing = false));
+  }
+  return c.value;
+}
+
 /**
  * The units that closed this category's tickets in this place (or the nearest wider place, or the
  * parent category, with at least MIN_TICKETS), most first; [] when the history knows nothing.
  */
 export async function historyUnits(deps: Pick<Deps, 'db'>, categoryCode: string, divisionCode: string | null): Promise<HistoryUnit[]> {
-  const [counts, t] = await Promise.all([memo(deps.db, 'unit-history', TTL_MS, () => load(deps)), routeTable(deps.db)]);
+  const [counts, t] = await Promise.all([countsOf(deps), routeTable(deps.db)]);
   const cats = categoryChainOf(t, categoryCode) ?? [categoryCode];
   const path = divisionCode ? t.paths.get(divisionCode) : undefined;
   const divs = [...(path ? path.split('/').filter(Boolean).reverse() : []), ''];
