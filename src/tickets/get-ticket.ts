@@ -54,6 +54,10 @@ async function eventNames(deps: Deps, events: EventRow[]) {
 }
 
 /** `id`: the ticket's id, or its number (LX…). */
+/** What of an event's data a citizen's timeline names: units and ticket numbers, not the routing's ids or scores. */
+const CITIZEN_DATA = ['leadUnitName', 'toUnitName', 'masterNumber', 'mergedNumber', 'days', 'channel', 'onSite', 'target'];
+const forCitizen = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => CITIZEN_DATA.includes(k)));
+
 export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Promise<TicketDetail> {
   const key = id.replace(/\s+/g, '');
   const t = /^[A-Za-z]{2}[0-9]{14}$/.test(key) ? await repo.getTicketByNumber(deps.db, key.toUpperCase())
@@ -96,6 +100,7 @@ export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Pro
     outOfScopeRule: t.out_of_scope_rule,
     pendingExtension: pe && !citizen ? { days: pe.days, reason: pe.reason, requestedAt: pe.requestedAt } : null,
     autoConfidence: citizen ? null : t.auto_confidence,
+    ...(citizen ? { excludedFromRates: false } : {}),
     attachments,
     events: events.map((e) => ({
       seq: e.seq,
@@ -107,7 +112,7 @@ export async function getTicketDetail(deps: Deps, actor: Actor, id: string): Pro
       actorRole: e.actor_role,
       unitName: e.unit_name ?? null,
       note: citizen && !CITIZEN_NOTE_ACTIONS.has(e.action) ? null : e.note,
-      data: named((e.data ?? {}) as Record<string, unknown>),
+      data: citizen ? forCitizen(named((e.data ?? {}) as Record<string, unknown>)) : named((e.data ?? {}) as Record<string, unknown>),
       attachments: (e.attachments as string[]) ?? [],
       public: e.public,
     })),

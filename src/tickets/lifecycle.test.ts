@@ -286,6 +286,10 @@ describe.each(DB_KINDS)('ticket lifecycle on %s', (kind) => {
     // staff are named by their unit, not by name
     expect(JSON.stringify(own.body.events)).not.toContain('派单员小陈');
     expect(own.body.events.map((e: { action: string }) => e.action)).toContain('dispatch');
+    // the routing's ids and scores stay with the staff; the unit's name is there
+    const dispatched = own.body.events.find((e: { action: string }) => e.action === 'dispatch');
+    expect(Object.keys(dispatched.data)).not.toContain('leadUnitId');
+    expect(dispatched.data.leadUnitName).toEqual(expect.any(String));
   });
 
   it('bad input → 4xx with zh/en messages, never 5xx', async () => {
