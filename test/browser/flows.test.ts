@@ -398,6 +398,10 @@ describe.skipIf(!HAS_CHROMIUM)('web app in a browser', () => {
     await page.getByTestId('mine-detail').waitFor();
     expect(await page.getByTestId('mine').textContent()).toContain(mine.body.number);
     expect(await page.getByTestId('mine').textContent()).not.toContain('此人常来电');
+    // who is signed in, and a way out
+    expect(await page.getByTestId('citizen-name').textContent()).toBe('居民李');
+    await page.getByTestId('citizen-logout').click();
+    await page.getByTestId('citizen-name').waitFor({ state: 'detached' });
   });
 
   it('a dispatcher finds a ticket outside the queue (auto-dispatched) by its number and opens it', async () => {

@@ -81,7 +81,7 @@ function RuleModal({ rule, open, onClose }: { rule: Rule | null; open: boolean; 
 }
 
 export function RoutingTester() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const errorText = useErrorText();
   const [category, setCategory] = useState<string | undefined>();
   const [division, setDivision] = useState<string | undefined>();
@@ -108,7 +108,7 @@ export function RoutingTester() {
           </Descriptions.Item>
           {/* in the reader's language: a rule's own note is the admin's text; the fallback cases are ours */}
           <Descriptions.Item label={t('admin.tester.reason')}>
-            {r.ruleId ? r.reason : r.leadUnitName ? t('admin.tester.byFallback', { unit: r.leadUnitName }) : t('admin.tester.noUnit')}
+            {r.ruleId ? (locale === 'en' ? t('admin.tester.byRule', { unit: r.leadUnitName ?? '' }) : r.reason) : r.leadUnitName ? t('admin.tester.byFallback', { unit: r.leadUnitName }) : t('admin.tester.noUnit')}
           </Descriptions.Item>
           <Descriptions.Item label={t('admin.tester.whitelist')}>{r.whitelistOk ? t('admin.yes') : <Tag color="red">{t('admin.no')}</Tag>}</Descriptions.Item>
         </Descriptions>

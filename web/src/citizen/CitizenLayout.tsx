@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { EditOutlined, NotificationOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
-import { useMe } from '../api/auth.ts';
+import { useLogout, useMe } from '../api/auth.ts';
+import { Button } from 'antd';
 import { useT } from '../i18n/index.tsx';
 import { LocaleSwitch } from '../app/LocaleSwitch.tsx';
 
@@ -17,6 +18,7 @@ export function CitizenLayout({ children }: { children: ReactNode }) {
   // a citizen signed in with an account has their own requests (我的诉求) at hand
   const me = useMe();
   const citizen = me.data?.role === 'citizen';
+  const logout = useLogout();
   const shown = citizen ? [...tabs, { to: '/mine', key: 'nav.mine', icon: <UserOutlined /> }] : tabs;
   return (
     <div style={{ minHeight: '100vh', background: '#f5f6f8', paddingBottom: 'calc(72px + env(safe-area-inset-bottom))' }}>
@@ -25,6 +27,12 @@ export function CitizenLayout({ children }: { children: ReactNode }) {
           <Link to="/" style={{ color: '#fff', fontWeight: 700, fontSize: 18, flex: 1 }}>
             {t('app.name')} <span style={{ fontWeight: 400, fontSize: 13, opacity: 0.9 }}>12345 · {t('app.tagline')}</span>
           </Link>
+          {citizen ? (
+            <>
+              <span style={{ fontSize: 13, opacity: 0.95 }} data-testid="citizen-name">{me.data?.displayName}</span>
+              <Button ghost size="small" onClick={() => logout.mutate()} data-testid="citizen-logout">{t('login.logout')}</Button>
+            </>
+          ) : null}
           <LocaleSwitch ghost size="small" />
         </div>
       </header>
