@@ -71,6 +71,9 @@ describe.skipIf(!HAS_CHROMIUM)('grid worker in a browser', () => {
     expect(d.body.attachments).toHaveLength(1);
     expect(d.body.replyText).toBe('已现场协调物业用螺栓固定井盖。');
 
+    // the next report starts with the worker's phone already there
+    await page.getByTestId('grid-again').click();
+    expect(await page.locator('#grid-phone').inputValue()).toBe('13905930099');
     await page.getByTestId('grid-tab-mine').click();
     await page.getByTestId('grid-mine').getByText(number).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

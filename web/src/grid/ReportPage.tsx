@@ -1,6 +1,6 @@
 // Grid worker, on a phone: report what was found on patrol (text, photos, place picked or located),
 // and close it on the spot when it was solved there (直办).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Result, Space, Switch, Typography } from 'antd';
 import { AimOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -95,6 +95,10 @@ export function ReportPage({ onDone }: { onDone?: () => void }) {
     setDivision(undefined);
     form.resetFields();
   };
+  // back on the form after a report (继续上报): the worker's phone is there again
+  useEffect(() => {
+    if (!done && !form.getFieldValue('phone')) form.setFieldsValue({ phone: storedPhone() });
+  }, [done, form]);
   if (done) {
     const closed = done.status === 'closed';
     return (
@@ -112,7 +116,7 @@ export function ReportPage({ onDone }: { onDone?: () => void }) {
           </Space>
         }
         extra={[
-          <Button key="again" type="primary" size="large" block onClick={again}>
+          <Button key="again" type="primary" size="large" block onClick={again} data-testid="grid-again">
             {t('grid.again')}
           </Button>,
           <Button key="mine" size="large" block style={{ marginTop: 8 }} onClick={() => (again(), onDone?.())}>
