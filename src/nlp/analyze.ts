@@ -16,6 +16,7 @@ import type { TicketScope } from '../auth/policy.ts';
 import { openableTickets, withCanOpen } from './openable.ts';
 import { explicitRequestType, keywordCategories, requestTypeOf, urgencyCue, type CategoryRow } from './analyze-rules.ts';
 import { activeCategories, activeKbArticles, kbVersion } from './nlp.repo.ts';
+import { ancestorsOf, categoriesByCode } from './keyword-rule.ts';
 
 /** What a trained classifier answers; plugged in by the classifier module (see setPredictor). */
 export interface Prediction {
@@ -99,13 +100,11 @@ async function kbFor(db: Kysely<DB>, text: string, categoryCode: string | null) 
  */
 async function withKbCategory(deps: Deps, cats: AnalyzeResponse['categories'], confident: boolean, best: { categoryCode: string; word: string } | null) {
   if (!best || confident) return cats;
-  const rows = await categories(deps.db);
-  const byCode = new Map(rows.map((c) => [c.code, c]));
+  const byCode = categoriesByCode(await categories(deps.db));
   const row = byCode.get(best.categoryCode);
   if (!row) return cats;
   // already named, itself or a category above it
-  const chain = new Set<string>();
-  for (let c: CategoryRow | undefined = row; c && !chain.has(c.code); c = c.parent_code ? byCode.get(c.parent_code) : undefined) chain.add(c.code);
+  const chain = new Set([row.code, ...ancestorsOf(row.code, byCode)]);
   if (cats.some((c) => chain.has(c.code))) return cats;
   const kb = { code: row.code, name: row.name, confidence: cats[0]?.confidence ?? 0, keyword: best.word };
   return cats.length ? [cats[0]!, kb, ...cats.slice(1)] : [kb];

@@ -5,8 +5,11 @@
 // alternatives a dispatcher would think of. Counted per category × division with every ancestor
 // of both, and read from the most specific pair with enough tickets (the category itself before its
 // parent; the township before the county before the city).
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import type { Deps } from '../server/deps.ts';
 import { categoryChainOf, routeTable } from '../dispatch/route-table.ts';
+import { DbCache } from '../calendar/ttl-cache.ts';
 import { closedUnitCounts } from './nlp.repo.ts';
 
 /** Fewer closed tickets than this in a category × place say nothing yet. */
@@ -25,8 +28,8 @@ export interface HistoryUnit {
 
 type Counts = Map<string, { names: Map<string, string>; n: Map<string, number>; total: number }>;
 
-async function load(deps: Pick<Deps, 'db'>): Promise<Counts> {
-  const [rows, t] = await Promise.all([closedUnitCounts(deps.db), routeTable(deps.db)]);
+async function load(db: Kysely<DB>): Promise<Counts> {
+  const [rows, t] = await Promise.all([closedUnitCounts(db), routeTable(db)]);
   const out: Counts = new Map();
   for (const r of rows) {
     const cats = categoryChainOf(t, r.category_code!) ?? [r.category_code!];
@@ -47,38 +50,25 @@ async function load(deps: Pick<Deps, 'db'>): Promise<Counts> {
   return out;
 }
 
-const cache = new WeakMap<object, { at: number; value: Promise<Counts>; refreshing?: boolean }>();
 /**
- * The counts of this database: loaded once, then refreshed in the background when older than
- * TTL_MS (the counts in hand answer meanwhile: a large history's grouping never holds up analysis).
+ * The counts of each database, stale-while-revalidate (ttl-cache.ts): loaded once, then refreshed in
+ * the background when older than TTL_MS, the counts in hand answering meanwhile (a large history's
+ * grouping never holds up an analysis).
  */
-function countsOf(deps: Pick<Deps, 'db'>): Promise<Counts> {
-  const c = cache.get(deps.db);
-  if (!c) {
-    const value = load(deps);
-    cache.set(deps.db, { at: Date.now(), value });
-    value.catch(() => cache.delete(deps.db));
-    return value;
-  }
-  if (Date.now() - c.at > TTL_MS && !c.refreshing) {
-    c.refreshing = true;
-    load(deps).then((v) => cache.set(deps.db, { at: Date.now(), value: Promise.resolve(v) }), () => (c.refreshing = false));
-  }
-  return c.value;
-}
+const counts = new DbCache<Counts>((db) => load(db), TTL_MS);
 
 /**
  * The units that closed this category's tickets in this place (or the nearest wider place, or the
  * parent category, with at least MIN_TICKETS), most first; [] when the history knows nothing.
  */
 export async function historyUnits(deps: Pick<Deps, 'db'>, categoryCode: string, divisionCode: string | null): Promise<HistoryUnit[]> {
-  const [counts, t] = await Promise.all([countsOf(deps), routeTable(deps.db)]);
+  const [byKey, t] = await Promise.all([counts.get(deps.db), routeTable(deps.db)]);
   const cats = categoryChainOf(t, categoryCode) ?? [categoryCode];
   const path = divisionCode ? t.paths.get(divisionCode) : undefined;
   const divs = [...(path ? path.split('/').filter(Boolean).reverse() : []), ''];
   for (const c of cats) {
     for (const d of divs) {
-      const e = counts.get(`${c}|${d}`);
+      const e = byKey.get(`${c}|${d}`);
       if (!e || e.total < MIN_TICKETS) continue;
       return [...e.n]
         .filter(([id]) => t.activeUnits.has(id))
