@@ -8,10 +8,6 @@ export function findUserByUsername(db: Kysely<DB>, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export async function recordLoginSuccess(db: Kysely<DB>, userId: string) {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
-}
-
 export async function insertSession(db: Kysely<DB>, id: string, userId: string, expiresAt: Date) {
   await db.insertInto('sessions').values({ id, user_id: userId, expires_at: expiresAt }).execute();
 }

@@ -52,6 +52,22 @@ describe.each(DB_KINDS)('sign-in on %s', (kind) => {
     expect((await loginAs('chengguan', fx.password)).statusCode).toBe(200);
   });
 
+  it('an admin sees the sign-in lock on the account and lifts it by resetting the password', async () => {
+    const admin = (await loginAs('admin', fx.password)).cookies.find((k) => k.name === 'lx_session')!;
+    const cookie = `${admin.name}=${admin.value}`;
+    const row = async () => (await app.inject({ method: 'GET', url: '/api/v1/admin/users?q=xiangzhen', headers: { cookie } })).json().items
+      .find((u: { username: string }) => u.username === 'xiangzhen');
+    expect((await row()).locked).toBe(false);
+    for (let i = 0; i < LOCK_AFTER_FAILURES; i++) await loginAs('xiangzhen', 'wrong');
+    expect((await loginAs('xiangzhen', fx.password)).statusCode).toBe(423);
+    const locked = await row();
+    expect(locked.locked).toBe(true);
+    const reset = await app.inject({ method: 'POST', url: `/api/v1/admin/users/${locked.id}/password`, headers: { cookie }, payload: { password: fx.password } });
+    expect(reset.statusCode).toBe(200);
+    expect((await row()).locked).toBe(false);
+    expect((await loginAs('xiangzhen', fx.password)).statusCode).toBe(200);
+  });
+
   it('unknown users get the same answers as a wrong password, the lock included', async () => {
     const res = await loginAs('nobody', 'x');
     expect(res.statusCode).toBe(401);

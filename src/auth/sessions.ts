@@ -4,7 +4,7 @@ import type { Deps } from '../server/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './auth.repo.ts';
-import { clearKey, countFailure, lockedKeys } from '../shared/attempts.repo.ts';
+import { clearKey, clearMatching, countFailure, lockedKeys, lockedMatching } from '../shared/attempts.repo.ts';
 
 export const SESSION_COOKIE = 'lx_session';
 export const SESSION_HOURS = 12;
@@ -25,12 +25,30 @@ export const LOGIN_LIMITS = {
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 let dummyHash: Promise<string> | null = null;
 
+const loginName = (username: string) => username.trim().toLowerCase();
+const userKey = (name: string) => `lg:${name}`;
+/** the prefix of a username's per-address counters (`lu:<name>|<address>`) */
+const userAddressKey = (name: string) => `lu:${name}|`;
+
+/** Of these usernames, those that cannot sign in now from somewhere (the admin's "locked"). */
+export async function lockedUsernames(deps: Pick<Deps, 'db' | 'now'>, usernames: string[]): Promise<Set<string>> {
+  const names = usernames.map(loginName);
+  const keys = await lockedMatching(deps.db, names.map(userKey), names.map(userAddressKey), deps.now());
+  return new Set(usernames.filter((u) => keys.some((k) => k === userKey(loginName(u)) || k.startsWith(userAddressKey(loginName(u))))));
+}
+
+/** Lifts a username's sign-in locks (an admin resetting the password). */
+export async function clearLoginLocks(deps: Pick<Deps, 'db'>, username: string): Promise<void> {
+  const name = loginName(username);
+  await clearMatching(deps.db, [userKey(name)], [userAddressKey(name)]);
+}
+
 export async function login(deps: Deps, input: { username: string; password: string }, ip = 'unknown') {
   const now = deps.now();
-  const name = input.username.trim().toLowerCase();
+  const name = loginName(input.username);
   const counters = [
-    { key: `lu:${name}|${ip}`, limits: LOGIN_LIMITS.perUserAddress },
-    { key: `lg:${name}`, limits: LOGIN_LIMITS.perUser },
+    { key: `${userAddressKey(name)}${ip}`, limits: LOGIN_LIMITS.perUserAddress },
+    { key: userKey(name), limits: LOGIN_LIMITS.perUser },
     { key: `la:${ip}`, limits: LOGIN_LIMITS.perAddress },
   ];
   const keys = counters.map((c) => c.key);
@@ -43,7 +61,6 @@ export async function login(deps: Deps, input: { username: string; password: str
     throw new AppError((await lockedKeys(deps.db, keys, now)).length ? 'account_locked' : 'bad_credentials');
   }
   await clearKey(deps.db, counters[0].key, now);
-  await repo.recordLoginSuccess(deps.db, user.id);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await repo.insertSession(deps.db, tokenHash(token), user.id, expiresAt);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Deps } from '../server/deps.ts';
 import { AppError } from '../shared/errors.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { forgetUserSessions } from '../auth/sessions.ts';
+import { clearLoginLocks, forgetUserSessions, lockedUsernames } from '../auth/sessions.ts';
 import type { UserCreate, UserPatch } from '../contract/orgs.ts';
 import type { Role } from '../contract/enums.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
@@ -11,21 +11,22 @@ import { findUnit } from './units.repo.ts';
 import { deleteSessionsOf, findUserRow, insertUsers, listUsers, updateUserRow, usernameTaken, type UserFilter } from './users.repo.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findUserRow>>>;
-const present = (u: Row, now: Date) => ({
+const present = (u: Row, locked: Set<string>) => ({
   id: u.id, username: u.username, displayName: u.display_name, role: u.role, unitId: u.unit_id, unitName: u.unit_name ?? null,
   divisionCode: u.division_code, divisionName: u.division_name ?? null, phone: u.phone, active: u.active,
-  locked: !!u.locked_until && new Date(u.locked_until) > now, createdAt: new Date(u.created_at).toISOString(),
+  locked: locked.has(u.username), createdAt: new Date(u.created_at).toISOString(),
 });
 
 export async function listUsersPage(deps: Deps, q: UserFilter & { page: number; pageSize: number }) {
   const { items, total } = await listUsers(deps.db, q, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: items.map((u) => present(u, deps.now())), total, page: q.page, pageSize: q.pageSize };
+  const locked = await lockedUsernames(deps, items.map((u) => u.username));
+  return { items: items.map((u) => present(u, locked)), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getUser(deps: Deps, id: string) {
   const u = await findUserRow(deps.db, id);
   if (!u) throw new AppError('not_found', `user ${id}`);
-  return present(u, deps.now());
+  return present(u, await lockedUsernames(deps, [u.username]));
 }
 
 /** Unit roles need a unit; grid workers need a division (their grid or village). */
@@ -73,8 +74,9 @@ export async function patchUser(deps: Deps, id: string, input: z.infer<typeof Us
 }
 
 export async function resetPassword(deps: Deps, id: string, password: string) {
-  await getUser(deps, id);
-  await updateUserRow(deps.db, id, { password_hash: await hashPassword(password), failed_logins: 0, locked_until: null });
+  const u = await getUser(deps, id);
+  await updateUserRow(deps.db, id, { password_hash: await hashPassword(password) });
+  await clearLoginLocks(deps, u.username);
   await deleteSessionsOf(deps.db, id);
   forgetUserSessions(id);
   return { ok: true };

@@ -1,5 +1,5 @@
 // SQL for failure counters behind guessable gates (tracking digits, sign-in): one row per key, upserted atomically.
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 /** The keys locked at `now` (of those given). */
@@ -31,4 +31,22 @@ export async function clearKey(db: Kysely<DB>, key: string, now: Date): Promise<
 /** Drops counters whose window and lock are long over (housekeeping). */
 export async function pruneAttempts(db: Kysely<DB>, before: Date): Promise<void> {
   await db.deleteFrom('track_attempts').where('window_start', '<', before).where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', before)])).execute();
+}
+
+type KeyEb = ExpressionBuilder<DB, 'track_attempts'>;
+/** These keys, and keys starting with these prefixes. */
+const matching = (keys: string[], prefixes: string[]) => (eb: KeyEb) =>
+  eb.or([...(keys.length ? [eb('key', 'in', keys)] : []), ...prefixes.map((p) => eb('key', 'like', `${p.replace(/[\\%_]/g, (m) => `\\${m}`)}%`))]);
+
+/** Of keys and key prefixes (`prefix%`), those locked at `now`. */
+export async function lockedMatching(db: Kysely<DB>, keys: string[], prefixes: string[], now: Date): Promise<string[]> {
+  if (!keys.length && !prefixes.length) return [];
+  const rows = await db.selectFrom('track_attempts').select('key').where('locked_until', '>', now).where(matching(keys, prefixes)).execute();
+  return rows.map((r) => r.key);
+}
+
+/** Forgets the counters of these keys and key prefixes (`prefix%`), locked or not. */
+export async function clearMatching(db: Kysely<DB>, keys: string[], prefixes: string[]): Promise<void> {
+  if (!keys.length && !prefixes.length) return;
+  await db.deleteFrom('track_attempts').where(matching(keys, prefixes)).execute();
 }
