@@ -11,6 +11,7 @@ import { shanghaiDay } from '../../calendar/shanghai.ts';
 import { appendEvent } from '../../tickets/events.ts';
 import { categoryRoots } from '../dedupe/find-duplicates.ts';
 import { knownDivision } from '../address/parse-place.ts';
+import { canonicalPhone } from '../../contract/common.ts';
 import { clusterDocs, type HotCluster } from './cluster.ts';
 import {
   caseMembers, caseMemberships, divisionByCode, getCase, insertCase, leadUnit, listCases, ticketsForHotspots, ticketsInScope, type HotTicketRow,
@@ -94,7 +95,7 @@ export async function findHotspots(deps: Deps, actor: Actor, q: HotspotQuery) {
       rows.map((r) => ({
         id: r.id, title: r.title, body: r.content, at: new Date(r.received_at), place: countyOf(r.division_path), support: r.support,
         topic: r.category_code ? (roots.get(r.category_code) ?? r.category_code) : null,
-        caller: r.contact_phone ? r.contact_phone.replace(/\D/g, '').slice(-11) || null : null,
+        caller: r.contact_phone ? canonicalPhone(r.contact_phone) || null : null,
       })),
       { until: to, maxGapDays: Math.max(30, (to.getTime() - from.getTime()) / 86400_000) },
     );
