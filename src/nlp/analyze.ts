@@ -9,7 +9,7 @@ import { suggestedUnits } from './suggest-units.ts';
 import { normalize } from './normalize.ts';
 import { knownDivision, parsePlace } from './address/parse-place.ts';
 import { AppError } from '../shared/errors.ts';
-import { findDuplicates, inRelatedPlace } from './dedupe/find-duplicates.ts';
+import { findDuplicates, inRelatedPlace, presentDuplicate } from './dedupe/find-duplicates.ts';
 import { fingerprint } from './dedupe/minhash.ts';
 import { suggestReplies } from './replies/reply-suggestions.ts';
 import type { TicketScope } from '../auth/policy.ts';
@@ -193,7 +193,7 @@ export async function analyzeRequest(deps: Deps, input: AnalyzeBody, scope: Tick
     terms: u.terms,
     place: u.shownPlace,
     placeCandidates: u.place?.candidates ?? [],
-    duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity, status: d.status, receivedAt: d.receivedAt.toISOString(), ...(d.sameCaller ? { sameCaller: true } : {}) })),
+    duplicates: dup.duplicates.filter((d) => seen.has(d.id)).map(presentDuplicate),
     repeatCaller: dup.repeatOf.some((d) => seen.has(d.id)),
     kb,
     replies: withCanOpen(replies.map((r) => ({ ...r, closedAt: r.closedAt ? r.closedAt.toISOString() : null })), seen),

@@ -9,7 +9,7 @@ import { knownDivision } from './address/parse-place.ts';
 import { understand } from './analyze.ts';
 import { normalize } from './normalize.ts';
 import { suggestedUnits } from './suggest-units.ts';
-import { findDuplicates, type DuplicateHit } from './dedupe/find-duplicates.ts';
+import { findDuplicates, presentDuplicate, type DuplicateHit } from './dedupe/find-duplicates.ts';
 import { localAuthorities, ticketsForDispatchSuggestions } from './nlp.repo.ts';
 
 const CATEGORIES_SHOWN = 3;
@@ -49,7 +49,7 @@ export async function dispatchSuggestions(deps: Deps, scope: TicketScope, ticket
   const all = [...new Set([...duplicatesOf.values()].flat().map((d) => d.id))];
   const seen = all.length ? await visibleTicketIds(deps.db, scope, all) : new Set<string>();
   for (const item of items) {
-    item.duplicates = (duplicatesOf.get(item.ticketId) ?? []).filter((d) => seen.has(d.id)).map((d) => ({ id: d.id, number: d.number, title: d.title, similarity: d.similarity, status: d.status, receivedAt: d.receivedAt.toISOString() }));
+    item.duplicates = (duplicatesOf.get(item.ticketId) ?? []).filter((d) => seen.has(d.id)).map(presentDuplicate);
   }
   return { items };
 }

@@ -143,6 +143,12 @@ export interface DuplicateHit {
   /** the same caller's open ticket on the same issue (found by phone, perhaps reworded: a low similarity says little) */
   sameCaller?: boolean;
 }
+/** A duplicate as analysis and the dispatch queue show it (AnalyzeResponse.duplicates). */
+export const presentDuplicate = (d: DuplicateHit) => ({
+  id: d.id, number: d.number, title: d.title, similarity: d.similarity, status: d.status, receivedAt: d.receivedAt.toISOString(),
+  ...(d.sameCaller ? { sameCaller: true } : {}),
+});
+
 export interface DuplicateResult {
   duplicates: DuplicateHit[];
   repeatCaller: boolean;
